@@ -1,0 +1,35 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.harness.provision.EmbeddedBinaries;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every rehearsing command shares (DESIGN.md, "Command line"). */
+final class CommonOptions {
+
+  @Option(names = "--postgres", paramLabel = "auto|embedded|container|jdbc:postgresql://...",
+      description = "Where PostgreSQL comes from (default: ${DEFAULT-VALUE}). auto = a container when Docker answers, else embedded.",
+      defaultValue = "auto")
+  String postgres;
+
+  @Option(names = "--pg-version", paramLabel = "N", description = "PostgreSQL major version, 15-18 (default: ${DEFAULT-VALUE})")
+  int pgVersion = EmbeddedBinaries.DEFAULT_MAJOR;
+
+  @Option(names = "--image", paramLabel = "IMAGE",
+      description = "Container image for --postgres container (default: $REHEARSAL_POSTGRES_IMAGE or postgres:<pg-version>)")
+  String image;
+
+  @Option(names = "--rows", paramLabel = "N", converter = Quantities.RowCount.class,
+      description = "Rows of the largest table, others scaled alike; 200k and 10M are accepted (default: the scenario's)")
+  Long rows;
+
+  @Option(names = "--rate", paramLabel = "OPS", converter = Quantities.Rate.class,
+      description = "Operations per second, open loop (default: the scenario's)")
+  Double rate;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Random seed for data and parameters (default: ${DEFAULT-VALUE})")
+  long seed = 42;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default: ${DEFAULT-VALUE})")
+  Path out = Path.of("rehearsal-out");
+}

@@ -1,0 +1,18 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.scenario.ScenarioLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "demo", description = "Run the built-in demo scenario (about a minute on 2 cores): an instant ALTER stuck in the lock queue behind a report query.")
+final class DemoCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() {
+    return RunCommand.rehearse(ScenarioLoader.builtin("demo"), null, common);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.harness.BadInputException;
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.provision.JdbcUrls;
+import dev.rehearsal.scenario.ScenarioException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rehearse}: the command line of DESIGN.md. Exit codes: 0 pass/warn, 1 fail, 2 bad input, 3 harness failure. */
+@Command(
+    name = "rehearse",
+    mixinStandardHelpOptions = true,
+    versionProvider = RehearseCommand.Version.class,
+    description = "Rehearses a PostgreSQL schema migration under production-like load and data.",
+    subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 pass or warn, 1 a critical budget breached, 2 bad input, 3 harness or infrastructure failure."})
+public final class RehearseCommand implements Runnable {
+
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_INFRASTRUCTURE = 3;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, demo)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this in-process). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new RehearseCommand());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+    cli.setParameterExceptionHandler((e, args1) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("error: " + JdbcUrls.redact(e.getMessage()));
+      err.println("  fix: see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+      err.flush();
+      return EXIT_BAD_INPUT;
+    });
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, PrintWriter err) {
+    if (e instanceof ScenarioException || e instanceof BadInputException) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
+    String message = e instanceof InfrastructureException ? e.getMessage() : e.toString();
+    err.println("error: the rehearsal could not finish: " + JdbcUrls.redact(message));
+    Throwable cause = e.getCause();
+    if (cause != null && cause != e) {
+      err.println("  cause: " + JdbcUrls.redact(String.valueOf(cause.getMessage())));
+    }
+    err.flush();
+    return EXIT_INFRASTRUCTURE;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = RehearseCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"rehearse " + (v == null ? "dev" : v)};
+    }
+  }
+}

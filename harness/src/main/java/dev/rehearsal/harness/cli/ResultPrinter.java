@@ -1,0 +1,41 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.harness.run.Rehearsal;
+import dev.rehearsal.report.RehearsalReport;
+import dev.rehearsal.report.RehearsalReport.Summary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The short summary printed at the end of a run: verdict first, then figures, steps, files. */
+final class ResultPrinter {
+
+  private ResultPrinter() {}
+
+  static void print(Rehearsal.Result result, PrintStream out) {
+    RehearsalReport r = result.report();
+    Summary s = r.summary();
+    out.println();
+    out.printf(Locale.ROOT, "Verdict: %s (%s / %s): %s%n", r.verdict().status().toUpperCase(Locale.ROOT),
+        r.scenario(), r.strategy(), r.verdict().headline());
+    out.printf(Locale.ROOT, "  latency   baseline p99 %.1f ms, peak p99 %.1f ms (%.1fx), %d s in spike (> %.1f ms)%n",
+        s.baselineP99Ms(), s.peakP99Ms(), s.p99Ratio(), s.spikeSeconds(), s.spikeThresholdMs());
+    out.printf(Locale.ROOT, "  blocked   %.2f session-seconds, longest wait %.0f ms, longest window %.0f ms, up to %d sessions%n",
+        s.blockedSessionSeconds(), s.longestWaitMs(), s.longestBlockedWindowMs(), s.maxSessionsBlocked());
+    out.printf(Locale.ROOT, "  pool      %d timeouts, %d s saturated, up to %d waiting%n",
+        s.poolTimeouts(), s.poolSaturatedSeconds(), s.maxPoolWaiting());
+    out.printf(Locale.ROOT, "  traffic   %,d ok, %,d errors %s, %,d dropped%n", s.operations(), s.errors(),
+        s.errorsByClass(), s.droppedOperations());
+    out.printf(Locale.ROOT, "  migration %d statement(s), %.0f ms, %d failed%n", r.statements().size(),
+        s.migrationDurationMs(), s.migrationErrors());
+    out.println("Next steps:");
+    int n = 0;
+    for (String step : r.nextSteps()) {
+      out.printf("  %d. %s%n", ++n, step);
+    }
+    out.println("Reports:");
+    for (Path p : result.files()) {
+      out.println("  " + p);
+    }
+  }
+}

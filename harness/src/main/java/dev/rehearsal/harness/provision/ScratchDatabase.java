@@ -1,0 +1,127 @@
+package dev.rehearsal.harness.provision;
+
+import dev.rehearsal.harness.BadInputException;
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.load.DatabaseTarget;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database a rehearsal works in, {@code rehearsal_<timestamp>_<random>}, created on the
+ * server and dropped afterwards. It is the only database the harness ever drops, so pointing it
+ * at a server that matters cannot harm that server's data.
+ */
+public final class ScratchDatabase implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ScratchDatabase.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+
+  private final PostgresServer server;
+  private final String name;
+  private boolean dropped;
+
+  private ScratchDatabase(PostgresServer server, String name) {
+    this.server = server;
+    this.name = name;
+  }
+
+  public static ScratchDatabase create(PostgresServer server) {
+    String name = "rehearsal_" + LocalDateTime.now().format(STAMP) + "_"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    try (Connection c = connect(server.adminTarget(), "rehearsal-admin");
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+      ScratchDatabase db = new ScratchDatabase(server, name);
+      applyPerDatabase(st, name, server.settingsToApplyPerDatabase());
+      return db;
+    } catch (SQLException e) {
+      throw connectionFailure(server.adminTarget(), e);
+    }
+  }
+
+  /**
+   * On a server we do not own, settings that a database may override (statement_timeout,
+   * work_mem, ...) are set on the scratch database; server-wide ones are left and reported.
+   */
+  private static void applyPerDatabase(Statement st, String db, Map<String, String> settings) throws SQLException {
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      String context;
+      try (PreparedStatement ps = st.getConnection().prepareStatement("SELECT context FROM pg_settings WHERE name = ?")) {
+        ps.setString(1, e.getKey());
+        try (ResultSet rs = ps.executeQuery()) {
+          context = rs.next() ? rs.getString(1) : null;
+        }
+      }
+      if ("user".equals(context) || "superuser".equals(context)) {
+        st.execute("ALTER DATABASE " + db + " SET " + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'");
+      } else {
+        log.warn("setting {} cannot be changed on an existing server (context {}); the rehearsal runs with the server's value", e.getKey(), context);
+      }
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public DatabaseTarget target() {
+    return server.target(name);
+  }
+
+  /** Drops the scratch database (forcing out leftover sessions); idempotent. */
+  @Override
+  public synchronized void close() {
+    if (dropped) {
+      return;
+    }
+    dropped = true;
+    try (Connection c = connect(server.adminTarget(), "rehearsal-admin");
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      log.warn("could not drop scratch database {}: {}", name, e.getMessage());
+    }
+  }
+
+  /** Opens a connection named for its role (application_name), so sessions can be told apart. */
+  public static Connection connect(DatabaseTarget target, String applicationName) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", target.user());
+    if (target.password() != null) {
+      props.setProperty("password", target.password());
+    }
+    props.setProperty("ApplicationName", applicationName);
+    props.setProperty("connectTimeout", "10");
+    return DriverManager.getConnection(target.jdbcUrl(), props);
+  }
+
+  /** A failed connection: bad credentials and unknown hosts are the user's to fix (exit 2). */
+  public static RuntimeException connectionFailure(DatabaseTarget target, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String where = JdbcUrls.redact(target.jdbcUrl());
+    if (state.equals("28P01") || state.equals("28000")) {
+      return new BadInputException(where + ": authentication failed for user " + target.user()
+          + "\n  fix: check the user, and the password in PGPASSWORD or ~/.pgpass", e);
+    }
+    if (state.equals("3D000")) {
+      return new BadInputException(where + ": database does not exist\n  fix: name an existing database "
+          + "in the URL (the rehearsal creates its own scratch database next to it)", e);
+    }
+    if (state.startsWith("08")) {
+      return new BadInputException(where + ": cannot connect (" + e.getMessage() + ")\n"
+          + "  fix: check host and port, and that the server accepts connections", e);
+    }
+    return new InfrastructureException(where + ": " + e.getMessage(), e);
+  }
+}

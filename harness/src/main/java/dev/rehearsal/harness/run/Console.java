@@ -1,0 +1,41 @@
+package dev.rehearsal.harness.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Where a rehearsal tells the person running it what is happening. Progress goes to stderr so
+ * that stdout carries only the result; on a terminal more often than in CI logs.
+ */
+public final class Console {
+
+  private final PrintStream out;
+  private final boolean interactive;
+
+  public Console(PrintStream out, boolean interactive) {
+    this.out = out;
+    this.interactive = interactive;
+  }
+
+  public static Console stderr() {
+    return new Console(System.err, System.console() != null && System.getenv("CI") == null);
+  }
+
+  public static Console silent() {
+    return new Console(new PrintStream(java.io.OutputStream.nullOutputStream()), false);
+  }
+
+  public void say(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  public void say(String format, Object... args) {
+    say(String.format(Locale.ROOT, format, args));
+  }
+
+  /** Seconds between load progress lines. */
+  int loadProgressEverySeconds() {
+    return interactive ? 1 : 5;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.rehearsal.harness.run;
+
+import java.nio.file.Path;
+
+/**
+ * How to run a rehearsal, beyond what the scenario says.
+ *
+ * @param strategy strategy name, or null for the scenario's first
+ * @param postgres auto, embedded, container or a jdbc:postgresql:// URL
+ * @param pgVersion PostgreSQL major version for embedded and container servers
+ * @param image container image, or null for the default
+ * @param rows row count of the largest table (others scaled alike), or null for the scenario's
+ * @param rate operations per second, or null for the scenario's
+ * @param seed random seed for data and parameters
+ * @param outDir where reports go
+ */
+public record RunOptions(
+    String strategy, String postgres, int pgVersion, String image, Long rows, Double rate, long seed,
+    Path outDir) {}

@@ -1,0 +1,83 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.migrate.StatementOutcome;
+import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.load.ErrorClass;
+import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.report.RehearsalReport.Summary;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Computes the summary figures exactly as DESIGN.md defines them. */
+final class SummaryBuilder {
+
+  /** Spike threshold floor above the baseline: 20 ms, so a 1 ms baseline does not flag 3 ms. */
+  static final double SPIKE_FLOOR_MS = 20.0;
+
+  private SummaryBuilder() {}
+
+  static Summary build(List<SecondSample> samples, BlockedTime blocked, Phases phases,
+      List<StatementOutcome> statements, int maximumPoolSize) {
+    Histogram baseline = new Histogram(3);
+    for (SecondSample s : samples) {
+      if (phases.inBaseline(s.second())) {
+        baseline.add(s.weightedLatencyMicros());
+      }
+    }
+    double baselineP99Ms = baseline.getTotalCount() == 0 ? 0 : TimelineBuilder.ms(baseline.getValueAtPercentile(99));
+    double spikeThresholdMs = Math.max(3 * baselineP99Ms, baselineP99Ms + SPIKE_FLOOR_MS);
+
+    double peakP99Ms = 0;
+    int spikeSeconds = 0;
+    int saturatedSeconds = 0;
+    int maxPoolWaiting = 0;
+    long operations = 0;
+    long dropped = 0;
+    Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
+    for (SecondSample s : samples) {
+      operations += s.successes();
+      dropped += s.dropped();
+      s.errors().forEach((c, n) -> errors.merge(c, n, Long::sum));
+      maxPoolWaiting = Math.max(maxPoolWaiting, s.poolMaxWaiting());
+      if (s.poolMaxWaiting() > 0 && s.poolMaxActive() >= maximumPoolSize) {
+        saturatedSeconds++;
+      }
+      // the spike and peak figures describe what the migration did: seconds from its start on
+      if (s.second() + 1 > phases.migrationStartSecond() && s.weightedLatencyMicros().getTotalCount() > 0) {
+        double p99Ms = TimelineBuilder.ms(s.weightedLatencyMicros().getValueAtPercentile(99));
+        peakP99Ms = Math.max(peakP99Ms, p99Ms);
+        if (p99Ms > spikeThresholdMs) {
+          spikeSeconds++;
+        }
+      }
+    }
+    long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
+    double migrationMs = statements.isEmpty() ? 0
+        : (statements.get(statements.size() - 1).startNanos() + statements.get(statements.size() - 1).durationNanos()
+            - statements.get(0).startNanos()) / 1e6;
+    int migrationErrors = (int) statements.stream().filter(StatementOutcome::failed).count();
+    return new Summary(
+        baselineP99Ms,
+        peakP99Ms,
+        baselineP99Ms > 0 ? peakP99Ms / baselineP99Ms : 0,
+        spikeThresholdMs,
+        spikeSeconds,
+        blocked.blockedSessionSeconds(),
+        blocked.longestWaitMs(),
+        blocked.longestBlockedWindowMs(),
+        blocked.maxSessionsBlocked(),
+        errors.getOrDefault(ErrorClass.POOL_TIMEOUT, 0L),
+        saturatedSeconds,
+        maxPoolWaiting,
+        operations,
+        errorCount,
+        TimelineBuilder.errorsByKey(errors),
+        dropped,
+        null, // lost writes: the integrity check arrives with the write ledger
+        null, // health-check failures: the probe arrives with the workload model
+        migrationMs,
+        migrationErrors);
+  }
+}

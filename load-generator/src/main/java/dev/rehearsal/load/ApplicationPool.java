@@ -1,0 +1,32 @@
+package dev.rehearsal.load;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Builds the HikariCP pool the load goes through, and the role-named side connections. */
+public final class ApplicationPool {
+
+  /** application_name of pooled application sessions; the lock observer filters on it. */
+  public static final String LOAD_APPLICATION_NAME = "rehearsal-load";
+
+  private ApplicationPool() {}
+
+  public static HikariDataSource create(DatabaseTarget target, PoolConfig config, PoolTelemetry telemetry) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("rehearsal-application");
+    hikari.setJdbcUrl(target.jdbcUrl());
+    hikari.setUsername(target.user());
+    hikari.setPassword(target.password());
+    hikari.setMaximumPoolSize(config.maximumPoolSize());
+    // a fixed-size pool, as most production services run: connection churn would be noise
+    hikari.setMinimumIdle(config.maximumPoolSize());
+    hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    hikari.setAutoCommit(true);
+    hikari.addDataSourceProperty("ApplicationName", LOAD_APPLICATION_NAME);
+    if (config.statementTimeout() != null) {
+      hikari.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
+    }
+    hikari.setMetricsTrackerFactory(telemetry);
+    return new HikariDataSource(hikari);
+  }
+}

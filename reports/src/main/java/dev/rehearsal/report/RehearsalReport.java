@@ -1,0 +1,141 @@
+package dev.rehearsal.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one rehearsal of one strategy produced; serialised as report.json. Field names are
+ * the public schema (docs/report-format.md); bump {@link #SCHEMA_VERSION} when one changes
+ * meaning or disappears.
+ *
+ * @param complete false when the run was interrupted or failed part-way; figures cover only
+ *     what was observed
+ * @param timeline one entry per second of load, in order
+ */
+public record RehearsalReport(
+    int schemaVersion,
+    String scenario,
+    String strategy,
+    Instant startedAt,
+    Instant finishedAt,
+    boolean complete,
+    ServerInfo server,
+    List<TableInfo> dataset,
+    Phases phases,
+    List<TimelineSecond> timeline,
+    List<StatementResult> statements,
+    Summary summary,
+    List<BudgetResult> budgets,
+    Verdict verdict,
+    List<String> nextSteps,
+    String failure) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /**
+   * The server the rehearsal ran on.
+   *
+   * @param provider embedded, container or external
+   * @param settings effective values read back from the server (pg_settings), not the requested
+   */
+  public record ServerInfo(String provider, String version, Map<String, String> settings) {}
+
+  /** A seeded table: rows seeded and how long it took. */
+  public record TableInfo(String name, long rows, long seedMillis) {}
+
+  /**
+   * Phase boundaries in seconds since load start.
+   *
+   * @param migrationStartSecond when the first migration statement started
+   * @param migrationEndSecond when the last one ended
+   */
+  public record Phases(
+      double warmupSeconds, double migrationStartSecond, double migrationEndSecond,
+      double endSecond) {}
+
+  /**
+   * One second of load.
+   *
+   * @param second seconds since load start (0-based)
+   * @param phase warmup, migration or cooldown
+   * @param operations operations that completed successfully in this second
+   * @param errors operations that failed in this second, by class (lockTimeout,
+   *     statementTimeout, poolTimeout, connection, deadlock, other)
+   * @param dropped operations not started because maxInFlight was reached
+   * @param p50Ms latency percentiles of the weighted operations completed in this second,
+   *     measured from their intended start; null when none completed
+   * @param byOperation the same percentiles per operation name
+   * @param poolActive most connections in use at once
+   * @param poolWaiting most requests waiting for a connection at once
+   * @param sessionsBlocked most application sessions waiting on a lock at once
+   */
+  public record TimelineSecond(
+      int second,
+      String phase,
+      long operations,
+      Map<String, Long> errors,
+      long dropped,
+      Double p50Ms,
+      Double p95Ms,
+      Double p99Ms,
+      Double maxMs,
+      Map<String, Percentiles> byOperation,
+      int poolActive,
+      int poolWaiting,
+      int sessionsBlocked) {}
+
+  /** Latency percentiles in milliseconds and the number of operations measured. */
+  public record Percentiles(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}
+
+  /**
+   * One migration statement as it ran.
+   *
+   * @param index 1-based position in the strategy
+   * @param startSecond seconds since load start
+   * @param error null on success, else SQLSTATE and PostgreSQL's message
+   */
+  public record StatementResult(
+      int index, String sql, double startSecond, double durationMs, String sqlState,
+      String error) {}
+
+  /**
+   * The figures budgets are judged on; names match the scenario's budget metrics.
+   *
+   * @param lostWrites acknowledged writes missing afterwards; null when no integrity check ran
+   * @param healthCheckFailures failed health-check probes; null when no probe ran
+   */
+  public record Summary(
+      double baselineP99Ms,
+      double peakP99Ms,
+      double p99Ratio,
+      double spikeThresholdMs,
+      int spikeSeconds,
+      double blockedSessionSeconds,
+      double longestWaitMs,
+      double longestBlockedWindowMs,
+      int maxSessionsBlocked,
+      long poolTimeouts,
+      int poolSaturatedSeconds,
+      int maxPoolWaiting,
+      long operations,
+      long errors,
+      Map<String, Long> errorsByClass,
+      long droppedOperations,
+      Long lostWrites,
+      Long healthCheckFailures,
+      double migrationDurationMs,
+      int migrationErrors) {}
+
+  /**
+   * A budget judged.
+   *
+   * @param status pass, warn or fail
+   */
+  public record BudgetResult(
+      String metric, Double warn, Double critical, double value, String status, String action,
+      String owner) {}
+
+  /** The outcome and the one-line reason a reader sees first. */
+  public record Verdict(String status, String headline) {}
+}

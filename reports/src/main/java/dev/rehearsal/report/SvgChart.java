@@ -1,0 +1,368 @@
+package dev.rehearsal.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds one timeline chart as inline SVG: gridlines, axes, data series, the migration band,
+ * statement markers and a legend. No JavaScript and no external references: the page must work
+ * opened from a CI artifact with no network.
+ *
+ * <p>Every chart has the same size and plot area, and the caller passes the same {@link
+ * TimeAxis} to all of them, so the charts line up vertically second for second.
+ *
+ * <p>All text added through this class is escaped with {@link Html#escape}.
+ */
+final class SvgChart {
+
+  static final double WIDTH = 960;
+  static final double HEIGHT = 220;
+  static final double PLOT_LEFT = 72;
+  static final double PLOT_RIGHT = WIDTH - 24;
+  static final double PLOT_TOP = 36;
+  static final double PLOT_BOTTOM = HEIGHT - 44;
+
+  private static final String GRID_COLOUR = "#d0d7de";
+  private static final String MINOR_GRID_COLOUR = "#eef1f4";
+  private static final String AXIS_COLOUR = "#57606a";
+  private static final String TEXT_COLOUR = "#57606a";
+  private static final String BAND_COLOUR = "#fb8500";
+  private static final String MARKER_COLOUR = "#6e40c9";
+
+  /** One value at one second; a null value is a gap in the line. */
+  record Point(double second, Double value) {}
+
+  /** A line on the chart. */
+  record Series(String label, String colour, List<Point> points) {}
+
+  private record Band(double fromSecond, double toSecond, String label) {}
+
+  private record Marker(double second, String label, String tooltip) {}
+
+  private record Threshold(double value, String label, String colour) {}
+
+  private record Hover(double second, String tooltip) {}
+
+  private final String id;
+  private final String description;
+  private final String yLabel;
+  private final TimeAxis axis;
+  private final YScale scale;
+  private final List<Series> series = new ArrayList<>();
+  private final List<Band> bands = new ArrayList<>();
+  private final List<Marker> markers = new ArrayList<>();
+  private final List<Threshold> thresholds = new ArrayList<>();
+  private final List<Hover> hovers = new ArrayList<>();
+  private String emptyMessage;
+
+  /**
+   * @param id element id, also used by tests and deep links (e.g. "chart-latency")
+   * @param description what the chart shows, for screen readers
+   * @param yLabel y axis label including the unit, e.g. "ms (log scale)"
+   */
+  SvgChart(String id, String description, String yLabel, TimeAxis axis, YScale scale) {
+    this.id = id;
+    this.description = description;
+    this.yLabel = yLabel;
+    this.axis = axis;
+    this.scale = scale;
+  }
+
+  SvgChart series(Series line) {
+    series.add(line);
+    return this;
+  }
+
+  /** A shaded time range, such as the migration window. */
+  SvgChart band(double fromSecond, double toSecond, String label) {
+    bands.add(new Band(fromSecond, toSecond, label));
+    return this;
+  }
+
+  /** A thin vertical line at a moment, with a short label and a hover tooltip. */
+  SvgChart marker(double second, String label, String tooltip) {
+    markers.add(new Marker(second, label, tooltip));
+    return this;
+  }
+
+  /** A dashed horizontal line at a value, such as the latency spike threshold. */
+  SvgChart threshold(double value, String label, String colour) {
+    thresholds.add(new Threshold(value, label, colour));
+    return this;
+  }
+
+  /** An invisible one-second-wide column that shows {@code tooltip} on hover. */
+  SvgChart hover(double second, String tooltip) {
+    hovers.add(new Hover(second, tooltip));
+    return this;
+  }
+
+  /** Text shown in the middle of the plot, e.g. when there is no data. */
+  SvgChart emptyMessage(String message) {
+    this.emptyMessage = message;
+    return this;
+  }
+
+  String toSvg() {
+    StringBuilder svg = new StringBuilder(8192);
+    svg.append("<svg class=\"chart\" id=\"")
+        .append(Html.escape(id))
+        .append("\" viewBox=\"0 0 ")
+        .append(Math.round(WIDTH))
+        .append(' ')
+        .append(Math.round(HEIGHT))
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"")
+        .append(Html.escape(description))
+        .append("\" font-size=\"11\" fill=\"")
+        .append(TEXT_COLOUR)
+        .append("\">\n");
+    appendBands(svg);
+    appendGrid(svg);
+    appendAxes(svg);
+    for (Series line : series) {
+      appendSeries(svg, line);
+    }
+    appendThresholds(svg);
+    appendHovers(svg);
+    appendMarkers(svg);
+    appendLegend(svg);
+    if (emptyMessage != null) {
+      svg.append("<text class=\"empty\" x=\"")
+          .append(Fmt.coord((PLOT_LEFT + PLOT_RIGHT) / 2))
+          .append("\" y=\"")
+          .append(Fmt.coord((PLOT_TOP + PLOT_BOTTOM) / 2))
+          .append("\" text-anchor=\"middle\" font-size=\"13\">")
+          .append(Html.escape(emptyMessage))
+          .append("</text>\n");
+    }
+    svg.append("</svg>");
+    return svg.toString();
+  }
+
+  private void appendBands(StringBuilder svg) {
+    for (Band band : bands) {
+      double x1 = axis.x(band.fromSecond());
+      // A migration shorter than a pixel must still be visible.
+      double width = Math.max(2, axis.x(band.toSecond()) - x1);
+      svg.append("<rect class=\"migration-band\" x=\"")
+          .append(Fmt.coord(x1))
+          .append("\" y=\"")
+          .append(Fmt.coord(PLOT_TOP))
+          .append("\" width=\"")
+          .append(Fmt.coord(width))
+          .append("\" height=\"")
+          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
+          .append("\" fill=\"")
+          .append(BAND_COLOUR)
+          .append("\" fill-opacity=\"0.14\"><title>")
+          .append(Html.escape(band.label()))
+          .append("</title></rect>\n");
+    }
+  }
+
+  private void appendGrid(StringBuilder svg) {
+    for (YScale.Tick tick : scale.ticks()) {
+      double y = scale.y(tick.value());
+      svg.append(horizontalLine(y, tick.major() ? GRID_COLOUR : MINOR_GRID_COLOUR, null));
+      if (tick.major()) {
+        svg.append("<text class=\"y-tick\" x=\"")
+            .append(Fmt.coord(PLOT_LEFT - 6))
+            .append("\" y=\"")
+            .append(Fmt.coord(y + 4))
+            .append("\" text-anchor=\"end\">")
+            .append(Html.escape(tick.label()))
+            .append("</text>\n");
+      }
+    }
+    for (double second : axis.tickSeconds()) {
+      double x = axis.x(second);
+      svg.append(line(x, PLOT_BOTTOM, x, PLOT_BOTTOM + 4, AXIS_COLOUR, 1, null));
+      svg.append("<text class=\"x-tick\" x=\"")
+          .append(Fmt.coord(x))
+          .append("\" y=\"")
+          .append(Fmt.coord(PLOT_BOTTOM + 16))
+          .append("\" text-anchor=\"middle\">")
+          .append(Html.escape(axis.tickLabel(second)))
+          .append("</text>\n");
+    }
+  }
+
+  private void appendAxes(StringBuilder svg) {
+    svg.append(line(PLOT_LEFT, PLOT_TOP, PLOT_LEFT, PLOT_BOTTOM, AXIS_COLOUR, 1, null));
+    svg.append(line(PLOT_LEFT, PLOT_BOTTOM, PLOT_RIGHT, PLOT_BOTTOM, AXIS_COLOUR, 1, null));
+    double middleY = (PLOT_TOP + PLOT_BOTTOM) / 2;
+    svg.append("<text class=\"y-label\" transform=\"translate(16 ")
+        .append(Fmt.coord(middleY))
+        .append(") rotate(-90)\" text-anchor=\"middle\">")
+        .append(Html.escape(yLabel))
+        .append("</text>\n");
+    svg.append("<text class=\"x-label\" x=\"")
+        .append(Fmt.coord((PLOT_LEFT + PLOT_RIGHT) / 2))
+        .append("\" y=\"")
+        .append(Fmt.coord(HEIGHT - 8))
+        .append("\" text-anchor=\"middle\">seconds since load start</text>\n");
+  }
+
+  /**
+   * A series as one path of connected runs. A null or non-finite value, or a missing second,
+   * breaks the line instead of drawing a misleading slope across the hole. A run of a single
+   * point would be invisible as a path, so it becomes a dot.
+   */
+  private void appendSeries(StringBuilder svg, Series line) {
+    StringBuilder path = new StringBuilder();
+    List<Point> run = new ArrayList<>();
+    Point previous = null;
+    for (Point point : line.points()) {
+      boolean drawable = point.value() != null && Double.isFinite(point.value());
+      boolean contiguous = previous != null && point.second() - previous.second() <= 1.0 + 1e-9;
+      if (!drawable || !contiguous) {
+        flushRun(run, path, svg, line.colour());
+      }
+      if (drawable) {
+        run.add(point);
+        previous = point;
+      } else {
+        previous = null;
+      }
+    }
+    flushRun(run, path, svg, line.colour());
+    if (path.length() > 0) {
+      svg.append("<path class=\"series\" d=\"")
+          .append(path.toString().trim())
+          .append("\" fill=\"none\" stroke=\"")
+          .append(line.colour())
+          .append("\" stroke-width=\"1.6\" stroke-linejoin=\"round\"><title>")
+          .append(Html.escape(line.label()))
+          .append("</title></path>\n");
+    }
+  }
+
+  private void flushRun(List<Point> run, StringBuilder path, StringBuilder svg, String colour) {
+    if (run.size() == 1) {
+      Point only = run.get(0);
+      svg.append("<circle cx=\"")
+          .append(Fmt.coord(axis.x(only.second())))
+          .append("\" cy=\"")
+          .append(Fmt.coord(scale.y(only.value())))
+          .append("\" r=\"2.2\" fill=\"")
+          .append(colour)
+          .append("\"/>\n");
+    } else if (run.size() > 1) {
+      for (int i = 0; i < run.size(); i++) {
+        Point p = run.get(i);
+        path.append(i == 0 ? "M" : "L")
+            .append(Fmt.coord(axis.x(p.second())))
+            .append(' ')
+            .append(Fmt.coord(scale.y(p.value())))
+            .append(' ');
+      }
+    }
+    run.clear();
+  }
+
+  private void appendThresholds(StringBuilder svg) {
+    for (Threshold threshold : thresholds) {
+      if (!Double.isFinite(threshold.value())) {
+        continue;
+      }
+      svg.append("<g class=\"threshold\"><title>")
+          .append(Html.escape(threshold.label()))
+          .append("</title>")
+          .append(horizontalLine(scale.y(threshold.value()), threshold.colour(), "6 4"))
+          .append("</g>\n");
+    }
+  }
+
+  private void appendHovers(StringBuilder svg) {
+    double halfWidth = Math.max(1, axis.pxPerSecond()) / 2;
+    for (Hover hover : hovers) {
+      double centre = axis.x(hover.second());
+      double x = Math.max(PLOT_LEFT, centre - halfWidth);
+      double width = Math.min(PLOT_RIGHT, centre + halfWidth) - x;
+      svg.append("<rect class=\"hover\" x=\"")
+          .append(Fmt.coord(x))
+          .append("\" y=\"")
+          .append(Fmt.coord(PLOT_TOP))
+          .append("\" width=\"")
+          .append(Fmt.coord(width))
+          .append("\" height=\"")
+          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
+          .append("\" fill=\"transparent\"><title>")
+          .append(Html.escape(hover.tooltip()))
+          .append("</title></rect>\n");
+    }
+  }
+
+  /** Drawn after the hover columns so that a statement's own tooltip wins. */
+  private void appendMarkers(StringBuilder svg) {
+    for (Marker marker : markers) {
+      double x = axis.x(marker.second());
+      svg.append("<g class=\"statement-marker\"><title>")
+          .append(Html.escape(marker.tooltip()))
+          .append("</title>")
+          .append(line(x, PLOT_TOP, x, PLOT_BOTTOM, MARKER_COLOUR, 1, "3 2"))
+          // a wide invisible line: a 1px line is too thin to hover
+          .append(line(x, PLOT_TOP, x, PLOT_BOTTOM, "transparent", 9, null))
+          .append("<text x=\"")
+          .append(Fmt.coord(x + 3))
+          .append("\" y=\"")
+          .append(Fmt.coord(PLOT_TOP + 10))
+          .append("\" fill=\"")
+          .append(MARKER_COLOUR)
+          .append("\" font-size=\"10\">")
+          .append(Html.escape(marker.label()))
+          .append("</text></g>\n");
+    }
+  }
+
+  /** One row above the plot: a swatch and a label per series, threshold, band and marker. */
+  private void appendLegend(StringBuilder svg) {
+    double x = PLOT_LEFT;
+    double y = 16;
+    svg.append("<g class=\"legend\">");
+    for (Series line : series) {
+      x = legendItem(svg, x, y, line(x, y - 4, x + 16, y - 4, line.colour(), 2.5, null), line.label());
+    }
+    for (Threshold threshold : thresholds) {
+      x = legendItem(svg, x, y, line(x, y - 4, x + 16, y - 4, threshold.colour(), 1.5, "4 3"),
+          threshold.label());
+    }
+    if (!bands.isEmpty()) {
+      String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10) + "\" width=\"16\""
+          + " height=\"12\" fill=\"" + BAND_COLOUR + "\" fill-opacity=\"0.25\"/>";
+      x = legendItem(svg, x, y, swatch, "migration window");
+    }
+    if (!markers.isEmpty()) {
+      legendItem(svg, x, y, line(x + 8, y - 11, x + 8, y + 2, MARKER_COLOUR, 1, "3 2"),
+          "statement start");
+    }
+    svg.append("</g>\n");
+  }
+
+  /** Appends a legend entry and returns where the next one starts. */
+  private static double legendItem(StringBuilder svg, double x, double y, String swatch,
+      String label) {
+    svg.append(swatch)
+        .append("<text x=\"")
+        .append(Fmt.coord(x + 21))
+        .append("\" y=\"")
+        .append(Fmt.coord(y))
+        .append("\">")
+        .append(Html.escape(label))
+        .append("</text>");
+    // No text measurement without a browser: 6.2 px per character of 11 px sans-serif is close.
+    return x + 21 + label.length() * 6.2 + 16;
+  }
+
+  private static String horizontalLine(double y, String colour, String dash) {
+    return line(PLOT_LEFT, y, PLOT_RIGHT, y, colour, 1, dash);
+  }
+
+  private static String line(double x1, double y1, double x2, double y2, String colour,
+      double width, String dash) {
+    return "<line x1=\"" + Fmt.coord(x1) + "\" y1=\"" + Fmt.coord(y1) + "\" x2=\""
+        + Fmt.coord(x2) + "\" y2=\"" + Fmt.coord(y2) + "\" stroke=\"" + colour
+        + "\" stroke-width=\"" + Fmt.coord(width) + "\""
+        + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+  }
+}

@@ -1,0 +1,230 @@
+package dev.rehearsal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+  private static final List<String> CHART_IDS =
+      List.of("chart-throughput", "chart-latency", "chart-pool", "chart-blocked");
+
+  @Test
+  void hasFourChartsOfTheSameSize() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(4);
+    for (String id : CHART_IDS) {
+      assertThat(html).contains("id=\"" + id + "\"");
+    }
+    assertThat(all(html, "<svg class=\"chart\" id=\"[^\"]+\" viewBox=\"([^\"]+)\""))
+        .containsOnly("0 0 960 220");
+  }
+
+  @Test
+  void everyChartShadesTheMigrationWindowAtTheSamePlace() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    List<String> bandPositions =
+        all(html, "<rect class=\"migration-band\" x=\"([^\"]+)\" y=\"[^\"]+\" width=\"([^\"]+)\"");
+    assertThat(bandPositions).hasSize(4);
+    assertThat(bandPositions).containsOnly(bandPositions.get(0));
+    // 15-18 s on a 0-40 s axis that is 864 px wide starting at 72 px
+    assertThat(bandPositions.get(0)).isEqualTo(
+        Fmt.coord(72 + 15 * 864 / 40.0) + "|" + Fmt.coord(3 * 864 / 40.0));
+  }
+
+  @Test
+  void everyChartMarksTheStatementStartWithItsSql() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    assertThat(count(html, "<g class=\"statement-marker\"><title>statement 1 at 15 s"))
+        .isEqualTo(4);
+    assertThat(html).contains(Html.escape(ReportFixture.ALTER_SQL) + "</title>");
+  }
+
+  @Test
+  void verdictComesBeforeTheCharts() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    int verdict = html.indexOf("id=\"verdict\">FAIL<");
+    assertThat(verdict).isPositive();
+    assertThat(verdict).isLessThan(html.indexOf("<svg"));
+    assertThat(html.indexOf("Next steps")).isBetween(verdict, html.indexOf("<svg"));
+    assertThat(html).contains("<header class=\"verdict fail\">");
+  }
+
+  @Test
+  void latencyChartIsLogScaleWithDecadeLabelsAndSpikeThreshold() {
+    String latency = chart(HtmlReport.render(ReportFixture.realistic()), "chart-latency");
+
+    for (String decade : List.of("1 ms", "10 ms", "100 ms", "1 s", "10 s")) {
+      assertThat(latency).contains("text-anchor=\"end\">" + decade + "</text>");
+    }
+    assertThat(latency).contains("ms (log scale)");
+    assertThat(latency).contains("<g class=\"threshold\"><title>spike threshold 40 ms</title>")
+        .contains("stroke-dasharray=\"6 4\"");
+    for (String legend : List.of(">p50<", ">p95<", ">p99<", ">max<")) {
+      assertThat(latency).contains(legend);
+    }
+  }
+
+  @Test
+  void secondWithoutCompletedOperationsIsAGapInTheLatencyLines() {
+    String latency = chart(HtmlReport.render(ReportFixture.realistic()), "chart-latency");
+
+    // p99 is null at second 16: one run over seconds 0-15, another over 17-39
+    String p99Path = all(latency, "<path class=\"series\" d=\"([^\"]+)\"[^>]*><title>p99<")
+        .get(0);
+    assertThat(count(p99Path, "M")).isEqualTo(2);
+  }
+
+  @Test
+  void summaryFiguresCarryUnitsAndBudgetColours() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    assertThat(html).contains("<div class=\"value\">4,100 ms</div>")
+        .contains("<div class=\"value\">12.5 session·s</div>")
+        .contains("<div class=\"figure fail\"><div class=\"value\">12.5 session·s</div>")
+        .contains("<div class=\"figure warn\"><div class=\"value\">3</div>");
+    for (String metric : List.of("baselineP99Ms", "peakP99Ms", "p99Ratio", "spikeSeconds",
+        "blockedSessionSeconds", "longestWaitMs", "longestBlockedWindowMs", "maxSessionsBlocked",
+        "poolTimeouts", "poolSaturatedSeconds", "maxPoolWaiting", "errors", "droppedOperations",
+        "lostWrites", "migrationDurationMs")) {
+      assertThat(html).contains("<code>" + metric + "</code>");
+    }
+  }
+
+  @Test
+  void tablesShowStatementsBudgetsServerAndDataset() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    assertThat(html).contains("<table class=\"statements\">", "<table class=\"budgets\">",
+        "<table class=\"settings\">", "<table class=\"dataset\">");
+    assertThat(html).contains("<span class=\"status fail\">fail</span>")
+        .contains("<span class=\"status warn\">warn</span>")
+        .contains("<td class=\"num\">2,000,000</td>")
+        .contains("<code>shared_buffers</code>");
+  }
+
+  @Test
+  void pageReferencesNothingOutsideItself() {
+    String html = HtmlReport.render(ReportFixture.realistic());
+
+    assertThat(html.toLowerCase()).doesNotContain("http://", "https://", "<script", "src=",
+        "href=", "url(", "@import", "xmlns", "<link", "<img", "<iframe", "javascript:");
+  }
+
+  @Test
+  void everyUserTextIsEscaped() {
+    String payload = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>'&amp;";
+    String html = HtmlReport.render(new ReportFixture().withTextEverywhere(payload).build());
+
+    assertThat(html.toLowerCase()).doesNotContain("<script", "<img", "onerror=alert(1)>");
+    String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x "
+        + "onerror=alert(1)&gt;&#39;&amp;amp;";
+    assertThat(html).contains(escaped);
+    // title, h1 x2, verdict x2, banner, next steps x2, error class, statement sql/state/error,
+    // marker tooltips x4, budget metric/action/owner/status x3, server x4, dataset
+    assertThat(count(html, escaped)).isGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void backtickedPartsOfNextStepsAreCodeAndStillEscaped() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.nextSteps = List.of("Set `lock_timeout = '2s'` and retry", "or `<b>` `x");
+    String html = HtmlReport.render(fixture.build());
+
+    assertThat(html).contains("<li>Set <code>lock_timeout = &#39;2s&#39;</code> and retry</li>")
+        .contains("<li>or <code>&lt;b&gt;</code> `x</li>");
+  }
+
+  @Test
+  void incompleteRunShowsABannerWithTheFailure() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.complete = false;
+    fixture.failure = "connection to server lost at 31 s";
+    String html = HtmlReport.render(fixture.build());
+
+    assertThat(html).contains("INCOMPLETE run").contains("connection to server lost at 31 s");
+    assertThat(html.indexOf("INCOMPLETE run")).isLessThan(html.indexOf("<svg"));
+    assertThat(HtmlReport.render(ReportFixture.realistic())).doesNotContain("INCOMPLETE");
+  }
+
+  @Test
+  void emptyTimelineRendersFourChartsWithoutNan() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.timeline = List.of();
+    String html = HtmlReport.render(fixture.build());
+
+    assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(4);
+    assertThat(count(html, "no timeline data recorded")).isEqualTo(4);
+    assertThat(html).doesNotContain("NaN", "Infinity");
+  }
+
+  @Test
+  void singleSecondTimelineRendersWithoutNan() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.timeline = ReportFixture.timeline(1);
+    fixture.phases = null;
+    fixture.statements = List.of();
+    String html = HtmlReport.render(fixture.build());
+
+    assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(4);
+    assertThat(html).doesNotContain("NaN", "Infinity").contains("<circle");
+  }
+
+  @Test
+  void reportWithMissingPartsStillRenders() {
+    RehearsalReport bare = new RehearsalReport(1, null, null, null, null, false, null, null, null,
+        null, null, null, null, null, null, null);
+
+    assertThatCode(() -> HtmlReport.render(bare)).doesNotThrowAnyException();
+    assertThat(HtmlReport.render(bare)).contains("NO VERDICT", "INCOMPLETE run")
+        .doesNotContain("NaN");
+  }
+
+  @Test
+  void writesUtf8File(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("report.html");
+    HtmlReport.write(ReportFixture.realistic(), file);
+
+    assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("session·s");
+  }
+
+  private static String chart(String html, String id) {
+    int start = html.indexOf("<svg class=\"chart\" id=\"" + id + "\"");
+    assertThat(start).isNotNegative();
+    return html.substring(start, html.indexOf("</svg>", start));
+  }
+
+  private static int count(String text, String needle) {
+    int count = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+      count++;
+    }
+    return count;
+  }
+
+  /** Every match of {@code regex}, its groups joined with "|". */
+  private static List<String> all(String text, String regex) {
+    List<String> found = new ArrayList<>();
+    Matcher m = Pattern.compile(regex).matcher(text);
+    while (m.find()) {
+      StringBuilder groups = new StringBuilder();
+      for (int g = 1; g <= m.groupCount(); g++) {
+        groups.append(g > 1 ? "|" : "").append(m.group(g));
+      }
+      found.add(groups.toString());
+    }
+    return found;
+  }
+}

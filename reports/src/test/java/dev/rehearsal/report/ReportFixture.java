@@ -1,0 +1,111 @@
+package dev.rehearsal.report;
+
+import dev.rehearsal.report.RehearsalReport.BudgetResult;
+import dev.rehearsal.report.RehearsalReport.Percentiles;
+import dev.rehearsal.report.RehearsalReport.Phases;
+import dev.rehearsal.report.RehearsalReport.ServerInfo;
+import dev.rehearsal.report.RehearsalReport.StatementResult;
+import dev.rehearsal.report.RehearsalReport.Summary;
+import dev.rehearsal.report.RehearsalReport.TableInfo;
+import dev.rehearsal.report.RehearsalReport.TimelineSecond;
+import dev.rehearsal.report.RehearsalReport.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A realistic report to test renderers with: 40 seconds of load, an ALTER TABLE at 15-18 s that
+ * queues sessions behind its lock, one failed, one warned and one passed budget. Fields are
+ * mutable so a test can change just what it is about, then {@link #build()}.
+ */
+final class ReportFixture {
+
+  static final String ALTER_SQL = "ALTER TABLE orders ADD COLUMN note text NOT NULL DEFAULT ''";
+
+  String scenario = "add-column-not-null";
+  String strategy = "naive";
+  Instant startedAt = Instant.parse("2025-03-14T09:26:53.589793238Z");
+  Instant finishedAt = Instant.parse("2025-03-14T09:27:41.120Z");
+  boolean complete = true;
+  ServerInfo server = new ServerInfo("embedded", "18.1",
+      new LinkedHashMap<>(Map.of("shared_buffers", "128MB", "lock_timeout", "0",
+          "max_connections", "100")));
+  List<TableInfo> dataset = new ArrayList<>(List.of(
+      new TableInfo("customers", 100_000, 1_850), new TableInfo("orders", 2_000_000, 23_400)));
+  Phases phases = new Phases(15.0, 15.0, 18.0, 40.0);
+  List<TimelineSecond> timeline = timeline(40);
+  List<StatementResult> statements = new ArrayList<>(List.of(
+      new StatementResult(1, ALTER_SQL, 15.0, 3_100.0, null, null)));
+  Summary summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3,
+      3, 30, 17_500, 7, new LinkedHashMap<>(Map.of("lockTimeout", 4L, "poolTimeout", 3L)), 0, 0L,
+      0L, 3_100.0, 0);
+  List<BudgetResult> budgets = new ArrayList<>(List.of(
+      new BudgetResult("blockedSessionSeconds", 2.0, 5.0, 12.5, "fail",
+          "set lock_timeout and retry, or use strategy expand-contract", "team-db"),
+      new BudgetResult("poolTimeouts", 1.0, 10.0, 3, "warn", "raise pool size or shed load",
+          "team-api"),
+      new BudgetResult("lostWrites", null, 0.0, 0, "pass", "stop the rollout", "team-db")));
+  Verdict verdict = new Verdict("fail",
+      "ALTER TABLE orders waited 3.1 s for ACCESS EXCLUSIVE; 12 sessions queued behind it");
+  List<String> nextSteps = new ArrayList<>(List.of(
+      "Set `lock_timeout = '2s'` and retry the ALTER", "Or use strategy expand-contract"));
+  String failure = null;
+
+  static RehearsalReport realistic() {
+    return new ReportFixture().build();
+  }
+
+  RehearsalReport build() {
+    return new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario, strategy, startedAt,
+        finishedAt, complete, server, dataset, phases, timeline, statements, summary, budgets,
+        verdict, nextSteps, failure);
+  }
+
+  /** Puts {@code payload} into every free-text field a report has. */
+  ReportFixture withTextEverywhere(String payload) {
+    scenario = payload;
+    strategy = payload;
+    complete = false;
+    failure = payload;
+    server = new ServerInfo(payload, payload, Map.of(payload, payload));
+    dataset = List.of(new TableInfo(payload, 1, 1));
+    statements = List.of(new StatementResult(1, payload, 15.0, 10, payload, payload));
+    summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3, 3, 30,
+        17_500, 7, Map.of(payload, 4L), 0, 0L, 0L, 3_100.0, 0);
+    budgets = List.of(
+        new BudgetResult(payload, 2.0, 5.0, 12.5, "fail", payload, payload),
+        new BudgetResult(payload, 2.0, 5.0, 3, "warn", payload, payload),
+        new BudgetResult(payload, 2.0, 5.0, 3, payload, payload, payload));
+    verdict = new Verdict(payload, payload);
+    nextSteps = List.of(payload, payload);
+    return this;
+  }
+
+  /**
+   * Seconds 0-14 warm-up, 15-18 migration (lock queue builds, throughput collapses, second 16
+   * completes nothing so its percentiles are null), 19+ cool-down.
+   */
+  static List<TimelineSecond> timeline(int seconds) {
+    List<TimelineSecond> timeline = new ArrayList<>();
+    for (int s = 0; s < seconds; s++) {
+      boolean migrating = s >= 15 && s <= 18;
+      String phase = s < 15 ? "warmup" : migrating ? "migration" : "cooldown";
+      double wobble = (s % 5) * 0.3;
+      if (!migrating) {
+        timeline.add(new TimelineSecond(s, phase, 500 - (s % 3), Map.of(), 0, 2.0 + wobble,
+            5.0 + wobble, 8.0 + wobble, 20.0 + 2 * wobble,
+            Map.of("read", new Percentiles(400, 1.8, 4.5, 7.5, 18.0)), 4 + s % 2, 0, 0));
+      } else if (s == 16) {
+        timeline.add(new TimelineSecond(s, phase, 0, Map.of("lockTimeout", 2L), 0, null, null,
+            null, null, Map.of(), 10, 30, 12));
+      } else {
+        timeline.add(new TimelineSecond(s, phase, 120, Map.of("lockTimeout", 1L,
+            "poolTimeout", 1L), 0, 40.0, 2_500.0, 4_100.0, 4_800.0,
+            Map.of("read", new Percentiles(90, 38.0, 2_400.0, 4_000.0, 4_700.0)), 10, 25, 11));
+      }
+    }
+    return timeline;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.rehearsal.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds scenario YAML to a {@link ScenarioDocument} with Jackson, and turns Jackson's errors
+ * (unknown key, wrong type) into {@link ScenarioException}s in the user's terms: the YAML key,
+ * the expected kind of value and the value found, at the value's line and column. Jackson's
+ * own messages name Java classes and are never shown.
+ */
+final class ScenarioBinder {
+
+  private static final ObjectMapper MAPPER = YAMLMapper.builder()
+      // unknown keys are almost always typos; silently ignoring them hides mistakes
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // rows: 1.5 is a mistake, not 1
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
+      .build();
+
+  private ScenarioBinder() {}
+
+  static ScenarioDocument bind(String yaml, ErrorReporter errors) {
+    try {
+      return MAPPER.readValue(yaml, ScenarioDocument.class);
+    } catch (InvalidDefinitionException e) {
+      throw new IllegalStateException("scenario model cannot be bound (a bug)", e);
+    } catch (UnrecognizedPropertyException e) {
+      throw unknownKey(e, errors);
+    } catch (JsonMappingException e) {
+      throw wrongValue(e, errors);
+    } catch (JsonProcessingException e) {
+      // YamlLocations.scan has parsed the same text already, so this is not expected
+      throw errors.at(YamlPath.ROOT, "not valid YAML");
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // cannot happen: the text is already in memory
+    }
+  }
+
+  private static ScenarioException unknownKey(UnrecognizedPropertyException e,
+      ErrorReporter errors) {
+    String path = pathOf(e);
+    String container = YamlPath.parent(path);
+    String where = container.isEmpty() ? "top-level key" : "key";
+    String in = container.isEmpty() ? "" : " in " + YamlPath.display(container);
+    return errors.atKey(path, "unknown " + where + " '" + e.getPropertyName() + "'" + in,
+        "allowed keys here: " + String.join(", ", allowedKeys(e)));
+  }
+
+  /** The keys of the record being bound, in declaration order (Jackson's own order is not). */
+  private static List<String> allowedKeys(UnrecognizedPropertyException e) {
+    Class<?> type = e.getReferringClass();
+    if (type != null && type.isRecord()) {
+      return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+    Collection<Object> known = e.getKnownPropertyIds();
+    return known == null ? List.of() : known.stream().map(String::valueOf).sorted().toList();
+  }
+
+  private static ScenarioException wrongValue(JsonMappingException e, ErrorReporter errors) {
+    String path = pathOf(e);
+    String label = YamlPath.label(path);
+    if (e.getCause() instanceof InputCoercionException) {
+      return errors.at(path, label + " is out of range, got " + errors.got(path));
+    }
+    Class<?> target = e instanceof MismatchedInputException mismatch
+        ? mismatch.getTargetType() : null;
+    String expected = target == null ? "a different kind of value" : expected(target);
+    return errors.at(path, label + " must be " + expected + ", got " + errors.got(path));
+  }
+
+  /** How a message names the kind of value a Java type accepts. */
+  private static String expected(Class<?> type) {
+    if (type == Duration.class) {
+      return "a duration like " + Durations.EXAMPLES;
+    } else if (type == String.class) {
+      return "a string";
+    } else if (type == Integer.class || type == Long.class || type == int.class
+        || type == long.class) {
+      return "a whole number";
+    } else if (Number.class.isAssignableFrom(type) || type == double.class) {
+      return "a number";
+    } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    } else if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping";
+    }
+    return "a different kind of value";
+  }
+
+  /** Jackson's reference chain as a {@link YamlPath}. */
+  private static String pathOf(JsonMappingException e) {
+    String path = YamlPath.ROOT;
+    for (JsonMappingException.Reference step : e.getPath()) {
+      path = step.getFieldName() != null
+          ? YamlPath.child(path, step.getFieldName())
+          : YamlPath.child(path, step.getIndex());
+    }
+    return path;
+  }
+
+  /**
+   * Reads durations in the scenario form ({@link Durations}); anything else, including a bare
+   * number, is reported as a wrong value by {@link #wrongValue}.
+   */
+  private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
+
+    private static final long serialVersionUID = 1L;
+
+    DurationDeserializer() {
+      super(Duration.class);
+    }
+
+    @Override
+    public Duration deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (!parser.currentToken().isScalarValue()) {
+        return (Duration) context.handleUnexpectedToken(Duration.class, parser);
+      }
+      String text = parser.getText();
+      return Durations.parse(text).orElseThrow(
+          () -> InvalidFormatException.from(parser, "not a duration", text, Duration.class));
+    }
+  }
+}

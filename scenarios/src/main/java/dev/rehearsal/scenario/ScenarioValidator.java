@@ -1,0 +1,177 @@
+package dev.rehearsal.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what Jackson cannot (required keys, ranges, names, references between parts) and
+ * turns a {@link ScenarioDocument} into the immutable {@link Scenario}, filling defaults.
+ * The dataset, workload and budgets have their own validators; this one does the top level,
+ * server settings, schema, phases and strategies.
+ *
+ * <p>Checks run in document order and stop at the first problem, which is reported at its
+ * line and column.
+ */
+final class ScenarioValidator {
+
+  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
+  static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(10);
+
+  /** As in postgresql.conf; dots allow extension settings like pg_stat_statements.max. */
+  private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]*");
+
+  /** Strategy names end up in file names and on the command line (--strategy). */
+  private static final Pattern STRATEGY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  private final ErrorReporter errors;
+  private final Path baseDirectory;
+
+  ScenarioValidator(ErrorReporter errors, Path baseDirectory) {
+    this.errors = errors;
+    this.baseDirectory = baseDirectory;
+  }
+
+  Scenario validate(ScenarioDocument document) {
+    String name = errors.requireText(document.name(), "/name",
+        "name the scenario, e.g. name: add-status-column");
+    ServerSpec server = server(document.server());
+    SchemaSpec schema = schema(document.schema());
+    DatasetSpec dataset = new DatasetValidator(errors).validate(document.dataset());
+    WorkloadSpec workload = new WorkloadValidator(errors, dataset).validate(document.workload());
+    PhasesSpec phases = phases(document.phases());
+    List<StrategySpec> strategies = strategies(document.strategies());
+    List<BudgetSpec> budgets = new BudgetValidator(errors).validate(document.budgets());
+    return new Scenario(name, strip(document.description()), server, schema, dataset, workload,
+        phases, strategies, budgets, errors.source(), baseDirectory);
+  }
+
+  /** Descriptions are often folded YAML blocks ({@code >}), which end in a newline. */
+  private static String strip(String description) {
+    return description == null ? null : description.strip();
+  }
+
+  private ServerSpec server(ScenarioDocument.Server server) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (server != null && server.settings() != null) {
+      for (Map.Entry<String, Object> setting : server.settings().entrySet()) {
+        String path = YamlPath.child("/server/settings", setting.getKey());
+        settings.put(settingName(setting.getKey(), path), settingValue(setting.getValue(), path));
+      }
+    }
+    return new ServerSpec(Collections.unmodifiableMap(settings));
+  }
+
+  private String settingName(String name, String path) {
+    if (!SETTING_NAME.matcher(name).matches()) {
+      throw errors.atKey(path, "'" + name + "' is not a PostgreSQL setting name",
+          "setting names are as in postgresql.conf: lower case with underscores, "
+              + "like shared_buffers or max_connections");
+    }
+    return name;
+  }
+
+  /** Settings go to the server as text, spelled as written (1.10 stays "1.10"). */
+  private String settingValue(Object value, String path) {
+    errors.require(value, path, "give the setting a value as in postgresql.conf, e.g. 128MB");
+    if (value instanceof Map || value instanceof List) {
+      throw errors.at(path, "setting '" + YamlPath.label(path)
+          + "' must be a single value, got " + errors.got(path));
+    }
+    if (value instanceof Boolean flag) {
+      // YAML reads on/off/yes/no as booleans; PostgreSQL spells them on/off
+      return flag ? "on" : "off";
+    }
+    String written = errors.textAt(path);
+    return written != null ? written : String.valueOf(value);
+  }
+
+  private SchemaSpec schema(SchemaSpec schema) {
+    errors.require(schema, "/schema",
+        "add schema: with sql: (the CREATE TABLE statements) or file: (a .sql file)");
+    checkSqlOrFile(schema.sql(), schema.file(), "/schema", "schema");
+    return schema;
+  }
+
+  private PhasesSpec phases(PhasesSpec phases) {
+    Duration warmup = phases == null || phases.warmup() == null ? DEFAULT_WARMUP
+        : phases.warmup();
+    Duration cooldown = phases == null || phases.cooldown() == null ? DEFAULT_COOLDOWN
+        : phases.cooldown();
+    // the warm-up latencies are the baseline every spike is measured against
+    errors.requireAtLeast(warmup, Duration.ofSeconds(1), "/phases/warmup");
+    return new PhasesSpec(warmup, cooldown);
+  }
+
+  private List<StrategySpec> strategies(List<StrategySpec> strategies) {
+    String hint = "list the ways to make the change, e.g. "
+        + "strategies: [{name: naive, steps: [{sql: ALTER TABLE ...}]}]";
+    errors.require(strategies, "/strategies", hint);
+    if (strategies.isEmpty()) {
+      throw errors.at("/strategies", "strategies must list at least one strategy", hint);
+    }
+    Map<String, String> seen = new HashMap<>();
+    List<StrategySpec> result = new ArrayList<>();
+    for (int i = 0; i < strategies.size(); i++) {
+      String path = YamlPath.child("/strategies", i);
+      StrategySpec strategy = errors.require(strategies.get(i), path, hint);
+      String namePath = path + "/name";
+      String name = errors.requireText(strategy.name(), namePath,
+          "name the strategy, e.g. name: add-column-default");
+      if (!STRATEGY_NAME.matcher(name).matches()) {
+        throw errors.at(namePath, "strategy name '" + name + "' may contain only letters, "
+                + "digits, '_', '.' and '-', and must start with a letter or digit",
+            "the name is used in report file names and with --strategy");
+      }
+      errors.requireUnique(seen, name, namePath, "strategy");
+      List<StepSpec> steps = steps(strategy, path);
+      result.add(new StrategySpec(name, strip(strategy.description()), steps));
+    }
+    return List.copyOf(result);
+  }
+
+  private List<StepSpec> steps(StrategySpec strategy, String strategyPath) {
+    String path = strategyPath + "/steps";
+    String hint = "list the migration's steps, e.g. steps: [{sql: ALTER TABLE ...}]";
+    List<StepSpec> steps = errors.require(strategy.steps(), path, hint);
+    if (steps.isEmpty()) {
+      throw errors.at(path, "strategy '" + strategy.name() + "' needs at least one step", hint);
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      String stepPath = YamlPath.child(path, i);
+      StepSpec step = errors.require(steps.get(i), stepPath, hint);
+      checkSqlOrFile(step.sql(), step.file(), stepPath, "step");
+    }
+    return List.copyOf(steps);
+  }
+
+  /**
+   * The rule shared by the schema and migration steps: exactly one of inline {@code sql} or a
+   * {@code file}, and the file must exist now rather than fail halfway through a rehearsal.
+   */
+  private void checkSqlOrFile(String sql, String file, String path, String what) {
+    String hint = "give the SQL inline with sql:, or name a .sql file with file:";
+    if (sql != null && file != null) {
+      throw errors.atKey(path + "/file", what + " has both sql and file; use one", hint);
+    }
+    if (sql == null && file == null) {
+      throw errors.at(path, what + " needs sql or file", hint);
+    }
+    if (sql != null) {
+      errors.requireText(sql, path + "/sql", hint);
+      return;
+    }
+    errors.requireText(file, path + "/file", hint);
+    if (!ScenarioFiles.exists(baseDirectory, file)) {
+      throw errors.at(path + "/file", what + " file '" + file + "' not found",
+          "looked for " + ScenarioFiles.whereToLook(baseDirectory, file)
+              + "; paths are relative to the scenario file");
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.rehearsal.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+  /** The smallest valid scenario: everything optional is left out. */
+  static final String MINIMAL = """
+      name: minimal
+      schema:
+        sql: CREATE TABLE t (id bigint PRIMARY KEY);
+      workload:
+        rate: 10
+        operations:
+          - name: read
+            weight: 1
+            sql: SELECT 1
+      strategies:
+        - name: naive
+          steps:
+            - sql: ALTER TABLE t ADD COLUMN x int
+      """;
+
+  @Test
+  void demoIsTheOnlyBuiltIn() {
+    assertThat(ScenarioLoader.builtinNames()).containsExactly("demo");
+  }
+
+  @Test
+  void demoParsesWithItsValues() {
+    Scenario demo = ScenarioLoader.builtin("demo");
+
+    assertThat(demo.name()).isEqualTo("demo");
+    assertThat(demo.source()).isEqualTo("builtin:demo");
+    assertThat(demo.baseDirectory()).isNull();
+    assertThat(demo.description())
+        .startsWith("An application's users table").endsWith("(the lock queue).");
+    assertThat(demo.server().settings()).containsExactly(
+        entry("shared_buffers", "128MB"),
+        entry("max_connections", "100"),
+        entry("fsync", "on"),
+        entry("synchronous_commit", "on"),
+        entry("deadlock_timeout", "1s"));
+    assertThat(demo.schema().sql()).startsWith("CREATE TABLE users (");
+    assertThat(demo.schema().file()).isNull();
+
+    TableSpec users = demo.dataset().tables().get(0);
+    assertThat(users.name()).isEqualTo("users");
+    assertThat(users.rows()).isEqualTo(200_000);
+    assertThat(users.columns()).containsOnlyKeys(
+        "id", "email", "name", "plan", "login_count", "created_at", "verified_at");
+    assertThat(users.columns().get("plan").values())
+        .containsExactly("free", "pro", "team", "enterprise");
+    assertThat(users.columns().get("login_count"))
+        .isEqualTo(new ColumnSpec("uniform", 0L, 5000L, null, null, null, null, null));
+    assertThat(users.columns().get("verified_at").nullFraction()).isEqualTo(0.3);
+
+    WorkloadSpec workload = demo.workload();
+    assertThat(workload.ratePerSecond()).isEqualTo(200.0);
+    assertThat(workload.maxInFlight()).isEqualTo(256);
+    assertThat(workload.pool()).isEqualTo(new PoolSpec(10, Duration.ofSeconds(2), null));
+    assertThat(workload.operations()).extracting(OperationSpec::name)
+        .containsExactly("read-user", "update-login", "signup", "monthly-report");
+    assertThat(workload.operations()).extracting(OperationSpec::weight)
+        .containsExactly(70, 20, 10, null);
+    OperationSpec signup = workload.operations().get(2);
+    assertThat(signup.params()).containsExactly(
+        new ParamSpec("newKey", "users", null, null, null),
+        new ParamSpec("text", null, null, null, 24),
+        new ParamSpec("text", null, null, null, 10));
+    OperationSpec report = workload.operations().get(3);
+    assertThat(report.periodic()).isTrue();
+    assertThat(report.every()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(report.startAfter()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(report.params()).isEmpty();
+
+    assertThat(demo.phases())
+        .isEqualTo(new PhasesSpec(Duration.ofSeconds(15), Duration.ofSeconds(15)));
+    assertThat(demo.strategies()).singleElement().satisfies(strategy -> {
+      assertThat(strategy.name()).isEqualTo("add-column-default");
+      assertThat(strategy.steps()).containsExactly(new StepSpec(
+          "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active'", null));
+    });
+    assertThat(demo.budgets()).extracting(BudgetSpec::metric)
+        .containsExactly("peakP99Ms", "poolTimeouts", "lostWrites", "migrationErrors");
+    assertThat(demo.budgets().get(0).warn()).isEqualTo(1000.0);
+    assertThat(demo.budgets().get(0).critical()).isNull();
+    assertThat(demo.budgets().get(0).owner()).isEqualTo("migration author");
+  }
+
+  @Test
+  void resolveFindsTheBuiltInByName() {
+    assertThat(ScenarioLoader.resolve("demo").source()).isEqualTo("builtin:demo");
+  }
+
+  @Test
+  void minimalScenarioGetsEveryDefault() {
+    Scenario scenario = ScenarioLoader.parse(MINIMAL, "minimal.yaml", null);
+
+    assertThat(scenario.source()).isEqualTo("minimal.yaml");
+    assertThat(scenario.description()).isNull();
+    assertThat(scenario.server().settings()).isEmpty();
+    assertThat(scenario.dataset().tables()).isEmpty();
+    assertThat(scenario.workload().maxInFlight()).isEqualTo(256);
+    assertThat(scenario.workload().pool()).isEqualTo(new PoolSpec(10, Duration.ofSeconds(2), null));
+    assertThat(scenario.workload().operations()).containsExactly(
+        new OperationSpec("read", "SELECT 1", 1, null, null, List.of()));
+    assertThat(scenario.phases())
+        .isEqualTo(new PhasesSpec(Duration.ofSeconds(10), Duration.ofSeconds(10)));
+    assertThat(scenario.strategies().get(0).description()).isNull();
+    assertThat(scenario.budgets())
+        .extracting(BudgetSpec::metric, BudgetSpec::warn, BudgetSpec::critical)
+        .containsExactly(
+            tuple("lostWrites", null, 1.0),
+            tuple("poolTimeouts", null, 1.0),
+            tuple("migrationErrors", null, 1.0));
+    assertThat(scenario.budgets()).allSatisfy(budget -> assertThat(budget.action()).isNotBlank());
+  }
+
+  @Test
+  void settingsKeepTheirOrderAndSpelling() {
+    Scenario scenario = ScenarioLoader.parse(MINIMAL + """
+        server:
+          settings:
+            random_page_cost: 1.10
+            fsync: off
+            jit: true
+            work_mem: 64MB
+            pg_stat_statements.max: 5000
+        """, "s.yaml", null);
+
+    assertThat(scenario.server().settings()).containsExactly(
+        entry("random_page_cost", "1.10"),
+        entry("fsync", "off"),
+        entry("jit", "on"),
+        entry("work_mem", "64MB"),
+        entry("pg_stat_statements.max", "5000"));
+  }
+
+  @Test
+  void periodicOperationStartsAfterOnePeriodByDefault() {
+    Scenario scenario = ScenarioLoader.parse(MINIMAL.replace("      sql: SELECT 1\n", """
+              sql: SELECT 1
+            - name: report
+              every: 1.5s
+              sql: SELECT pg_sleep(1)
+        """), "s.yaml", null);
+
+    OperationSpec report = scenario.workload().operations().get(1);
+    assertThat(report.every()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(report.startAfter()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void modelIsImmutable() {
+    Scenario scenario = ScenarioLoader.builtin("demo");
+
+    assertThatThrownBy(() -> scenario.server().settings().put("fsync", "off"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> scenario.strategies().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}
