@@ -50,9 +50,10 @@ final class Fmt {
     return value == null ? NONE : number(value.doubleValue());
   }
 
-  /** A number followed by its unit, e.g. "12.5 ms"; the unit may be empty. */
+  /** A number followed by its unit, e.g. "12.5 ms"; the unit may be empty. "n/a" has none. */
   static String withUnit(double value, String unit) {
-    return unit == null || unit.isEmpty() ? number(value) : number(value) + " " + unit;
+    boolean bare = unit == null || unit.isEmpty() || !Double.isFinite(value);
+    return bare ? number(value) : number(value) + " " + unit;
   }
 
   /** A count with thousands grouped: 12,345. */

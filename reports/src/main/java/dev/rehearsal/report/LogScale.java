@@ -20,7 +20,8 @@ final class LogScale implements YScale {
 
   LogScale(int lowDecade, int highDecade, double topPx, double bottomPx) {
     if (highDecade <= lowDecade) {
-      throw new IllegalArgumentException("need at least one decade: " + lowDecade + ".." + highDecade);
+      throw new IllegalArgumentException(
+          "need at least one decade: " + lowDecade + ".." + highDecade);
     }
     this.lowDecade = lowDecade;
     this.highDecade = highDecade;

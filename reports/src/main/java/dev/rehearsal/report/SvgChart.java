@@ -321,15 +321,16 @@ final class SvgChart {
     double y = 16;
     svg.append("<g class=\"legend\">");
     for (Series line : series) {
-      x = legendItem(svg, x, y, line(x, y - 4, x + 16, y - 4, line.colour(), 2.5, null), line.label());
+      x = legendItem(svg, x, y, line(x, y - 4, x + 16, y - 4, line.colour(), 2.5, null),
+          line.label());
     }
     for (Threshold threshold : thresholds) {
       x = legendItem(svg, x, y, line(x, y - 4, x + 16, y - 4, threshold.colour(), 1.5, "4 3"),
           threshold.label());
     }
     if (!bands.isEmpty()) {
-      String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10) + "\" width=\"16\""
-          + " height=\"12\" fill=\"" + BAND_COLOUR + "\" fill-opacity=\"0.25\"/>";
+      String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10)
+          + "\" width=\"16\" height=\"12\" fill=\"" + BAND_COLOUR + "\" fill-opacity=\"0.25\"/>";
       x = legendItem(svg, x, y, swatch, "migration window");
     }
     if (!markers.isEmpty()) {

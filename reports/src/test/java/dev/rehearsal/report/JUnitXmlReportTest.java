@@ -120,8 +120,10 @@ class JUnitXmlReportTest {
 
   @Test
   void noReportsIsAnEmptyButValidDocument() throws Exception {
-    Document doc = parse(JUnitXmlReport.render(List.of()));
+    String xml = JUnitXmlReport.render(List.of());
+    Document doc = parse(xml);
 
+    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites ");
     assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo("0");
   }
 

@@ -50,10 +50,8 @@ final class ScenarioBinder {
     } catch (JsonMappingException e) {
       throw wrongValue(e, errors);
     } catch (JsonProcessingException e) {
-      // YamlLocations.scan has parsed the same text already, so this is not expected
+      // not expected: YamlLocations.scan has already parsed the same text
       throw errors.at(YamlPath.ROOT, "not valid YAML");
-    } catch (IOException e) {
-      throw new IllegalStateException(e); // cannot happen: the text is already in memory
     }
   }
 
@@ -85,8 +83,11 @@ final class ScenarioBinder {
     }
     Class<?> target = e instanceof MismatchedInputException mismatch
         ? mismatch.getTargetType() : null;
-    String expected = target == null ? "a different kind of value" : expected(target);
-    return errors.at(path, label + " must be " + expected + ", got " + errors.got(path));
+    if (target == null) {
+      // e.g. .nan or .inf, which YAML allows and Jackson cannot read as a number
+      return errors.at(path, label + " has a value that cannot be read, got " + errors.got(path));
+    }
+    return errors.at(path, label + " must be " + expected(target) + ", got " + errors.got(path));
   }
 
   /** How a message names the kind of value a Java type accepts. */

@@ -43,8 +43,8 @@ public final class ScenarioFiles {
       }
     } catch (IOException e) {
       throw new ScenarioException(scenario.source(),
-          "cannot read file '" + file + "' of scenario '" + scenario.name() + "': " + e,
-          null);
+          "cannot read file '" + file + "' of scenario '" + scenario.name() + "'",
+          "check that " + whereToLook(base, file) + " is a file you may read");
     }
   }
 

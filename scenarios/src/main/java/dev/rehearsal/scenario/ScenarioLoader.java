@@ -45,7 +45,12 @@ public final class ScenarioLoader {
     } catch (CharacterCodingException e) {
       throw new ScenarioException(source, "is not UTF-8 text", "save the file as UTF-8");
     } catch (IOException e) {
-      throw new ScenarioException(source, "cannot read the scenario file (" + e + ")", null);
+      throw new ScenarioException(source, "cannot read the scenario file",
+          "check that it is a file you may read");
+    }
+    // editors on Windows may start UTF-8 files with a byte order mark, which is not YAML
+    if (yaml.startsWith("\uFEFF")) {
+      yaml = yaml.substring(1);
     }
     return parse(yaml, source, file.toAbsolutePath().getParent());
   }

@@ -35,7 +35,7 @@ final class WorkloadValidator {
     String ratePath = WORKLOAD + "/rate";
     double rate = errors.require(workload.rate(), ratePath,
         "give the target rate in operations per second, e.g. rate: 200");
-    if (!(rate > 0) || Double.isInfinite(rate)) {
+    if (rate <= 0) {
       throw errors.at(ratePath, "rate must be greater than 0, got " + errors.got(ratePath),
           "rate is the number of weighted operations started per second");
     }

@@ -1,0 +1,79 @@
+package dev.rehearsal.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input never starts a server: these run in milliseconds and check exit code and message. */
+class CommandLineTest {
+
+  private String stderr;
+
+  private int run(String... args) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      return RehearseCommand.execute(args);
+    } finally {
+      System.setErr(original);
+      stderr = captured.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void missingScenarioFileIsBadInput() {
+    assertThat(run("validate", "no-such-file.yaml")).isEqualTo(2);
+    assertThat(stderr).contains("no-such-file.yaml").contains("not found");
+  }
+
+  @Test
+  void builtinDemoValidates() {
+    assertThat(run("validate", "demo")).isZero();
+  }
+
+  @Test
+  void unknownStrategyIsBadInputBeforeAnyServerStarts(@TempDir Path out) {
+    assertThat(run("run", "demo", "--strategy", "nope", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--strategy nope: scenario demo has no such strategy")
+        .contains("add-column-default");
+  }
+
+  @Test
+  void zeroRateIsBadInput() {
+    assertThat(run("run", "demo", "--rate", "0")).isEqualTo(2);
+    assertThat(stderr).contains("the rate must be greater than 0");
+  }
+
+  @Test
+  void unknownProviderIsBadInput(@TempDir Path out) {
+    assertThat(run("run", "demo", "--postgres", "docker", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--postgres docker: unknown provider");
+  }
+
+  @Test
+  void malformedUrlNeverEchoesThePassword(@TempDir Path out) {
+    assertThat(run("run", "demo", "--postgres", "jdbc:postgresql://:1/x?password=hunter2", "--out", out.toString()))
+        .isEqualTo(2);
+    assertThat(stderr).contains("malformed JDBC URL").doesNotContain("hunter2");
+  }
+
+  @Test
+  void unwritableOutputDirectoryIsBadInput(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    assertThat(run("run", "demo", "--out", file.resolve("sub").toString())).isEqualTo(2);
+    assertThat(stderr).contains("cannot write reports there");
+  }
+
+  @Test
+  void unknownPgVersionIsBadInput(@TempDir Path out) {
+    assertThat(run("run", "demo", "--postgres", "embedded", "--pg-version", "12", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("PostgreSQL 12 has no embedded binaries");
+  }
+}

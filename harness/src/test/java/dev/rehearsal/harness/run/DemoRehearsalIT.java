@@ -1,0 +1,94 @@
+package dev.rehearsal.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.harness.cli.RehearseCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in demo end to end at small scale on the embedded server, through the same entry
+ * point as {@code ./rehearse}: the lock queue behind the report query must show in the figures.
+ */
+class DemoRehearsalIT {
+
+  @TempDir
+  static Path out;
+  static int exitCode;
+  static JsonNode report;
+
+  @BeforeAll
+  static void rehearse() throws Exception {
+    exitCode = RehearseCommand.execute("demo", "--postgres", "embedded", "--rows", "20000", "--out", out.toString());
+    report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+  }
+
+  @Test
+  void writesEveryReportFile() {
+    assertThat(exitCode).as("demo budgets warn, never fail").isZero();
+    for (String f : List.of("report.json", "report.html", "junit.xml", "summary.md", "latency.hlog")) {
+      assertThat(out.resolve(f)).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void timelineHasOneEntryPerSecondOfTheRun() {
+    double endSecond = report.at("/phases/endSecond").asDouble();
+    List<Integer> seconds = new ArrayList<>();
+    report.get("timeline").forEach(s -> seconds.add(s.get("second").asInt()));
+    assertThat(seconds).hasSize((int) Math.ceil(endSecond));
+    for (int i = 0; i < seconds.size(); i++) {
+      assertThat(seconds.get(i)).isEqualTo(i);
+    }
+    // 200 ops/s open loop: a quiet warm-up second completes about 200 operations
+    assertThat(report.at("/timeline/5/operations").asLong()).isBetween(150L, 250L);
+    assertThat(report.at("/timeline/5/phase").asText()).isEqualTo("warmup");
+  }
+
+  @Test
+  void statementsListTheMigrationWithItsDuration() {
+    JsonNode statements = report.get("statements");
+    assertThat(statements).hasSize(1);
+    assertThat(statements.at("/0/sql").asText()).isEqualTo("ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active'");
+    assertThat(statements.at("/0/error").isNull()).isTrue();
+    // the ALTER is instant once it holds its lock, but it queues ~2 s behind the 5 s report query
+    assertThat(statements.at("/0/durationMs").asDouble()).isBetween(1_000.0, 4_500.0);
+    assertThat(statements.at("/0/startSecond").asDouble()).isBetween(14.9, 16.0);
+  }
+
+  @Test
+  void theLockQueueShowsInBlockedTimeLatencyAndThePool() {
+    JsonNode s = report.get("summary");
+    assertThat(s.get("maxSessionsBlocked").asInt()).isGreaterThanOrEqualTo(5);
+    assertThat(s.get("blockedSessionSeconds").asDouble()).isGreaterThan(2.0);
+    assertThat(s.get("longestWaitMs").asDouble()).isGreaterThan(1_000.0);
+    assertThat(s.get("peakP99Ms").asDouble()).isGreaterThan(1_000.0);
+    assertThat(s.get("baselineP99Ms").asDouble()).isLessThan(200.0);
+    assertThat(s.get("maxPoolWaiting").asInt()).isGreaterThan(0);
+    assertThat(report.at("/verdict/status").asText()).isEqualTo("warn");
+    assertThat(report.get("nextSteps").get(0).asText()).contains("lock_timeout");
+  }
+
+  @Test
+  void recordsTheServerAndItsEffectiveSettings() {
+    assertThat(report.at("/server/provider").asText()).isEqualTo("embedded");
+    assertThat(report.at("/server/version").asText()).startsWith("18");
+    assertThat(report.at("/server/settings/fsync").asText()).isEqualTo("on");
+    assertThat(report.at("/server/settings/shared_buffers").asText()).isEqualTo("128MB");
+    assertThat(report.at("/dataset/0/rows").asLong()).isEqualTo(20_000);
+  }
+
+  @Test
+  void htmlLeadsWithTheVerdict() throws Exception {
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("ALTER TABLE users ADD COLUMN status");
+    assertThat(html.indexOf("warn")).isLessThan(html.indexOf("<svg"));
+  }
+}
