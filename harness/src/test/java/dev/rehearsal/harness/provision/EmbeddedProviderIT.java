@@ -18,8 +18,12 @@ class EmbeddedProviderIT {
       "shared_buffers", "64MB", "statement_timeout", "7s", "max_connections", "40"));
 
   static String show(DatabaseTarget target, String setting) throws SQLException {
+    return scalar(target, "SHOW " + setting);
+  }
+
+  static String scalar(DatabaseTarget target, String sql) throws SQLException {
     try (Connection c = ScratchDatabase.connect(target, "rehearsal-test");
-        Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }
@@ -40,7 +44,7 @@ class EmbeddedProviderIT {
       assertThat(show(admin, "full_page_writes")).isEqualTo("on");
       try (ScratchDatabase db = ScratchDatabase.create(server)) {
         assertThat(db.name()).startsWith("rehearsal_");
-        assertThat(show(db.target(), "current_database")).isEqualTo(db.name());
+        assertThat(scalar(db.target(), "SELECT current_database()")).isEqualTo(db.name());
         try (Connection c = ScratchDatabase.connect(db.target(), "x")) {
           assertThat(ServerInspector.effectiveSettings(c, SETTINGS.keySet()))
               .containsEntry("shared_buffers", "64MB").containsEntry("fsync", "on").containsKey("server_version");
