@@ -45,10 +45,16 @@ final class SummaryBuilder {
         saturatedSeconds++;
       }
       // the spike and peak figures describe what the migration did: seconds from its start on
-      if (s.second() + 1 > phases.migrationStartSecond() && s.weightedLatencyMicros().getTotalCount() > 0) {
-        double p99Ms = TimelineBuilder.ms(s.weightedLatencyMicros().getValueAtPercentile(99));
-        peakP99Ms = Math.max(peakP99Ms, p99Ms);
-        if (p99Ms > spikeThresholdMs) {
+      if (s.second() + 1 > phases.migrationStartSecond()) {
+        if (s.weightedLatencyMicros().getTotalCount() > 0) {
+          double p99Ms = TimelineBuilder.ms(s.weightedLatencyMicros().getValueAtPercentile(99));
+          peakP99Ms = Math.max(peakP99Ms, p99Ms);
+          if (p99Ms > spikeThresholdMs) {
+            spikeSeconds++;
+          }
+        } else if (s.poolMaxWaiting() > 0) {
+          // nothing completed while requests queued for the pool: a stall, whose latency will be
+          // recorded in the second it ends; the stalled second itself is in spike too
           spikeSeconds++;
         }
       }

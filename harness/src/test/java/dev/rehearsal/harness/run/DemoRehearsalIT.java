@@ -70,6 +70,8 @@ class DemoRehearsalIT {
     assertThat(s.get("blockedSessionSeconds").asDouble()).isGreaterThan(2.0);
     assertThat(s.get("longestWaitMs").asDouble()).isGreaterThan(1_000.0);
     assertThat(s.get("peakP99Ms").asDouble()).isGreaterThan(1_000.0);
+    // ~2 s of stall: the second with no completions counts as well as the one where they land
+    assertThat(s.get("spikeSeconds").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(s.get("baselineP99Ms").asDouble()).isLessThan(200.0);
     assertThat(s.get("maxPoolWaiting").asInt()).isGreaterThan(0);
     assertThat(report.at("/verdict/status").asText()).isEqualTo("warn");
