@@ -85,25 +85,12 @@ public final class ContainerProvider implements PostgresProvider {
     return args.toArray(String[]::new);
   }
 
-  private static final class Server implements PostgresServer {
+  private static final class Server extends OwnedServer {
     private final PostgreSQLContainer container;
-    private final Thread shutdownHook;
-    private boolean closed;
 
     Server(PostgreSQLContainer container) {
+      super("container");
       this.container = container;
-      this.shutdownHook = new Thread(this::stop, "rehearsal-container-stop");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    @Override
-    public String provider() {
-      return "container";
-    }
-
-    @Override
-    public DatabaseTarget adminTarget() {
-      return target("postgres");
     }
 
     @Override
@@ -114,20 +101,8 @@ public final class ContainerProvider implements PostgresProvider {
     }
 
     @Override
-    public void close() {
-      stop();
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException alreadyShuttingDown) {
-        // the hook is running or has run
-      }
-    }
-
-    private synchronized void stop() {
-      if (!closed) {
-        closed = true;
-        container.stop();
-      }
+    protected void stopServer() {
+      container.stop();
     }
   }
 }

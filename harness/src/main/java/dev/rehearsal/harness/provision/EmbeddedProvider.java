@@ -52,25 +52,12 @@ public final class EmbeddedProvider implements PostgresProvider {
     return new Server(postgres);
   }
 
-  private static final class Server implements PostgresServer {
+  private static final class Server extends OwnedServer {
     private final EmbeddedPostgres postgres;
-    private final Thread shutdownHook;
-    private boolean closed;
 
     Server(EmbeddedPostgres postgres) {
+      super("embedded");
       this.postgres = postgres;
-      this.shutdownHook = new Thread(this::stop, "rehearsal-embedded-stop");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    @Override
-    public String provider() {
-      return "embedded";
-    }
-
-    @Override
-    public DatabaseTarget adminTarget() {
-      return target("postgres");
     }
 
     @Override
@@ -80,20 +67,7 @@ public final class EmbeddedProvider implements PostgresProvider {
     }
 
     @Override
-    public void close() {
-      stop();
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException alreadyShuttingDown) {
-        // the hook is running or has run: nothing left to do
-      }
-    }
-
-    private synchronized void stop() {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    protected void stopServer() {
       try {
         postgres.close();
       } catch (IOException e) {
