@@ -43,7 +43,12 @@ public final class ScratchDatabase implements AutoCloseable {
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
       ScratchDatabase db = new ScratchDatabase(server, name);
-      applyPerDatabase(st, name, server.settingsToApplyPerDatabase());
+      try {
+        applyPerDatabase(st, name, server.settingsToApplyPerDatabase());
+      } catch (SQLException | RuntimeException e) {
+        db.close(); // created it, so it is ours to drop: never leave it behind on a failure
+        throw e;
+      }
       return db;
     } catch (SQLException e) {
       throw connectionFailure(server.adminTarget(), e);
