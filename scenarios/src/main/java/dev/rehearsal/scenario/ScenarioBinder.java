@@ -55,9 +55,35 @@ final class ScenarioBinder {
     }
   }
 
+  /**
+   * Converts a value already read from the document (a {@code Map}, {@code List} or scalar, as
+   * Jackson reads YAML into {@code Object}) into {@code type}, with the same rules and messages
+   * as {@link #bind}; {@code path} is where the value is, so problems inside it are placed right.
+   */
+  static <T> T convert(Object value, Class<T> type, String path, ErrorReporter errors) {
+    try {
+      return MAPPER.convertValue(value, type);
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof InvalidDefinitionException definition) {
+        throw new IllegalStateException("scenario model cannot be bound (a bug)", definition);
+      } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+        throw unknownKey(unknown, path, errors);
+      } else if (e.getCause() instanceof JsonMappingException mapping) {
+        throw wrongValue(mapping, path, errors);
+      }
+      throw errors.at(path, YamlPath.label(path) + " has a value that cannot be read, got "
+          + errors.got(path));
+    }
+  }
+
   private static ScenarioException unknownKey(UnrecognizedPropertyException e,
       ErrorReporter errors) {
-    String path = pathOf(e);
+    return unknownKey(e, YamlPath.ROOT, errors);
+  }
+
+  private static ScenarioException unknownKey(UnrecognizedPropertyException e, String base,
+      ErrorReporter errors) {
+    String path = pathOf(e, base);
     String container = YamlPath.parent(path);
     String where = container.isEmpty() ? "top-level key" : "key";
     String in = container.isEmpty() ? "" : " in " + YamlPath.display(container);
@@ -76,7 +102,12 @@ final class ScenarioBinder {
   }
 
   private static ScenarioException wrongValue(JsonMappingException e, ErrorReporter errors) {
-    String path = pathOf(e);
+    return wrongValue(e, YamlPath.ROOT, errors);
+  }
+
+  private static ScenarioException wrongValue(JsonMappingException e, String base,
+      ErrorReporter errors) {
+    String path = pathOf(e, base);
     String label = YamlPath.label(path);
     if (e.getCause() instanceof InputCoercionException) {
       return errors.at(path, label + " is out of range, got " + errors.got(path));
@@ -109,9 +140,9 @@ final class ScenarioBinder {
     return "a different kind of value";
   }
 
-  /** Jackson's reference chain as a {@link YamlPath}. */
-  private static String pathOf(JsonMappingException e) {
-    String path = YamlPath.ROOT;
+  /** Jackson's reference chain as a {@link YamlPath} below {@code base}. */
+  private static String pathOf(JsonMappingException e, String base) {
+    String path = base;
     for (JsonMappingException.Reference step : e.getPath()) {
       path = step.getFieldName() != null
           ? YamlPath.child(path, step.getFieldName())

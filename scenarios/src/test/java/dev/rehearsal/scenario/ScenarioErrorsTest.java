@@ -50,19 +50,19 @@ class ScenarioErrorsTest {
     Path missing = dir.resolve("nope.yaml");
 
     assertThatThrownBy(() -> ScenarioLoader.load(missing)).hasMessage(missing
-        + ": scenario file not found\n  fix: check the path; built-in scenarios: demo");
+        + ": scenario file not found\n  fix: check the path; built-in scenarios: demo, pgbench");
   }
 
   @Test
   void unknownNameOrPath() {
     assertThatThrownBy(() -> ScenarioLoader.resolve("dmeo")).hasMessage(
-        "dmeo: scenario file not found\n  fix: check the path; built-in scenarios: demo");
+        "dmeo: scenario file not found\n  fix: check the path; built-in scenarios: demo, pgbench");
   }
 
   @Test
   void unknownBuiltIn() {
     assertThatThrownBy(() -> ScenarioLoader.builtin("nope")).hasMessage(
-        "builtin:nope: no built-in scenario named 'nope'\n  fix: built-in scenarios: demo");
+        "builtin:nope: no built-in scenario named 'nope'\n  fix: built-in scenarios: demo, pgbench");
   }
 
   @Test
@@ -115,8 +115,9 @@ class ScenarioErrorsTest {
     assertFails(MINIMAL + DATASET + "      columns:\n        id: {generator: sequence, step: 2}\n",
         """
         bad.yaml:19:35: unknown key 'step' in dataset.tables[0].columns.id
-          fix: allowed keys here: generator, min, max, length, days, values, value, \
-        nullFraction""");
+          fix: allowed keys here: generator, min, max, rowsPerValue, scale, skew, length, \
+        minLength, maxLength, days, from, to, values, weights, value, expression, pool, \
+        trueFraction, table, column, template, nullFraction""");
   }
 
   @Test
@@ -202,7 +203,9 @@ class ScenarioErrorsTest {
   void unknownGenerator() {
     assertFails(MINIMAL + DATASET + "      columns:\n        id: {generator: fancy}\n", """
         bad.yaml:19:25: unknown generator 'fancy'
-          fix: use one of: sequence, uniform, text, email, name, timestamp, choice, constant""");
+          fix: use one of: sequence, uniform, zipfian, text, email, name, firstName, lastName, \
+        company, city, address, phone, faker, timestamp, choice, constant, uuid, boolean, \
+        reference, json""");
   }
 
   @Test

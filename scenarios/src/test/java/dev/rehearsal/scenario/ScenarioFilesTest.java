@@ -72,7 +72,7 @@ class ScenarioFilesTest {
   void builtInScenariosReadTheirFilesFromTheClasspath() {
     Scenario demo = ScenarioLoader.builtin("demo");
 
-    assertThat(ScenarioFiles.read(demo, "index.txt")).isEqualTo("demo\n");
+    assertThat(ScenarioFiles.read(demo, "index.txt")).isEqualTo("demo\npgbench\n");
     assertThatThrownBy(() -> ScenarioFiles.read(demo, "nothing.sql"))
         .hasMessage("builtin:demo: scenario 'demo' refers to file 'nothing.sql', which was not "
             + "found\n  fix: looked for classpath resource "

@@ -29,8 +29,8 @@ class ScenarioLoaderTest {
       """;
 
   @Test
-  void demoIsTheOnlyBuiltIn() {
-    assertThat(ScenarioLoader.builtinNames()).containsExactly("demo");
+  void builtInsAreDemoAndPgbench() {
+    assertThat(ScenarioLoader.builtinNames()).containsExactly("demo", "pgbench");
   }
 
   @Test
@@ -59,7 +59,8 @@ class ScenarioLoaderTest {
     assertThat(users.columns().get("plan").values())
         .containsExactly("free", "pro", "team", "enterprise");
     assertThat(users.columns().get("login_count"))
-        .isEqualTo(new ColumnSpec("uniform", 0L, 5000L, null, null, null, null, null));
+        .isEqualTo(new ColumnSpec("uniform", 0L, 5000L, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null));
     assertThat(users.columns().get("verified_at").nullFraction()).isEqualTo(0.3);
 
     WorkloadSpec workload = demo.workload();

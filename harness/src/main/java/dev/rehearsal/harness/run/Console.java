@@ -34,6 +34,12 @@ public final class Console {
     say(String.format(Locale.ROOT, format, args));
   }
 
+  /** A progress bar on a terminal, a line every five seconds in a log. */
+  public dev.rehearsal.harness.seed.SeedProgress seedProgress() {
+    return interactive ? dev.rehearsal.harness.seed.SeedProgress.bar(out)
+        : dev.rehearsal.harness.seed.SeedProgress.lines(this::say, 5);
+  }
+
   /** Seconds between load progress lines. */
   int loadProgressEverySeconds() {
     return interactive ? 1 : 5;

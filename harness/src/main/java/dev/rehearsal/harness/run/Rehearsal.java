@@ -13,6 +13,8 @@ import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.Providers;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.harness.provision.ServerInspector;
+import dev.rehearsal.harness.seed.SchemaDdl;
+import dev.rehearsal.harness.seed.SeedResult;
 import dev.rehearsal.harness.seed.Seeder;
 import dev.rehearsal.harness.verdict.BudgetJudge;
 import dev.rehearsal.harness.verdict.NextSteps;
@@ -88,7 +90,7 @@ public final class Rehearsal {
       RehearsalReport.ServerInfo serverInfo = inspect(server, target);
       console.say("PostgreSQL %s (%s) ready in %.1f s; scratch database %s", serverInfo.version(),
           server.provider(), (System.nanoTime() - t0) / 1e9, db.name());
-      createSchema(target);
+      SchemaDdl.apply(scenario, target);
       List<TableInfo> dataset = seed(target);
       return underLoad(strategy, statements, target, serverInfo, dataset, startedAt);
     }
@@ -146,41 +148,10 @@ public final class Rehearsal {
     }
   }
 
-  private void createSchema(DatabaseTarget target) {
-    String ddl = scenario.schema().sql() != null ? scenario.schema().sql()
-        : ScenarioFiles.read(scenario, scenario.schema().file());
-    String origin = scenario.schema().file() != null ? scenario.schema().file() : scenario.source() + " schema.sql";
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-admin"); Statement st = c.createStatement()) {
-      for (SqlSplitter.SqlStatement s : SqlSplitter.split(ddl)) {
-        try {
-          st.execute(s.sql());
-        } catch (SQLException e) {
-          throw new BadInputException(origin + ":" + s.line() + ": schema DDL failed: " + e.getMessage()
-              + " (SQLSTATE " + e.getSQLState() + ")\n  fix: correct the schema; it must run on an empty database");
-        }
-      }
-    } catch (SQLException e) {
-      throw ScratchDatabase.connectionFailure(target, e);
-    }
-  }
-
   private List<TableInfo> seed(DatabaseTarget target) {
-    int streams = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
-    Seeder seeder = new Seeder(target, options.seed(), streams, console::say);
-    List<TableInfo> tables = new ArrayList<>();
-    for (TableSpec table : scenario.dataset().tables()) {
-      Seeder.SeededTable seeded = seeder.seed(table);
-      tables.add(new TableInfo(seeded.name(), seeded.rows(), seeded.millis()));
-    }
-    // settle the tables like production's: statistics present, visibility map set
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-admin"); Statement st = c.createStatement()) {
-      long start = System.nanoTime();
-      st.execute("VACUUM (FREEZE, ANALYZE)");
-      console.say("  vacuumed and analyzed in %.1f s", (System.nanoTime() - start) / 1e9);
-    } catch (SQLException e) {
-      throw new InfrastructureException("VACUUM after seeding failed: " + e.getMessage(), e);
-    }
-    return tables;
+    Seeder seeder = new Seeder(target, options.seed(), Seeder.defaultStreams(), console.seedProgress());
+    SeedResult result = seeder.seed(scenario.dataset());
+    return result.tables().stream().map(t -> new TableInfo(t.name(), t.rows(), t.millis())).toList();
   }
 
   private Result underLoad(StrategySpec strategy, List<PlannedStatement> statements, DatabaseTarget target,

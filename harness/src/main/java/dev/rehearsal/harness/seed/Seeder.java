@@ -3,210 +3,216 @@ package dev.rehearsal.harness.seed;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.harness.seed.catalog.SchemaCatalog;
+import dev.rehearsal.harness.seed.catalog.TableColumn;
+import dev.rehearsal.harness.seed.generate.GeneratorFactory;
+import dev.rehearsal.harness.seed.generate.GeneratorFactory.TablePlan;
 import dev.rehearsal.load.DatabaseTarget;
+import dev.rehearsal.scenario.DatasetSpec;
 import dev.rehearsal.scenario.TableSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Fills tables with generated rows through COPY, several streams per table. Rows are made in
- * chunks of {@value #CHUNK_ROWS}, each chunk with its own random stream derived from the seed, so
- * the data is the same whatever the number of streams, and memory stays flat whatever the row
- * count.
+ * Seeds a dataset into a database whose schema already exists, the way pg_restore restores one:
+ * check everything first (generators against column types, uniqueness, foreign keys, disk
+ * space), set indexes and constraints aside, load the data through parallel binary COPY, build the
+ * indexes side by side, restore the constraints, then VACUUM (FREEZE, ANALYZE) so the tables look
+ * settled like production's — visibility map set, statistics present.
  */
 public final class Seeder {
-
-  static final int CHUNK_ROWS = 10_000;
 
   private final DatabaseTarget target;
   private final long seed;
   private final int streams;
-  private final Consumer<String> progress;
+  private final SeedProgress progress;
 
-  /** @param progress receives human-readable progress lines */
-  public Seeder(DatabaseTarget target, long seed, int streams, Consumer<String> progress) {
+  /**
+   * @param streams COPY sessions per table; {@link #defaultStreams()} suits most machines
+   */
+  public Seeder(DatabaseTarget target, long seed, int streams, SeedProgress progress) {
     this.target = target;
     this.seed = seed;
     this.streams = Math.max(1, streams);
     this.progress = progress;
   }
 
-  /** Result of seeding one table. */
-  public record SeededTable(String name, long rows, long millis) {}
+  /** One stream per core, at least two: the server parses one while the harness encodes another. */
+  public static int defaultStreams() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
 
-  public SeededTable seed(TableSpec table) {
+  public SeedResult seed(DatasetSpec dataset) {
     long startNanos = System.nanoTime();
-    List<TableColumn> columns = describe(table.name());
+    Map<String, TablePlan> plans;
+    Map<String, Long> oids;
+    DeferredConstraints deferred;
+    GeneratorFactory factory;
+    List<TableSpec> order;
+    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed")) {
+      oids = SchemaCatalog.tableOids(c, dataset.tables().stream().map(TableSpec::name).toList());
+      plans = new LinkedHashMap<>();
+      Map<String, Set<String>> parents = new HashMap<>();
+      for (TableSpec table : dataset.tables()) {
+        List<TableColumn> columns = SchemaCatalog.columns(c, table.name(), oids);
+        checkDeclaredColumns(table, columns);
+        plans.put(table.name(), new TablePlan(table, columns));
+        Set<String> p = new LinkedHashSet<>(LoadOrder.declaredParents(table));
+        columns.stream().filter(col -> col.references() != null && col.references().seeded())
+            .forEach(col -> p.add(col.references().table()));
+        parents.put(table.name(), p);
+      }
+      factory = new GeneratorFactory(seed, plans);
+      order = LoadOrder.of(dataset.tables(), parents);
+      for (TableSpec table : order) {
+        factory.forTable(table.name()); // every generator checked before any row is loaded
+      }
+      deferred = DeferredConstraints.capture(c, oids.values());
+      checkDisk(c, factory, order, deferred);
+      c.setAutoCommit(false);
+      deferred.drop(c);
+      c.commit();
+    } catch (SQLException e) {
+      throw ScratchDatabase.connectionFailure(target, e);
+    }
+
+    TableLoader loader = new TableLoader(target, factory, streams, progress);
+    List<SeedResult.SeededTable> tables = new ArrayList<>();
+    long dataStart = System.nanoTime();
+    for (TableSpec table : order) {
+      TableLoader.Loaded loaded = loader.load(table.name(), table.rows());
+      tables.add(new SeedResult.SeededTable(table.name(), table.rows(), loaded.millis(),
+          loaded.format().name().toLowerCase(Locale.ROOT), Fingerprint.hex(loaded.checksum())));
+    }
+    long dataMillis = millisSince(dataStart);
+
+    long indexStart = System.nanoTime();
+    int sessions = Math.max(2, Runtime.getRuntime().availableProcessors());
+    List<String> indexSettings = indexSessionSettings();
+    if (!deferred.indexBuilds().isEmpty()) {
+      progress.say(String.format(Locale.ROOT, "  building %d index(es), up to %d side by side",
+          deferred.indexBuilds().size(), Math.min(sessions, deferred.indexBuilds().size())));
+    }
+    runRestoring(() -> ParallelSql.run(target, deferred.indexBuilds(), sessions, indexSettings));
+    long indexMillis = millisSince(indexStart);
+    long constraintStart = System.nanoTime();
+    runRestoring(() -> ParallelSql.run(target, deferred.constraintsOnIndexes(), 1, indexSettings));
+    runRestoring(() -> ParallelSql.run(target, deferred.foreignKeys(), 1, indexSettings));
+    advanceSequences(plans);
+    long constraintMillis = millisSince(constraintStart);
+    if (indexMillis + constraintMillis > 0 && !deferred.isEmpty()) {
+      progress.say(String.format(Locale.ROOT, "  indexes in %.1f s, constraints in %.1f s",
+          indexMillis / 1000.0, constraintMillis / 1000.0));
+    }
+
+    long vacuumStart = System.nanoTime();
+    List<String> vacuums = order.stream().map(t -> "VACUUM (FREEZE, ANALYZE) " + t.name()).toList();
+    runRestoring(() -> ParallelSql.run(target, vacuums, sessions, TableLoader.SESSION_SETTINGS));
+    long vacuumMillis = millisSince(vacuumStart);
+    progress.say(String.format(Locale.ROOT, "  vacuumed and analyzed in %.1f s", vacuumMillis / 1000.0));
+
+    String fingerprint = fingerprint(tables);
+    List<String> settings = new ArrayList<>(TableLoader.SESSION_SETTINGS);
+    settings.addAll(indexSettings);
+    return new SeedResult(List.copyOf(tables), dataMillis, indexMillis, constraintMillis, vacuumMillis,
+        millisSince(startNanos), fingerprint, List.copyOf(settings));
+  }
+
+  /** Generous sort memory and parallel workers for index builds, in these sessions only. */
+  static List<String> indexSessionSettings() {
+    int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return List.of("SET maintenance_work_mem = '512MB'", "SET max_parallel_maintenance_workers = " + workers);
+  }
+
+  private void checkDeclaredColumns(TableSpec table, List<TableColumn> columns) {
     for (String declared : table.columns().keySet()) {
       if (columns.stream().noneMatch(c -> c.name().equals(declared))) {
         throw new BadInputException("dataset table " + table.name() + " declares column " + declared
             + ", which the schema does not have\n  fix: columns of " + table.name() + " are "
-            + columns.stream().map(TableColumn::name).collect(Collectors.joining(", ")));
+            + String.join(", ", columns.stream().map(TableColumn::name).toList()));
       }
     }
-    List<ValueGenerator> generators = new ArrayList<>();
-    for (TableColumn column : columns) {
-      generators.add(ValueGenerators.of(table.name(), column, table.columns().get(column.name())));
+  }
+
+  private void checkDisk(Connection c, GeneratorFactory factory, List<TableSpec> order, DeferredConstraints deferred) {
+    Optional<Path> dataDirectory = DiskSpace.localDataDirectory(c);
+    if (dataDirectory.isEmpty()) {
+      return;
     }
-    String copySql = "COPY " + table.name() + " (" + columns.stream().map(c -> quoteIdent(c.name()))
-        .collect(Collectors.joining(", ")) + ") FROM STDIN";
-    long chunks = (table.rows() + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    AtomicLong nextChunk = new AtomicLong();
-    AtomicLong rowsDone = new AtomicLong();
-    long tableSeed = seed ^ ((long) table.name().hashCode() << 32);
-    ExecutorService pool = Executors.newFixedThreadPool(streams, r -> {
-      Thread t = new Thread(r, "rehearsal-seed-" + table.name());
-      t.setDaemon(true);
-      return t;
-    });
-    ProgressLine line = new ProgressLine(table.name(), table.rows(), rowsDone, progress);
+    long needed = 0;
+    for (TableSpec table : order) {
+      String unqualified = table.name().contains(".") ? table.name().substring(table.name().lastIndexOf('.') + 1) : table.name();
+      int indexes = (int) deferred.indexBuilds().stream()
+          .filter(sql -> sql.contains(" ON " + unqualified + " ") || sql.contains("." + unqualified + " ")).count();
+      needed += DiskSpace.estimateBytes(factory, table.name(), table.rows(), indexes);
+    }
+    DiskSpace.check(needed, dataDirectory.get());
+  }
+
+  private static void runRestoring(Runnable step) {
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int s = 0; s < streams; s++) {
-        futures.add(pool.submit(() -> {
-          copyChunks(copySql, generators, table.rows(), chunks, nextChunk, rowsDone, tableSeed);
-          return null;
-        }));
+      step.run();
+    } catch (ParallelSql.StatementFailure f) {
+      SQLException e = f.sqlException();
+      if ("23505".equals(e.getSQLState())) {
+        throw new BadInputException("restoring a unique index after loading failed: " + e.getMessage()
+            + "\n  statement: " + f.sql + "\n  fix: the seeder keeps single-column unique columns unique; for a"
+            + " multi-column unique constraint give one of its columns a unique generator (sequence, uuid, email)", e);
       }
-      for (Future<?> f : futures) {
-        waitFor(f, table.name(), line);
+      if ("23503".equals(e.getSQLState())) {
+        throw new BadInputException("restoring a foreign key after loading failed: " + e.getMessage()
+            + "\n  statement: " + f.sql + "\n  fix: give the column {generator: reference, table: <parent>} "
+            + "or leave it without a generator so it references the parent automatically", e);
       }
-    } finally {
-      pool.shutdownNow();
-    }
-    advanceSequences(table.name(), columns, table.rows());
-    long millis = (System.nanoTime() - startNanos) / 1_000_000;
-    line.finish(millis);
-    return new SeededTable(table.name(), table.rows(), millis);
-  }
-
-  private void waitFor(Future<?> f, String table, ProgressLine line) {
-    while (true) {
-      try {
-        f.get(2, java.util.concurrent.TimeUnit.SECONDS);
-        return;
-      } catch (java.util.concurrent.TimeoutException e) {
-        line.report();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InfrastructureException("seeding " + table + " was interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof SQLException sql) {
-          throw new BadInputException("seeding " + table + " failed: " + sql.getMessage()
-              + "\n  fix: check the dataset generators against the schema's types and constraints", sql);
-        }
-        throw new InfrastructureException("seeding " + table + " failed: " + cause.getMessage(), cause);
-      }
-    }
-  }
-
-  /** One stream: takes chunks until none is left, each chunk one COPY batch. */
-  private void copyChunks(String copySql, List<ValueGenerator> generators, long rows, long chunks,
-      AtomicLong nextChunk, AtomicLong rowsDone, long tableSeed) throws SQLException, IOException {
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed")) {
-      try (Statement st = c.createStatement()) {
-        // fast-load settings for this seeding session only; the rehearsal's sessions keep the
-        // scenario's durability settings
-        st.execute("SET synchronous_commit = off");
-      }
-      PGConnection pg = c.unwrap(PGConnection.class);
-      try (PGCopyOutputStream out = new PGCopyOutputStream(pg, copySql, 1 << 16)) {
-        StringBuilder line = new StringBuilder(256);
-        long chunk;
-        while ((chunk = nextChunk.getAndIncrement()) < chunks) {
-          SplittableRandom random = new SplittableRandom(tableSeed + chunk * 0x9E3779B97F4A7C15L);
-          long first = chunk * CHUNK_ROWS + 1;
-          long last = Math.min(rows, first + CHUNK_ROWS - 1);
-          for (long row = first; row <= last; row++) {
-            line.setLength(0);
-            for (int i = 0; i < generators.size(); i++) {
-              if (i > 0) {
-                line.append('\t');
-              }
-              String value = generators.get(i).value(row, random);
-              line.append(value == null ? "\\N" : value);
-            }
-            line.append('\n');
-            out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-          }
-          rowsDone.addAndGet(last - first + 1);
-        }
-      }
-    }
-  }
-
-  private List<TableColumn> describe(String table) {
-    String sql = """
-        SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
-               (a.attidentity <> '' OR pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%'),
-               EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary
-                       AND a.attnum = ANY (i.indkey))
-        FROM pg_attribute a
-        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
-          AND a.attgenerated = ''
-        ORDER BY a.attnum""";
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed");
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, table);
-      List<TableColumn> columns = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          columns.add(new TableColumn(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)));
-        }
-      }
-      return columns;
-    } catch (SQLException e) {
-      if ("42P01".equals(e.getSQLState())) {
-        throw new BadInputException("dataset table " + table + " does not exist after the schema DDL ran\n"
-            + "  fix: create it in the schema, or correct the table name in the dataset");
-      }
-      throw new InfrastructureException("could not read the columns of " + table + ": " + e.getMessage(), e);
+      throw TableLoader.failure("the dataset", e);
     }
   }
 
   /** serial/identity columns would otherwise hand out ids the seed already used. */
-  private void advanceSequences(String table, List<TableColumn> columns, long rows) {
+  private void advanceSequences(Map<String, TablePlan> plans) {
     try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed")) {
-      for (TableColumn column : columns) {
-        if (!column.hasSequenceDefault()) {
-          continue;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT setval(pg_get_serial_sequence(?, ?), (SELECT coalesce(max(" + quoteIdent(column.name())
-                + "), 0) + 1 FROM " + table + "), false)")) {
-          ps.setString(1, table);
-          ps.setString(2, column.name());
-          ps.execute();
+      for (TablePlan plan : plans.values()) {
+        for (TableColumn column : plan.columns()) {
+          if (!column.hasSequenceDefault()) {
+            continue;
+          }
+          try (PreparedStatement ps = c.prepareStatement(
+              "SELECT setval(pg_get_serial_sequence(?, ?), (SELECT coalesce(max("
+                  + TableLoader.quoteIdent(column.name()) + "), 0) + 1 FROM " + plan.spec().name() + "), false)")) {
+            ps.setString(1, plan.spec().name());
+            ps.setString(2, column.name());
+            ps.execute();
+          }
         }
       }
     } catch (SQLException e) {
-      throw new InfrastructureException("could not advance the sequences of " + table + ": " + e.getMessage(), e);
+      throw new InfrastructureException("could not advance the sequences of the seeded tables: " + e.getMessage(), e);
     }
   }
 
-  static String quoteIdent(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
+  private static String fingerprint(List<SeedResult.SeededTable> tables) {
+    long h = 0;
+    for (SeedResult.SeededTable t : tables) {
+      h = Fingerprint.chunkHash(h ^ t.name().hashCode() ^ Long.parseUnsignedLong(t.checksum(), 16), t.rows());
+    }
+    return Fingerprint.hex(h);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
 }
