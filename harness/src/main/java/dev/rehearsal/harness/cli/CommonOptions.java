@@ -23,6 +23,14 @@ final class CommonOptions {
       description = "Rows of the largest table, others scaled alike; 200k and 10M are accepted (default: the scenario's)")
   Long rows;
 
+  @Option(names = "--scale", paramLabel = "F", converter = Quantities.Scale.class,
+      description = "Multiply every table's rows by F (the pgbench dataset at scale F matches pgbench -i -s F); not with --rows")
+  Double scale;
+
+  @Option(names = "--streams", paramLabel = "N",
+      description = "Parallel COPY streams per table while seeding (default: one per core, at least 2)")
+  Integer streams;
+
   @Option(names = "--rate", paramLabel = "OPS", converter = Quantities.Rate.class,
       description = "Operations per second, open loop (default: the scenario's)")
   Double rate;

@@ -56,4 +56,20 @@ final class Quantities {
       return rate;
     }
   }
+
+  static final class Scale implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double scale;
+      try {
+        scale = parse(value);
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a scale factor (examples: 10, 0.5, 1k)");
+      }
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw new TypeConversionException("'" + value + "': the scale must be greater than 0");
+      }
+      return scale;
+    }
+  }
 }

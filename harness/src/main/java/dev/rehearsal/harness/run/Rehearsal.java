@@ -57,7 +57,7 @@ public final class Rehearsal {
   private final Console console;
 
   public Rehearsal(Scenario scenario, RunOptions options, Console console) {
-    this.scenario = options.rows() == null ? scenario : scaled(scenario, options.rows());
+    this.scenario = DatasetScaling.apply(scenario, options.rows(), options.scale());
     this.options = options;
     this.console = console;
   }
@@ -69,11 +69,6 @@ public final class Rehearsal {
     public int exitCode() {
       return report.verdict().status().equals(BudgetJudge.FAIL) ? 1 : 0;
     }
-  }
-
-  private static Scenario scaled(Scenario scenario, long rows) {
-    long largest = scenario.dataset().tables().stream().mapToLong(TableSpec::rows).max().orElse(1);
-    return scenario.scaledRows((double) rows / largest);
   }
 
   public Result run() {
@@ -149,7 +144,7 @@ public final class Rehearsal {
   }
 
   private List<TableInfo> seed(DatabaseTarget target) {
-    Seeder seeder = new Seeder(target, options.seed(), Seeder.defaultStreams(), console.seedProgress());
+    Seeder seeder = new Seeder(target, options.seed(), options.seedStreams(), console.seedProgress());
     SeedResult result = seeder.seed(scenario.dataset());
     return result.tables().stream().map(t -> new TableInfo(t.name(), t.rows(), t.millis())).toList();
   }

@@ -10,10 +10,18 @@ import java.nio.file.Path;
  * @param pgVersion PostgreSQL major version for embedded and container servers
  * @param image container image, or null for the default
  * @param rows row count of the largest table (others scaled alike), or null for the scenario's
+ * @param scale factor for every table's rows, or null; not together with {@code rows}
+ * @param streams COPY streams per table while seeding, or null for {@link
+ *     dev.rehearsal.harness.seed.Seeder#defaultStreams()}
  * @param rate operations per second, or null for the scenario's
  * @param seed random seed for data and parameters
  * @param outDir where reports go
  */
 public record RunOptions(
-    String strategy, String postgres, int pgVersion, String image, Long rows, Double rate, long seed,
-    Path outDir) {}
+    String strategy, String postgres, int pgVersion, String image, Long rows, Double scale, Integer streams,
+    Double rate, long seed, Path outDir) {
+
+  public int seedStreams() {
+    return streams != null ? streams : dev.rehearsal.harness.seed.Seeder.defaultStreams();
+  }
+}
