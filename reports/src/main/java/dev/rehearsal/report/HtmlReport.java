@@ -247,8 +247,21 @@ public final class HtmlReport {
     if (tables.isEmpty()) {
       page.append("<p class=\"muted\">Not recorded.</p>\n");
     } else {
+      RehearsalReport.SeedInfo seed = report.seed();
+      if (seed != null) {
+        page.append("<p>Fingerprint <code>").append(Html.escape(seed.fingerprint())).append("</code> (seed ")
+            .append(seed.seed()).append(seed.fromCache() ? ", cloned from the seed cache" : "")
+            .append("): seeded in ").append(Html.escape(Fmt.withUnit(seed.totalMillis() / 1000.0, "s")))
+            .append(" — data ").append(Html.escape(Fmt.withUnit(seed.dataMillis() / 1000.0, "s")))
+            .append(", vacuum ").append(Html.escape(Fmt.withUnit(seed.vacuumMillis() / 1000.0, "s")))
+            .append(", indexes ").append(Html.escape(Fmt.withUnit(seed.indexMillis() / 1000.0, "s")));
+        if (seed.cloneMillis() != null) {
+          page.append("; cloned for this rehearsal in ").append(Html.escape(Fmt.withUnit(seed.cloneMillis() / 1000.0, "s")));
+        }
+        page.append(".</p>\n");
+      }
       page.append("<table class=\"dataset\">\n<tr><th>table</th><th>rows</th>")
-          .append("<th>seed time</th></tr>\n");
+          .append("<th>load time</th><th>COPY</th><th>checksum</th></tr>\n");
       for (TableInfo table : tables) {
         page.append("<tr><td><code>")
             .append(Html.escape(table.name()))
@@ -256,7 +269,9 @@ public final class HtmlReport {
             .append(Fmt.count(table.rows()))
             .append("</td><td class=\"num\">")
             .append(Html.escape(Fmt.withUnit(table.seedMillis() / 1000.0, "s")))
-            .append("</td></tr>\n");
+            .append("</td><td>").append(Html.escape(String.valueOf(table.copyFormat())))
+            .append("</td><td><code>").append(Html.escape(String.valueOf(table.checksum())))
+            .append("</code></td></tr>\n");
       }
       page.append("</table>\n");
     }

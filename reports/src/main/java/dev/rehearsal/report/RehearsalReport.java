@@ -22,6 +22,7 @@ public record RehearsalReport(
     boolean complete,
     ServerInfo server,
     List<TableInfo> dataset,
+    SeedInfo seed,
     Phases phases,
     List<TimelineSecond> timeline,
     List<StatementResult> statements,
@@ -41,8 +42,29 @@ public record RehearsalReport(
    */
   public record ServerInfo(String provider, String version, Map<String, String> settings) {}
 
-  /** A seeded table: rows seeded and how long it took. */
-  public record TableInfo(String name, long rows, long seedMillis) {}
+  /**
+   * A seeded table.
+   *
+   * @param seedMillis time of its data load (COPY); 0 when the data came from the seed cache
+   * @param copyFormat binary or text
+   * @param checksum hex checksum of the generated rows: equal for the same scenario and seed
+   */
+  public record TableInfo(String name, long rows, long seedMillis, String copyFormat, String checksum) {}
+
+  /**
+   * How the dataset was produced.
+   *
+   * @param fingerprint one checksum over all tables: equal fingerprints mean identical data
+   * @param seed the random seed the data was generated with
+   * @param fromCache the data was cloned from a template seeded by an earlier run (seed cache)
+   * @param totalMillis seeding end to end (data, indexes, constraints, vacuum) when it happened
+   *     in this run or when the cached template was made
+   * @param cloneMillis time to clone the template into this rehearsal's database, or null when
+   *     the rehearsal ran in the seeded database itself
+   */
+  public record SeedInfo(
+      String fingerprint, long seed, boolean fromCache, long totalMillis, long dataMillis,
+      long indexMillis, long vacuumMillis, Long cloneMillis) {}
 
   /**
    * Phase boundaries in seconds since load start.

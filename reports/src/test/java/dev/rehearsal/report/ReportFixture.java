@@ -32,8 +32,10 @@ final class ReportFixture {
   ServerInfo server = new ServerInfo("embedded", "18.1",
       new LinkedHashMap<>(Map.of("shared_buffers", "128MB", "lock_timeout", "0",
           "max_connections", "100")));
+  RehearsalReport.SeedInfo seed = new RehearsalReport.SeedInfo("bcd3baea0213d048", 42, false, 25_250, 20_000, 4_000, 1_250, null);
   List<TableInfo> dataset = new ArrayList<>(List.of(
-      new TableInfo("customers", 100_000, 1_850), new TableInfo("orders", 2_000_000, 23_400)));
+      new TableInfo("customers", 100_000, 1_850, "binary", "00ff00ff00ff00ff"),
+      new TableInfo("orders", 2_000_000, 23_400, "binary", "1234567890abcdef")));
   Phases phases = new Phases(15.0, 15.0, 18.0, 40.0);
   List<TimelineSecond> timeline = timeline(40);
   List<StatementResult> statements = new ArrayList<>(List.of(
@@ -59,7 +61,7 @@ final class ReportFixture {
 
   RehearsalReport build() {
     return new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario, strategy, startedAt,
-        finishedAt, complete, server, dataset, phases, timeline, statements, summary, budgets,
+        finishedAt, complete, server, dataset, seed, phases, timeline, statements, summary, budgets,
         verdict, nextSteps, failure);
   }
 
@@ -70,7 +72,7 @@ final class ReportFixture {
     complete = false;
     failure = payload;
     server = new ServerInfo(payload, payload, Map.of(payload, payload));
-    dataset = List.of(new TableInfo(payload, 1, 1));
+    dataset = List.of(new TableInfo(payload, 1, 1, "text", payload));
     statements = List.of(new StatementResult(1, payload, 15.0, 10, payload, payload));
     summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3, 3, 30,
         17_500, 7, Map.of(payload, 4L), 0, 0L, 0L, 3_100.0, 0);

@@ -31,6 +31,13 @@ final class CommonOptions {
       description = "Parallel COPY streams per table while seeding (default: one per core, at least 2)")
   Integer streams;
 
+  @Option(names = "--fresh", description = "Seed again even if the seed cache holds this data (embedded provider)")
+  boolean fresh;
+
+  @Option(names = "--no-seed-cache",
+      description = "Do not keep or reuse seeded data across runs (embedded provider; cache in $REHEARSAL_CACHE_DIR or ~/.cache/rehearsal)")
+  boolean noSeedCache;
+
   @Option(names = "--rate", paramLabel = "OPS", converter = Quantities.Rate.class,
       description = "Operations per second, open loop (default: the scenario's)")
   Double rate;
@@ -40,4 +47,10 @@ final class CommonOptions {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default: ${DEFAULT-VALUE})")
   Path out = Path.of("rehearsal-out");
+
+  /** The options of a rehearsal (or a seed) from these flags. */
+  dev.rehearsal.harness.run.RunOptions toRunOptions(String strategy) {
+    return new dev.rehearsal.harness.run.RunOptions(strategy, postgres, pgVersion, image, rows, scale, streams, rate,
+        seed, out, noSeedCache ? null : dev.rehearsal.harness.seed.SeedCache.defaultRoot(), fresh);
+  }
 }

@@ -29,8 +29,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static int rehearse(Scenario scenario, String strategy, CommonOptions common) {
-    RunOptions options = new RunOptions(strategy, common.postgres, common.pgVersion, common.image, common.rows,
-        common.scale, common.streams, common.rate, common.seed, common.out);
+    RunOptions options = common.toRunOptions(strategy);
     Rehearsal.Result result = new Rehearsal(scenario, options, Console.stderr()).run();
     ResultPrinter.print(result, System.out);
     return result.exitCode();

@@ -36,8 +36,7 @@ final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario s = resolve();
-    RunOptions options = new RunOptions(null, common.postgres, common.pgVersion, common.image, common.rows,
-        common.scale, common.streams, common.rate, common.seed, common.out);
+    RunOptions options = common.toRunOptions(null);
     SeedOnly.Result result = new SeedOnly(s, options, keep, Console.stderr()).run();
     print(result, System.out);
     return 0;

@@ -5,6 +5,7 @@ import dev.rehearsal.load.DatabaseTarget;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,9 +17,24 @@ import java.util.Map;
 public final class EmbeddedProvider implements PostgresProvider {
 
   private final int majorVersion;
+  private final Path dataDirectory;
 
   public EmbeddedProvider(int majorVersion) {
+    this(majorVersion, null);
+  }
+
+  /**
+   * @param dataDirectory a data directory kept across runs (the seed cache's cluster), or null
+   *     for a fresh one in a temporary directory; zonky locks it, so a second process using the
+   *     same directory fails to start rather than corrupting it
+   */
+  public EmbeddedProvider(int majorVersion, Path dataDirectory) {
     this.majorVersion = majorVersion;
+    this.dataDirectory = dataDirectory;
+  }
+
+  public int majorVersion() {
+    return majorVersion;
   }
 
   @Override
@@ -35,6 +51,9 @@ public final class EmbeddedProvider implements PostgresProvider {
         .setRegisterShutdownHook(false);
     if (resolver != null) {
       builder.setPgBinaryResolver(resolver);
+    }
+    if (dataDirectory != null) {
+      builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
     }
     // zonky's own defaults turn durability off (fsync, synchronous_commit, full_page_writes);
     // a rehearsal wants production's behaviour, so start from PostgreSQL's defaults

@@ -37,11 +37,38 @@ public final class ScratchDatabase implements AutoCloseable {
   }
 
   public static ScratchDatabase create(PostgresServer server) {
-    String name = "rehearsal_" + LocalDateTime.now().format(STAMP) + "_"
+    return create(server, newName(), "");
+  }
+
+  /**
+   * A scratch database that starts as a copy of {@code template} (a seeded database nobody is
+   * connected to): how strategies are rehearsed on identical data without seeding again.
+   * WAL_LOG copies block by block through the WAL; FILE_COPY copies files but forces a checkpoint.
+   */
+  public static ScratchDatabase cloneOf(PostgresServer server, String template, String strategy) {
+    return create(server, newName(), " TEMPLATE " + template + " STRATEGY " + strategy);
+  }
+
+  /** The default clone strategy: WAL_LOG (see {@link #cloneOf}); REHEARSAL_CLONE_STRATEGY overrides it. */
+  public static String defaultCloneStrategy() {
+    String chosen = System.getenv("REHEARSAL_CLONE_STRATEGY");
+    return chosen != null && chosen.equalsIgnoreCase("FILE_COPY") ? "FILE_COPY" : "WAL_LOG";
+  }
+
+  /** A database kept by name (a seed-cache template): created here, dropped by whoever evicts it. */
+  public static ScratchDatabase named(PostgresServer server, String name) {
+    return create(server, name, "");
+  }
+
+  private static String newName() {
+    return "rehearsal_" + LocalDateTime.now().format(STAMP) + "_"
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  }
+
+  private static ScratchDatabase create(PostgresServer server, String name, String options) {
     try (Connection c = connect(server.adminTarget(), "rehearsal-admin");
         Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
+      st.execute("CREATE DATABASE " + name + options);
       ScratchDatabase db = new ScratchDatabase(server, name);
       try {
         applyPerDatabase(st, name, server.settingsToApplyPerDatabase());
@@ -78,6 +105,11 @@ public final class ScratchDatabase implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** Leaves the database in place (a seed-cache template); close() then does nothing. */
+  public synchronized void keep() {
+    dropped = true;
   }
 
   public DatabaseTarget target() {

@@ -8,14 +8,13 @@ import dev.rehearsal.harness.migrate.SqlSplitter;
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.harness.observe.LockObserver;
+import dev.rehearsal.harness.provision.EmbeddedProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.Providers;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.harness.provision.ServerInspector;
-import dev.rehearsal.harness.seed.SchemaDdl;
-import dev.rehearsal.harness.seed.SeedResult;
-import dev.rehearsal.harness.seed.Seeder;
+import dev.rehearsal.harness.seed.SeedCache;
 import dev.rehearsal.harness.verdict.BudgetJudge;
 import dev.rehearsal.harness.verdict.NextSteps;
 import dev.rehearsal.load.DatabaseTarget;
@@ -78,17 +77,41 @@ public final class Rehearsal {
     Instant startedAt = Instant.now();
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
     PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
+    SeedCache cache = null;
+    if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
+      cache = new SeedCache(options.seedCache(), embedded.majorVersion());
+    }
     long t0 = System.nanoTime();
-    try (PostgresServer server = provider.start(scenario.server().settings());
-        ScratchDatabase db = ScratchDatabase.create(server)) {
+    try (PostgresServer server = start(provider, cache);
+        SeededDatabase seeded = prepare(server, cache)) {
+      ScratchDatabase db = seeded.database();
       DatabaseTarget target = db.target();
       RehearsalReport.ServerInfo serverInfo = inspect(server, target);
-      console.say("PostgreSQL %s (%s) ready in %.1f s; scratch database %s", serverInfo.version(),
-          server.provider(), (System.nanoTime() - t0) / 1e9, db.name());
-      SchemaDdl.apply(scenario, target);
-      List<TableInfo> dataset = seed(target);
-      return underLoad(strategy, statements, target, serverInfo, dataset, startedAt);
+      console.say("PostgreSQL %s (%s) ready; rehearsal database %s (%.1f s since start)", serverInfo.version(),
+          server.provider(), db.name(), (System.nanoTime() - t0) / 1e9);
+      return underLoad(strategy, statements, target, serverInfo, seeded, startedAt);
     }
+  }
+
+  /** With the seed cache, the embedded server runs on the cache's data directory — unless another run holds it. */
+  private PostgresServer start(PostgresProvider provider, SeedCache cache) {
+    if (cache == null) {
+      return provider.start(scenario.server().settings());
+    }
+    EmbeddedProvider embedded = (EmbeddedProvider) provider;
+    try {
+      return new EmbeddedProvider(embedded.majorVersion(), cache.dataDirectory()).start(scenario.server().settings());
+    } catch (InfrastructureException e) {
+      console.say("  seed cache at %s is busy or unusable (%s); seeding without it", cache.dataDirectory(), e.getMessage());
+      return provider.start(scenario.server().settings());
+    }
+  }
+
+  private SeededDatabase prepare(PostgresServer server, SeedCache cache) {
+    boolean cached = cache != null && server.provider().equals("embedded")
+        && server instanceof dev.rehearsal.harness.provision.PostgresServer;
+    return cached ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
+        : SeededDatabase.seedInPlace(scenario, options, server, console);
   }
 
   private StrategySpec chooseStrategy() {
@@ -143,14 +166,8 @@ public final class Rehearsal {
     }
   }
 
-  private List<TableInfo> seed(DatabaseTarget target) {
-    Seeder seeder = new Seeder(target, options.seed(), options.seedStreams(), console.seedProgress());
-    SeedResult result = seeder.seed(scenario.dataset());
-    return result.tables().stream().map(t -> new TableInfo(t.name(), t.rows(), t.millis())).toList();
-  }
-
   private Result underLoad(StrategySpec strategy, List<PlannedStatement> statements, DatabaseTarget target,
-      RehearsalReport.ServerInfo serverInfo, List<TableInfo> dataset, Instant startedAt) {
+      RehearsalReport.ServerInfo serverInfo, SeededDatabase seeded, Instant startedAt) {
     Map<String, Long> rows = WorkloadPlans.rowsByTable(scenario.dataset().tables());
     double rate = options.rate() != null ? options.rate() : scenario.workload().ratePerSecond();
     LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, rate);
@@ -199,7 +216,7 @@ public final class Rehearsal {
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
     RehearsalReport report = new RehearsalReport(
         RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), true,
-        serverInfo, dataset,
+        serverInfo, seeded.tables(), seeded.info(options.seed()),
         new RehearsalReport.Phases(scenario.phases().warmup().toMillis() / 1000.0, phases.migrationStartSecond(),
             phases.migrationEndSecond(), phases.endSecond()),
         TimelineBuilder.build(samples, blocked, phases), statementResults, summary, budgets,

@@ -16,10 +16,12 @@ import java.nio.file.Path;
  * @param rate operations per second, or null for the scenario's
  * @param seed random seed for data and parameters
  * @param outDir where reports go
+ * @param seedCache root of the seed cache for the embedded provider, or null for none
+ * @param fresh seed again even when the seed cache has this data
  */
 public record RunOptions(
     String strategy, String postgres, int pgVersion, String image, Long rows, Double scale, Integer streams,
-    Double rate, long seed, Path outDir) {
+    Double rate, long seed, Path outDir, Path seedCache, boolean fresh) {
 
   public int seedStreams() {
     return streams != null ? streams : dev.rehearsal.harness.seed.Seeder.defaultStreams();

@@ -8,6 +8,7 @@ import java.util.List;
  * @param fingerprint one checksum over every table's rows and checksum: equal fingerprints mean
  *     identical data
  * @param sessionSettings the fast-load settings the seeding sessions ran with (and only they)
+ * @param loadingSynchronousCommit synchronous_commit as the loading sessions read it back
  */
 public record SeedResult(
     List<SeededTable> tables,
@@ -17,7 +18,8 @@ public record SeedResult(
     long vacuumMillis,
     long totalMillis,
     String fingerprint,
-    List<String> sessionSettings) {
+    List<String> sessionSettings,
+    String loadingSynchronousCommit) {
 
   /**
    * @param format COPY format used, {@code binary} or {@code text}

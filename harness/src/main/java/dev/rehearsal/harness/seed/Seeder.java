@@ -93,9 +93,11 @@ public final class Seeder {
 
     TableLoader loader = new TableLoader(target, factory, streams, progress);
     List<SeedResult.SeededTable> tables = new ArrayList<>();
+    String synchronousCommit = null;
     long dataStart = System.nanoTime();
     for (TableSpec table : order) {
       TableLoader.Loaded loaded = loader.load(table.name(), table.rows());
+      synchronousCommit = loaded.synchronousCommit();
       tables.add(new SeedResult.SeededTable(table.name(), table.rows(), loaded.millis(),
           loaded.format().name().toLowerCase(Locale.ROOT), Fingerprint.hex(loaded.checksum())));
     }
@@ -130,7 +132,7 @@ public final class Seeder {
     List<String> settings = new ArrayList<>(TableLoader.SESSION_SETTINGS);
     settings.addAll(indexSettings);
     return new SeedResult(List.copyOf(tables), dataMillis, indexMillis, constraintMillis, vacuumMillis,
-        millisSince(startNanos), fingerprint, List.copyOf(settings));
+        millisSince(startNanos), fingerprint, List.copyOf(settings), synchronousCommit);
   }
 
   /** Generous sort memory and parallel workers for index builds, in these sessions only. */

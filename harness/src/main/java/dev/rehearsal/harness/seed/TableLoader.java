@@ -54,7 +54,7 @@ final class TableLoader {
   }
 
   /** Result of one table's data load. */
-  record Loaded(String table, long rows, long millis, CopyFormat format, long checksum) {}
+  record Loaded(String table, long rows, long millis, CopyFormat format, long checksum, String synchronousCommit) {}
 
   Loaded load(String table, long rows) {
     long startNanos = System.nanoTime();
@@ -67,6 +67,7 @@ final class TableLoader {
     AtomicLong nextChunk = new AtomicLong();
     AtomicLong rowsDone = new AtomicLong();
     AtomicLong checksum = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> synchronousCommit = new java.util.concurrent.atomic.AtomicReference<>();
     int streamCount = (int) Math.max(1, Math.min(streams, chunks));
     ExecutorService pool = Executors.newFixedThreadPool(streamCount, r -> {
       Thread t = new Thread(r, "rehearsal-seed-" + table);
@@ -78,7 +79,7 @@ final class TableLoader {
       List<Future<?>> futures = new ArrayList<>();
       for (int s = 0; s < streamCount; s++) {
         futures.add(pool.submit(() -> {
-          stream(sql, table, types, format, rows, chunks, nextChunk, rowsDone, checksum);
+          stream(sql, table, types, format, rows, chunks, nextChunk, rowsDone, checksum, synchronousCommit);
           return null;
         }));
       }
@@ -90,7 +91,7 @@ final class TableLoader {
     }
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
     progress.finished(table, rows, millis / 1000.0, format.name().toLowerCase(java.util.Locale.ROOT));
-    return new Loaded(table, rows, millis, format, checksum.get());
+    return new Loaded(table, rows, millis, format, checksum.get(), synchronousCommit.get());
   }
 
   private void waitFor(Future<?> f, String table, long rows, AtomicLong rowsDone, long startNanos) {
@@ -123,7 +124,8 @@ final class TableLoader {
 
   /** One stream: one COPY, fed chunk by chunk until the table has all its rows. */
   private void stream(String sql, String table, List<String> types, CopyFormat format, long rows, long chunks,
-      AtomicLong nextChunk, AtomicLong rowsDone, AtomicLong checksum) throws SQLException {
+      AtomicLong nextChunk, AtomicLong rowsDone, AtomicLong checksum,
+      java.util.concurrent.atomic.AtomicReference<String> synchronousCommit) throws SQLException {
     List<ColumnGenerator> generators = factory.forTable(table).generators();
     CopyBuffer buffer = new CopyBuffer(1 << 21);
     CopyRows encoder = new CopyRows(types, format, buffer);
@@ -132,6 +134,11 @@ final class TableLoader {
       try (Statement st = c.createStatement()) {
         for (String setting : SESSION_SETTINGS) {
           st.execute(setting);
+        }
+        // read back, so the seed result shows what the loading sessions really ran with
+        try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('synchronous_commit')")) {
+          rs.next();
+          synchronousCommit.set(rs.getString(1));
         }
       }
       CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);

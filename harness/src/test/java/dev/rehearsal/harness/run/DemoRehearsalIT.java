@@ -26,7 +26,7 @@ class DemoRehearsalIT {
 
   @BeforeAll
   static void rehearse() throws Exception {
-    exitCode = RehearseCommand.execute("demo", "--postgres", "embedded", "--rows", "20000", "--out", out.toString());
+    exitCode = RehearseCommand.execute("demo", "--postgres", "embedded", "--rows", "20000", "--no-seed-cache", "--out", out.toString());
     report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
   }
 

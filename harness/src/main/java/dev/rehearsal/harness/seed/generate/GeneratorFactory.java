@@ -71,7 +71,8 @@ public final class GeneratorFactory {
     long rows = table.spec().rows();
     long seed = Rng.seed(runSeed, table.spec().name(), column.name());
     if (spec == null) {
-      spec = TypeDefaults.specFor(column);
+      boolean unseededParent = column.references() != null && !column.references().seeded();
+      spec = unseededParent ? null : TypeDefaults.specFor(column);
       if (spec == null) {
         return noDefault(table, column, where, specPath, seed);
       }

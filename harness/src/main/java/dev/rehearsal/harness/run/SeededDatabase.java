@@ -1,0 +1,117 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.harness.provision.ServerInspector;
+import dev.rehearsal.harness.seed.SchemaDdl;
+import dev.rehearsal.harness.seed.SeedCache;
+import dev.rehearsal.harness.seed.SeedResult;
+import dev.rehearsal.harness.seed.Seeder;
+import dev.rehearsal.report.RehearsalReport;
+import dev.rehearsal.scenario.Scenario;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The database a rehearsal runs in, with the scenario's schema and data: seeded in place, or —
+ * with the seed cache — cloned from a template seeded once ({@code CREATE DATABASE ... TEMPLATE}),
+ * so unchanged data is never generated twice. Closing it drops the rehearsal's database; cached
+ * templates stay.
+ */
+public final class SeededDatabase implements AutoCloseable {
+
+  private final ScratchDatabase database;
+  private final SeedResult seed;
+  private final boolean fromCache;
+  private final Long cloneMillis;
+
+  private SeededDatabase(ScratchDatabase database, SeedResult seed, boolean fromCache, Long cloneMillis) {
+    this.database = database;
+    this.seed = seed;
+    this.fromCache = fromCache;
+    this.cloneMillis = cloneMillis;
+  }
+
+  public ScratchDatabase database() {
+    return database;
+  }
+
+  public SeedResult seed() {
+    return seed;
+  }
+
+  /** Seeds a fresh scratch database (no cache). */
+  static SeededDatabase seedInPlace(Scenario scenario, RunOptions options, PostgresServer server, Console console) {
+    ScratchDatabase db = ScratchDatabase.create(server);
+    try {
+      SchemaDdl.apply(scenario, db.target());
+      SeedResult seed = new Seeder(db.target(), options.seed(), options.seedStreams(), console.seedProgress())
+          .seed(scenario.dataset());
+      return new SeededDatabase(db, seed, false, null);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Clones the cached template for this data, seeding it first when there is none (or {@code fresh}). */
+  static SeededDatabase throughCache(Scenario scenario, RunOptions options, PostgresServer server, SeedCache cache,
+      boolean fresh, Console console) {
+    try (Connection admin = ScratchDatabase.connect(server.adminTarget(), "rehearsal-admin")) {
+      cache.dropUnlisted(admin);
+      String key = SeedCache.key(SchemaDdl.text(scenario), scenario.dataset(), options.seed(),
+          ServerInspector.version(admin));
+      Optional<SeedCache.Entry> hit = fresh ? Optional.empty() : cache.lookup(admin, key);
+      SeedResult seed;
+      String template;
+      if (hit.isPresent()) {
+        template = hit.get().template();
+        seed = hit.get().seed();
+        console.say("  dataset from the seed cache: template %s (%,d rows, fingerprint %s); --fresh to seed again",
+            template, seed.rows(), seed.fingerprint());
+      } else {
+        template = SeedCache.templateName(key);
+        admin.createStatement().execute("DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+        ScratchDatabase tpl = ScratchDatabase.named(server, template);
+        try {
+          SchemaDdl.apply(scenario, tpl.target());
+          seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress())
+              .seed(scenario.dataset());
+        } catch (RuntimeException e) {
+          tpl.close();
+          throw e;
+        }
+        tpl.keep();
+        cache.store(admin, key, template, seed);
+        console.say("  seeded template %s kept in the seed cache", template);
+      }
+      long start = System.nanoTime();
+      ScratchDatabase clone = ScratchDatabase.cloneOf(server, template, ScratchDatabase.defaultCloneStrategy());
+      long cloneMillis = (System.nanoTime() - start) / 1_000_000;
+      console.say("  cloned %s into %s in %.1f s (%s)", template, clone.name(), cloneMillis / 1000.0,
+          ScratchDatabase.defaultCloneStrategy());
+      return new SeededDatabase(clone, seed, hit.isPresent(), cloneMillis);
+    } catch (SQLException | IOException e) {
+      throw new InfrastructureException("the seed cache failed: " + e.getMessage(), e);
+    }
+  }
+
+  List<RehearsalReport.TableInfo> tables() {
+    return seed.tables().stream().map(t -> new RehearsalReport.TableInfo(t.name(), t.rows(),
+        fromCache ? 0 : t.millis(), t.format(), t.checksum())).toList();
+  }
+
+  RehearsalReport.SeedInfo info(long runSeed) {
+    return new RehearsalReport.SeedInfo(seed.fingerprint(), runSeed, fromCache, seed.totalMillis(), seed.dataMillis(),
+        seed.indexMillis(), seed.vacuumMillis(), cloneMillis);
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
