@@ -46,6 +46,23 @@ class CommandLineTest {
   }
 
   @Test
+  void seedNeedsExactlyOneOfScenarioAndDataset() {
+    assertThat(run("seed")).isEqualTo(2);
+    assertThat(stderr).contains("seed needs either a SCENARIO or --dataset NAME").contains("fix:");
+    assertThat(run("seed", "demo", "--dataset", "pgbench")).isEqualTo(2);
+    assertThat(run("seed", "--dataset", "tpcc")).isEqualTo(2);
+    assertThat(stderr).contains("--dataset tpcc: unknown built-in dataset").contains("--dataset pgbench");
+  }
+
+  @Test
+  void rowsAndScaleTogetherIsBadInput(@TempDir Path out) {
+    assertThat(run("run", "demo", "--rows", "10k", "--scale", "2", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--rows and --scale both given");
+    assertThat(run("seed", "--dataset", "pgbench", "--scale", "0")).isEqualTo(2);
+    assertThat(stderr).contains("the scale must be greater than 0");
+  }
+
+  @Test
   void zeroRateIsBadInput() {
     assertThat(run("run", "demo", "--rate", "0")).isEqualTo(2);
     assertThat(stderr).contains("the rate must be greater than 0");
