@@ -60,7 +60,9 @@ final class TableLoader {
     long startNanos = System.nanoTime();
     GeneratorFactory.TableGenerators probe = factory.forTable(table);
     List<String> types = probe.columns().stream().map(TableColumn::type).toList();
-    CopyFormat format = CopyRows.formatFor(types);
+    CopyFormat format = "text".equalsIgnoreCase(System.getenv("REHEARSAL_COPY_FORMAT"))
+        ? CopyFormat.TEXT // for measuring text against binary COPY (benchmarks/README.md)
+        : CopyRows.formatFor(types);
     String sql = "COPY " + table + " (" + probe.columns().stream().map(c -> quoteIdent(c.name()))
         .collect(Collectors.joining(", ")) + ") FROM STDIN" + (format == CopyFormat.BINARY ? " (FORMAT binary)" : "");
     long chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
