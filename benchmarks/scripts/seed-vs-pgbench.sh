@@ -9,7 +9,8 @@
 #
 #   a. `pgbench -i -s SCALE -q`                                              — the anchor
 #   b. `rehearse seed --dataset pgbench --scale SCALE --postgres jdbc:...`  — same tables and rows
-#      run a, b, a, b; each run is timed as a whole process (wall clock, JVM start included for
+#      run a, b, a, b (after one untimed `pgbench -i`, so that run 1 does not alone pay for
+#      creating the fresh server's WAL segment files); each run is timed as a whole process (wall clock, JVM start included for
 #      b) and by the tool's own figure (pgbench's "done in X s", rehearse's "Seeded ... in X s").
 #      Before every timed run the pgbench tables are dropped (`pgbench -i -I d`) and a CHECKPOINT
 #      is taken, so each run starts from the same empty, checkpointed server. rehearse works in a
@@ -28,6 +29,7 @@
 #                      /usr/lib/postgresql/15/bin. pgbench is taken from there, else from PATH.
 #   INITDB_OPTS        extra initdb options (e.g. "--locale=C"); default none (initdb's defaults)
 #   REHEARSE_JAVA_OPTS JVM options for rehearse (as for the ./rehearse launcher)
+#   WARMUP=0           skip the untimed warm-up `pgbench -i` (default 1: run it)
 #   KEEP_TMP=1         keep the temp dir (server data, logs) for inspection
 #
 # Needs: bash 4+, java 17+, Maven (to build the CLI when sources changed), the PostgreSQL server
@@ -179,6 +181,13 @@ div() { awk -v a="$1" -v b="$2" -v f="${3:-%.3f}" 'BEGIN { if (b + 0 == 0) print
 
 declare -A R
 echo "seed-vs-pgbench: scale $SCALE, users rows $USERS_ROWS; PostgreSQL $PG_VERSION on port $PORT, $(nproc) cores" >&2
+
+if [[ "${WARMUP:-1}" == 1 ]]; then
+  reset_server
+  say "warm-up (untimed): pgbench -i -s $SCALE -q"
+  run_timed "pgbench-warmup" "$PGBENCH" -i -s "$SCALE" -q
+  echo "   wall $WALL s (not counted)" >&2
+fi
 
 for i in 1 2; do
   reset_server

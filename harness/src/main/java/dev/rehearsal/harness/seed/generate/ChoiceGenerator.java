@@ -88,11 +88,21 @@ final class ChoiceGenerator implements ColumnGenerator {
     return longest;
   }
 
+  /** Numbers are compared at the largest scale among the values: 19.99 and 5 are 1999 and 500. */
+  @Override
+  public int scale() {
+    int scale = 0;
+    for (Literal v : values) {
+      scale = Math.max(scale, v.scale());
+    }
+    return scale;
+  }
+
   @Override
   public long minLong() {
     long min = Long.MAX_VALUE;
     for (Literal v : values) {
-      min = Math.min(min, v.number());
+      min = Math.min(min, atScale(v));
     }
     return min;
   }
@@ -101,8 +111,16 @@ final class ChoiceGenerator implements ColumnGenerator {
   public long maxLong() {
     long max = Long.MIN_VALUE;
     for (Literal v : values) {
-      max = Math.max(max, v.number());
+      max = Math.max(max, atScale(v));
     }
     return max;
+  }
+
+  private long atScale(Literal v) {
+    try {
+      return Math.multiplyExact(v.number(), NumberGenerator.pow10(scale() - v.scale()));
+    } catch (ArithmeticException e) {
+      return v.number() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 }

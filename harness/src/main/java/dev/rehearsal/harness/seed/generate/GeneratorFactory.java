@@ -82,6 +82,9 @@ public final class GeneratorFactory {
       generator = build(spec, PgTypes.literalKind(column.type()), rows, seed, column.unique(), depth, where);
     } catch (IllegalArgumentException e) {
       throw bad(where, e.getMessage(), "correct " + specPath);
+    } catch (ArithmeticException e) {
+      throw bad(where, "min..max at this scale do not fit in 64 bits (" + e.getMessage() + ")",
+          "narrow min..max or lower scale under " + specPath);
     }
     checkFits(generator, column, where, specPath);
     double nullFraction = spec.nullFraction() == null ? 0 : spec.nullFraction();
@@ -214,12 +217,16 @@ public final class GeneratorFactory {
     if (!unique || rows <= 1) {
       return ChoiceGenerator.of(literals, spec.weights(), seed);
     }
-    long distinct = literals.stream().map(l -> l.kind() + ":" + l.number() + ":" + l.high() + ":"
-        + (l.utf8() == null ? "" : new String(l.utf8(), java.nio.charset.StandardCharsets.UTF_8))).distinct().count();
-    if (distinct < rows) {
-      throw notEnough(rows, distinct, "list more values, or use a generator with a range");
+    // each distinct value once: a value listed twice must not be drawn twice
+    java.util.Map<String, Literal> distinct = new java.util.LinkedHashMap<>();
+    for (Literal l : literals) {
+      distinct.putIfAbsent(l.kind() + ":" + l.number() + ":" + l.scale() + ":" + l.high() + ":"
+          + (l.utf8() == null ? "" : new String(l.utf8(), java.nio.charset.StandardCharsets.UTF_8)), l);
     }
-    return ChoiceGenerator.unique(literals, seed);
+    if (distinct.size() < rows) {
+      throw notEnough(rows, distinct.size(), "list more values, or use a generator with a range");
+    }
+    return ChoiceGenerator.unique(List.copyOf(distinct.values()), seed);
   }
 
   private static int poolSize(ColumnSpec spec) {
@@ -353,10 +360,26 @@ public final class GeneratorFactory {
       }
     }
     int limit = PgTypes.maxCharacters(column.type());
-    if (limit >= 0 && g.kind() == ValueKind.TEXT && g.maxTextLength() > limit) {
-      throw bad(where, "values up to " + g.maxTextLength() + " characters do not fit " + column.type(),
-          "make the generated text at most " + limit + " characters, or widen the column");
+    int longest = renderedLength(g);
+    if (limit >= 0 && longest > limit) {
+      throw bad(where, "values up to " + longest + " characters do not fit " + column.type(),
+          "make the generated values at most " + limit + " characters, or widen the column");
     }
+  }
+
+  /** The longest text a value of this generator renders to in a text column, or -1 when unknown. */
+  private static int renderedLength(ColumnGenerator g) {
+    return switch (g.kind()) {
+      case TEXT -> g.maxTextLength();
+      case UUID -> 36;
+      case BOOLEAN -> 5;
+      case TIMESTAMP -> 32;
+      case INTEGER, DECIMAL -> {
+        long widest = Math.max(Math.abs(Math.max(g.minLong(), -Long.MAX_VALUE)), Math.abs(g.maxLong()));
+        yield 1 + Long.toString(widest).length() + (g.scale() > 0 ? 2 : 0);
+      }
+      case JSON -> -1;
+    };
   }
 
   private static String describe(ValueKind kind) {

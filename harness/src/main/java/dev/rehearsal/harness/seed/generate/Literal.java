@@ -51,7 +51,7 @@ record Literal(ValueKind kind, long number, int scale, byte[] utf8, long high) {
         }
         case JSON, TEXT -> new Literal(kind, 0, 0, Utf8.bytes(text), 0);
       };
-    } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
       throw new IllegalArgumentException("'" + text + "' is not " + describe(kind));
     }
   }

@@ -29,15 +29,26 @@ final class NumberGenerator implements ColumnGenerator {
     long lo = units(min, scale);
     long hi = units(max, scale);
     long span = hi - lo + 1;
-    return new NumberGenerator(lo, hi, scale, false,
-        span <= 0 ? row -> Rng.at(seed, row) : row -> lo + Rng.below(Rng.at(seed, row), span));
+    if (span > 0) {
+      return new NumberGenerator(lo, hi, scale, false, row -> lo + Rng.below(Rng.at(seed, row), span));
+    }
+    long widthMinusOne = hi - lo; // more than Long.MAX_VALUE values: compare as unsigned, redraw when out of range
+    return new NumberGenerator(lo, hi, scale, false, row -> {
+      long h = Rng.at(seed, row);
+      while (Long.compareUnsigned(h, widthMinusOne) > 0) {
+        h = Rng.next(h);
+      }
+      return lo + h;
+    });
   }
 
   /** Every row a different value; the caller has checked that the range has enough values. */
   static NumberGenerator permuted(long min, long max, int scale, long seed) {
     long lo = units(min, scale);
     long hi = units(max, scale);
-    Permutation permutation = new Permutation(hi - lo + 1, seed);
+    long size = hi - lo + 1;
+    // a range of more than Long.MAX_VALUE values: permute its first Long.MAX_VALUE, plenty for any table
+    Permutation permutation = new Permutation(size > 0 ? size : Long.MAX_VALUE, seed);
     return new NumberGenerator(lo, hi, scale, true, row -> lo + permutation.apply(row - 1));
   }
 

@@ -40,7 +40,7 @@ final class Permutation {
     long y = x;
     do {
       y = encrypt(y);
-    } while (y >= size); // cycle-walk: the domain is at most 4x size, so ~2 steps at worst on average
+    } while (Long.compareUnsigned(y, size) >= 0); // cycle-walk back into range: ~2 steps on average at worst
     return y;
   }
 

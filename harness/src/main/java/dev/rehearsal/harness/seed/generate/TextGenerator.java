@@ -4,7 +4,7 @@ import dev.rehearsal.harness.seed.copy.FieldWriter;
 import dev.rehearsal.harness.seed.copy.ValueKind;
 
 /**
- * Lowercase words of 2-9 letters separated by spaces, {@code minLength..maxLength} characters
+ * Lowercase words of about 2-9 letters (the last one cut to fit) separated by spaces, {@code minLength..maxLength} characters
  * (uniform length). Words rather than a letter soup so that compression and TOAST behave like
  * real text. The unique form ends in the row number spelled in base-26 letters.
  */

@@ -37,12 +37,15 @@ final class TypeDefaults {
         });
       case "numeric", "real", "double precision": {
         int[] mods = PgTypes.modifiers(column.type());
-        int scale = mods.length == 2 ? mods[1] : 2;
-        long max = mods.length >= 1 ? Math.min(10_000L, NumberGenerator.pow10(Math.max(0, mods[0] - scale)) - 1) : 10_000L;
+        int columnScale = mods.length == 2 ? mods[1] : (mods.length == 1 ? 0 : 2);
+        int integerDigits = mods.length >= 1 ? mods[0] - columnScale : 5;
+        // up to 10,000 where the precision allows, with at most 6 decimals: realistic, and far from overflow
+        long max = integerDigits >= 5 ? 10_000L : Math.max(0, NumberGenerator.pow10(Math.max(0, integerDigits)) - 1);
+        int scale = Math.max(0, Math.min(columnScale, 6));
         return spec("uniform", m -> {
           m.min = 0L;
-          m.max = Math.max(0, max);
-          m.scale = Math.min(scale, 18);
+          m.max = max;
+          m.scale = scale;
         });
       }
       case "text", "character varying", "character": {
