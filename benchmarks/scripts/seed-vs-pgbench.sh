@@ -10,8 +10,9 @@
 #   a. `pgbench -i -s SCALE -q`                                              — the anchor
 #   b. `rehearse seed --dataset pgbench --scale SCALE --postgres jdbc:...`  — same tables and rows
 #      run a, b, a, b (after one untimed `pgbench -i`, so that run 1 does not alone pay for
-#      creating the fresh server's WAL segment files); each run is timed as a whole process (wall clock, JVM start included for
-#      b) and by the tool's own figure (pgbench's "done in X s", rehearse's "Seeded ... in X s").
+#      creating the fresh server's WAL segment files); each run is timed as a whole process
+#      (wall clock, JVM start included for b) and by the tool's own figure (pgbench's
+#      "done in X s", rehearse's "Seeded ... in X s").
 #      Before every timed run the pgbench tables are dropped (`pgbench -i -I d`) and a CHECKPOINT
 #      is taken, so each run starts from the same empty, checkpointed server. rehearse works in a
 #      scratch database it creates and drops itself.
@@ -73,7 +74,8 @@ fi
 
 # ---- build the CLI (the launcher rebuilds only when a source changed) ------------------------
 say "building the rehearse CLI if needed"
-"$ROOT/rehearse" --version >/dev/null || die "could not build the rehearse CLI (see the output above)"
+REHEARSE_JAVA_OPTS="" "$ROOT/rehearse" --version >/dev/null \
+  || die "could not build or start the rehearse CLI (see the output above)"
 [[ -f "$JAR" ]] || die "$JAR was not built"
 
 # ---- our own PostgreSQL ----------------------------------------------------------------------
