@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "demo", description = "Run the built-in demo scenario (about a minute on 2 cores): an instant ALTER stuck in the lock queue behind a report query.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Run the built-in demo scenario (about a minute on 2 cores): an instant ALTER stuck in the lock queue behind a report query.")
 final class DemoCommand implements Callable<Integer> {
 
   @Mixin

@@ -5,7 +5,7 @@ import dev.rehearsal.scenario.ScenarioLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "list", description = "List the built-in scenarios.")
+@Command(mixinStandardHelpOptions = true, name = "list", description = "List the built-in scenarios.")
 final class ListCommand implements Callable<Integer> {
 
   @Override

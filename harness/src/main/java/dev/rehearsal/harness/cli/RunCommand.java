@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Rehearse one strategy of a scenario: provision, seed, load, migrate under load, judge, report.")
+@Command(mixinStandardHelpOptions = true, name = "run", description = "Rehearse one strategy of a scenario: provision, seed, load, migrate under load, judge, report.")
 final class RunCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file or built-in name")

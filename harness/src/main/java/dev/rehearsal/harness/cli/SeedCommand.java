@@ -15,9 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "seed", description = {
-    "Seed a scenario's dataset without rehearsing: schema, data (parallel binary COPY), indexes and",
-    "constraints after the data, VACUUM (FREEZE, ANALYZE). Prints rows/s and a fingerprint of the data.",
+@Command(name = "seed", mixinStandardHelpOptions = true, description = {
+    "Seed a scenario's dataset without rehearsing; print rows/s and a fingerprint of the data.",
+    "Schema, data (parallel binary COPY), VACUUM (FREEZE, ANALYZE), then indexes and constraints.",
     "Examples: rehearse seed demo --rows 10M;  rehearse seed --dataset pgbench --scale 100 --postgres jdbc:postgresql://..."})
 final class SeedCommand implements Callable<Integer> {
 
@@ -62,8 +62,10 @@ final class SeedCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %-24s %,14d rows  %7.1f s  %,12.0f rows/s  COPY %-6s checksum %s%n", t.name(), t.rows(),
           t.millis() / 1000.0, t.rows() / Math.max(t.millis() / 1000.0, 1e-3), t.format(), t.checksum());
     }
-    out.printf(Locale.ROOT, "  phases: data %.1f s, indexes %.1f s, constraints %.1f s, vacuum %.1f s%n",
-        s.dataMillis() / 1000.0, s.indexMillis() / 1000.0, s.constraintMillis() / 1000.0, s.vacuumMillis() / 1000.0);
+    long other = s.totalMillis() - s.dataMillis() - s.vacuumMillis() - s.indexMillis() - s.constraintMillis();
+    out.printf(Locale.ROOT, "  phases: data %.2f s, vacuum %.2f s, indexes %.2f s, constraints %.2f s, checks and catalog %.2f s%n",
+        s.dataMillis() / 1000.0, s.vacuumMillis() / 1000.0, s.indexMillis() / 1000.0, s.constraintMillis() / 1000.0,
+        other / 1000.0);
     out.printf("  fingerprint %s%n", s.fingerprint());
   }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Parse and check a scenario (a file, or a built-in name) without running it.")
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Parse and check a scenario (a file, or a built-in name) without running it.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file or built-in name")

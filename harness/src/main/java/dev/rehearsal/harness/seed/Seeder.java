@@ -105,8 +105,13 @@ public final class Seeder {
 
     int sessions = Math.max(2, Runtime.getRuntime().availableProcessors());
     long vacuumStart = System.nanoTime();
-    List<String> vacuums = order.stream().map(t -> "VACUUM (FREEZE, ANALYZE) " + t.name()).toList();
-    runRestoring(() -> ParallelSql.run(target, vacuums, sessions, TableLoader.SESSION_SETTINGS));
+    // The loading sessions committed asynchronously; until those commit records are flushed,
+    // VACUUM may not set hint bits and leaves pages not all-visible. One synchronous commit
+    // flushes the WAL up to here.
+    List<String> vacuums = new ArrayList<>(List.of("SELECT txid_current()"));
+    order.forEach(t -> vacuums.add("VACUUM (FREEZE, ANALYZE) " + t.name()));
+    runRestoring(() -> ParallelSql.run(target, vacuums.subList(0, 1), 1, List.of()));
+    runRestoring(() -> ParallelSql.run(target, vacuums.subList(1, vacuums.size()), sessions, List.of()));
     long vacuumMillis = millisSince(vacuumStart);
     progress.say(String.format(Locale.ROOT, "  vacuumed and analyzed in %.1f s", vacuumMillis / 1000.0));
 

@@ -63,14 +63,24 @@ final class TableLoader {
     CopyFormat format = "text".equalsIgnoreCase(System.getenv("REHEARSAL_COPY_FORMAT"))
         ? CopyFormat.TEXT // for measuring text against binary COPY (benchmarks/README.md)
         : CopyRows.formatFor(types);
-    String sql = "COPY " + table + " (" + probe.columns().stream().map(c -> quoteIdent(c.name()))
-        .collect(Collectors.joining(", ")) + ") FROM STDIN" + (format == CopyFormat.BINARY ? " (FORMAT binary)" : "");
     long chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    int streamCount = (int) Math.max(1, Math.min(streams, chunks));
+    // one stream can load with FREEZE (the table truncated in the same transaction): rows are
+    // written frozen and all-visible, so the VACUUM after loading has nothing left to do
+    boolean freeze = streamCount == 1;
+    List<String> options = new ArrayList<>();
+    if (format == CopyFormat.BINARY) {
+      options.add("FORMAT binary");
+    }
+    if (freeze) {
+      options.add("FREEZE");
+    }
+    String sql = "COPY " + table + " (" + probe.columns().stream().map(c -> quoteIdent(c.name()))
+        .collect(Collectors.joining(", ")) + ") FROM STDIN" + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
     AtomicLong nextChunk = new AtomicLong();
     AtomicLong rowsDone = new AtomicLong();
     AtomicLong checksum = new AtomicLong();
     java.util.concurrent.atomic.AtomicReference<String> synchronousCommit = new java.util.concurrent.atomic.AtomicReference<>();
-    int streamCount = (int) Math.max(1, Math.min(streams, chunks));
     ExecutorService pool = Executors.newFixedThreadPool(streamCount, r -> {
       Thread t = new Thread(r, "rehearsal-seed-" + table);
       t.setDaemon(true);
@@ -81,7 +91,7 @@ final class TableLoader {
       List<Future<?>> futures = new ArrayList<>();
       for (int s = 0; s < streamCount; s++) {
         futures.add(pool.submit(() -> {
-          stream(sql, table, types, format, rows, chunks, nextChunk, rowsDone, checksum, synchronousCommit);
+          stream(sql, freeze, table, types, format, rows, chunks, nextChunk, rowsDone, checksum, synchronousCommit);
           return null;
         }));
       }
@@ -125,7 +135,7 @@ final class TableLoader {
   }
 
   /** One stream: one COPY, fed chunk by chunk until the table has all its rows. */
-  private void stream(String sql, String table, List<String> types, CopyFormat format, long rows, long chunks,
+  private void stream(String sql, boolean freeze, String table, List<String> types, CopyFormat format, long rows, long chunks,
       AtomicLong nextChunk, AtomicLong rowsDone, AtomicLong checksum,
       java.util.concurrent.atomic.AtomicReference<String> synchronousCommit) throws SQLException {
     List<ColumnGenerator> generators = factory.forTable(table).generators();
@@ -141,6 +151,12 @@ final class TableLoader {
         try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('synchronous_commit')")) {
           rs.next();
           synchronousCommit.set(rs.getString(1));
+        }
+      }
+      if (freeze) {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+          st.execute("TRUNCATE " + table);
         }
       }
       CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
@@ -169,6 +185,9 @@ final class TableLoader {
         encoder.trailer();
         copy.writeToCopy(buffer.array(), 0, buffer.size());
         copy.endCopy();
+        if (freeze) {
+          c.commit();
+        }
       } finally {
         if (copy.isActive()) {
           copy.cancelCopy();
