@@ -164,8 +164,10 @@ parse_seed() {
   SEED_ROWS="$(sed -E 's/^Seeded ([0-9,]+) rows in .*/\1/; s/,//g' <<<"$line")"
   SEED_S="$(sed -E 's/^Seeded [0-9,]+ rows in ([0-9.]+) s.*/\1/' <<<"$line")"
   line="$(grep -E '^ *phases: data ' "$log" | tail -n 1)" || die "no 'phases:' line in $log"
-  read -r PH_DATA PH_INDEX PH_CONS PH_VAC < <(sed -E \
-    's/.*data ([0-9.]+) s, indexes ([0-9.]+) s, constraints ([0-9.]+) s, vacuum ([0-9.]+) s.*/\1 \2 \3 \4/' <<<"$line")
+  PH_DATA="$(sed -nE 's/.*data ([0-9.]+) s.*/\1/p' <<<"$line")"
+  PH_INDEX="$(sed -nE 's/.*indexes ([0-9.]+) s.*/\1/p' <<<"$line")"
+  PH_CONS="$(sed -nE 's/.*constraints ([0-9.]+) s.*/\1/p' <<<"$line")"
+  PH_VAC="$(sed -nE 's/.*vacuum ([0-9.]+) s.*/\1/p' <<<"$line")"
 }
 
 # Parses a pgbench -i log: PGB_S ("done in X s"), PGB_GEN, PGB_VAC, PGB_PK.
