@@ -2,26 +2,21 @@ package dev.rehearsal.harness.seed.generate;
 
 import dev.rehearsal.harness.seed.copy.FieldWriter;
 import dev.rehearsal.harness.seed.copy.ValueKind;
-import java.util.List;
 
 /**
- * Picks one of a fixed list of pre-encoded values per row: Datafaker pools and {@code choice}.
- * Weighted picks go through a cumulative table; the unique form takes each value once, in a
- * permuted order (the caller has checked there are enough values).
+ * Picks one of a pre-built pool of UTF-8 values per row, uniformly: the Datafaker generators.
+ * (Weighted and unique picks of literal values are {@link ChoiceGenerator}'s; a unique Datafaker
+ * column is {@link SuffixedPoolGenerator}.)
  */
 final class PoolGenerator implements ColumnGenerator {
 
   private final byte[][] values;
-  private final double[] cumulativeWeights;
   private final long seed;
-  private final Permutation permutation;
   private final int maxLength;
 
-  private PoolGenerator(byte[][] values, double[] cumulativeWeights, long seed, Permutation permutation) {
+  private PoolGenerator(byte[][] values, long seed) {
     this.values = values;
-    this.cumulativeWeights = cumulativeWeights;
     this.seed = seed;
-    this.permutation = permutation;
     int longest = 0;
     for (byte[] v : values) {
       longest = Math.max(longest, Utf8.characters(v));
@@ -30,28 +25,7 @@ final class PoolGenerator implements ColumnGenerator {
   }
 
   static PoolGenerator uniform(byte[][] values, long seed) {
-    return new PoolGenerator(values, null, seed, null);
-  }
-
-  static PoolGenerator weighted(byte[][] values, List<Double> weights, long seed) {
-    double[] cumulative = new double[weights.size()];
-    double total = 0;
-    for (int i = 0; i < cumulative.length; i++) {
-      total += weights.get(i);
-      cumulative[i] = total;
-    }
-    for (int i = 0; i < cumulative.length; i++) {
-      cumulative[i] /= total;
-    }
-    return new PoolGenerator(values, cumulative, seed, null);
-  }
-
-  static PoolGenerator unique(byte[][] values, long seed) {
-    return new PoolGenerator(values, null, seed, new Permutation(values.length, seed));
-  }
-
-  int size() {
-    return values.length;
+    return new PoolGenerator(values, seed);
   }
 
   @Override
@@ -61,29 +35,8 @@ final class PoolGenerator implements ColumnGenerator {
 
   @Override
   public void write(long row, FieldWriter out) {
-    byte[] value = values[index(row)];
+    byte[] value = values[(int) Rng.below(Rng.at(seed, row), values.length)];
     out.writeText(value, 0, value.length);
-  }
-
-  private int index(long row) {
-    if (permutation != null) {
-      return (int) permutation.apply(row - 1);
-    }
-    long h = Rng.at(seed, row);
-    if (cumulativeWeights == null) {
-      return (int) Rng.below(h, values.length);
-    }
-    double u = Rng.unit(h);
-    int i = 0;
-    while (i < cumulativeWeights.length - 1 && u >= cumulativeWeights[i]) {
-      i++;
-    }
-    return i;
-  }
-
-  @Override
-  public boolean unique() {
-    return permutation != null;
   }
 
   @Override
