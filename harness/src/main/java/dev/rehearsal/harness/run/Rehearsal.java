@@ -54,6 +54,7 @@ public final class Rehearsal {
   private final Scenario scenario;
   private final RunOptions options;
   private final Console console;
+  private boolean cacheOpened;
 
   public Rehearsal(Scenario scenario, RunOptions options, Console console) {
     this.scenario = DatasetScaling.apply(scenario, options.rows(), options.scale());
@@ -100,7 +101,10 @@ public final class Rehearsal {
     }
     EmbeddedProvider embedded = (EmbeddedProvider) provider;
     try {
-      return new EmbeddedProvider(embedded.majorVersion(), cache.dataDirectory()).start(scenario.server().settings());
+      PostgresServer server = new EmbeddedProvider(embedded.majorVersion(), cache.dataDirectory())
+          .start(scenario.server().settings());
+      cacheOpened = true;
+      return server;
     } catch (InfrastructureException e) {
       console.say("  seed cache at %s is busy or unusable (%s); seeding without it", cache.dataDirectory(), e.getMessage());
       return provider.start(scenario.server().settings());
@@ -108,8 +112,9 @@ public final class Rehearsal {
   }
 
   private SeededDatabase prepare(PostgresServer server, SeedCache cache) {
-    boolean cached = cache != null && server.provider().equals("embedded")
-        && server instanceof dev.rehearsal.harness.provision.PostgresServer;
+    // the cache's cluster is only in use when start() could open it (else the server is a fresh embedded one
+    // on a temporary directory, and a template kept there would vanish with it)
+    boolean cached = cache != null && server.provider().equals("embedded") && cacheOpened;
     return cached ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
         : SeededDatabase.seedInPlace(scenario, options, server, console);
   }

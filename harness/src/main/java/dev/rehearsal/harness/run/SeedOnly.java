@@ -3,10 +3,7 @@ package dev.rehearsal.harness.run;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.Providers;
-import dev.rehearsal.harness.provision.ScratchDatabase;
-import dev.rehearsal.harness.seed.SchemaDdl;
 import dev.rehearsal.harness.seed.SeedResult;
-import dev.rehearsal.harness.seed.Seeder;
 import dev.rehearsal.scenario.Scenario;
 
 /**
@@ -35,20 +32,15 @@ public final class SeedOnly {
     PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
     long t0 = System.nanoTime();
     try (PostgresServer server = provider.start(scenario.server().settings())) {
-      ScratchDatabase db = ScratchDatabase.create(server);
-      boolean kept = false;
-      try {
-        console.say("PostgreSQL (%s) ready in %.1f s; seeding %s into database %s with %d stream(s) per table",
-            server.provider(), (System.nanoTime() - t0) / 1e9, scenario.name(), db.name(), options.seedStreams());
-        SchemaDdl.apply(scenario, db.target());
-        SeedResult seeded = new Seeder(db.target(), options.seed(), options.seedStreams(), console.seedProgress())
-            .seed(scenario.dataset());
-        kept = keep && server.provider().equals("external");
-        return new Result(seeded, server.provider(), db.name(), kept);
-      } finally {
-        if (!kept) {
-          db.close();
-        }
+      console.say("PostgreSQL (%s) ready in %.1f s; seeding %s with %d stream(s) per table",
+          server.provider(), (System.nanoTime() - t0) / 1e9, scenario.name(), options.seedStreams());
+      SeededDatabase seeded = SeededDatabase.seedInPlace(scenario, options, server, console);
+      boolean kept = keep && server.provider().equals("external");
+      if (kept) {
+        seeded.database().keep();
+      }
+      try (seeded) {
+        return new Result(seeded.seed(), server.provider(), seeded.database().name(), kept);
       }
     }
   }
