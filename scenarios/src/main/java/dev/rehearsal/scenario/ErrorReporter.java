@@ -48,6 +48,11 @@ final class ErrorReporter {
     return node == null ? null : node.text();
   }
 
+  /** Whether the document has a key or list item at {@code path}, even one with no value. */
+  boolean present(String path) {
+    return locations.node(path) != null;
+  }
+
   int lineOf(String path) {
     return locations.markOf(path).line();
   }

@@ -2,23 +2,39 @@ package dev.rehearsal.scenario;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One kind of application request: a SQL statement with {@code ?} placeholders.
+ * One kind of application request: one SQL statement, or a short transaction of several.
  *
- * <p>Exactly one of {@code weight} (share of the open-loop rate) or {@code every} (a periodic
- * operation such as a report query, on its own connection outside the pool) is set.
+ * <p>Exactly one of {@code weight} (share of the workload's traffic) or {@code every} (a
+ * periodic operation such as a report query, on its own connection outside the pool) is set.
  *
+ * @param statements what runs, in order, each in JDBC {@code ?} form with the names of its
+ *     parameters
+ * @param transaction whether the statements run between BEGIN and COMMIT (written with
+ *     {@code transaction:}, even when it holds one statement); otherwise there is exactly one
+ *     statement, run in autocommit
  * @param startAfter for periodic operations: delay before the first run (default: {@code every})
- * @param params one generator per {@code ?}, in order
+ * @param holdFor for periodic operations, or null: how long the transaction stays open, idle,
+ *     after its statements and before COMMIT (shorter than {@code every})
+ * @param params the generator of each parameter by name, in the order written; positional
+ *     parameters ({@code ?} with a list of params) are named "1", "2", ... One value is drawn
+ *     per name per execution
+ * @param ledger for weighted operations, or null: the dataset table whose rows the statements'
+ *     RETURNING gives back (first column the table's key), recorded as acknowledged writes for
+ *     the integrity check
  */
 public record OperationSpec(
     String name,
-    String sql,
+    List<StatementSpec> statements,
+    boolean transaction,
     Integer weight,
     Duration every,
     Duration startAfter,
-    List<ParamSpec> params) {
+    Duration holdFor,
+    Map<String, ParamSpec> params,
+    String ledger) {
 
   public boolean periodic() {
     return every != null;

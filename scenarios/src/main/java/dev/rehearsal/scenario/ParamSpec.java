@@ -1,14 +1,27 @@
 package dev.rehearsal.scenario;
 
 /**
- * A generator for one statement parameter.
+ * A generator for one statement parameter. The validated model has its defaults filled in.
  *
  * <p>{@code kind} is one of:
  * <ul>
- *   <li>{@code existingKey} — an id in 1..rows of the seeded {@code table}
+ *   <li>{@code existingKey} — an id in 1..rows of the seeded {@code table}, drawn with
+ *       {@code distribution} {@code uniform} (every id equally likely; the default) or
+ *       {@code zipfian} (low ids most often, the more so the larger {@code skew}, default 1.0:
+ *       a hot set like real traffic's)
  *   <li>{@code newKey} — an id above every seeded id of {@code table}, never repeated
  *   <li>{@code uniform} — integer uniformly in [{@code min}, {@code max}]
  *   <li>{@code text} — random letters, {@code length} characters (default 12)
  * </ul>
+ *
+ * <p>Component names are the YAML keys of a param, in the order they are listed to the user
+ * when a key is unknown.
  */
-public record ParamSpec(String kind, String table, Long min, Long max, Integer length) {}
+public record ParamSpec(
+    String kind,
+    String table,
+    Long min,
+    Long max,
+    Integer length,
+    String distribution,
+    Double skew) {}

@@ -8,10 +8,12 @@ import java.util.Map;
  * A scenario file exactly as written, as Jackson binds it, before checks and defaults.
  *
  * <p>Parts of the YAML that bind one to one are bound straight into the model records
- * ({@link SchemaSpec}, {@link ColumnSpec}, {@link OperationSpec}, ...). The records here exist
+ * ({@link SchemaSpec}, {@link ColumnSpec}, {@link ParamSpec}, ...). The records here exist
  * where they cannot: where a key is renamed ({@code rate}), where a default must be applied
  * and so an absent value must stay visible as null (the model uses {@code int}/{@code long}),
- * and for {@code server.settings}, whose values may be of any scalar type.
+ * where the model is a normalized form of what was written (an operation's statements and
+ * params), and for values that may take more than one shape ({@code server.settings}, whose
+ * values may be of any scalar type; an operation's {@code params}, a list or a mapping).
  *
  * <p>Record component names are the YAML keys, in the order they are listed to the user when
  * a key is unknown.
@@ -33,7 +35,37 @@ record ScenarioDocument(
 
   record Table(String name, Long rows, Map<String, ColumnSpec> columns) {}
 
-  record Workload(Double rate, Integer maxInFlight, Pool pool, List<OperationSpec> operations) {}
+  record Workload(
+      Double rate,
+      List<Stage> stages,
+      String arrival,
+      ClosedLoop closedLoop,
+      Integer maxInFlight,
+      Pool pool,
+      HealthCheck healthCheck,
+      List<Operation> operations) {}
+
+  record Stage(Duration duration, Double target) {}
+
+  record ClosedLoop(Integer clients, Duration thinkTime) {}
+
+  record HealthCheck(String sql, Duration every, Duration timeout, Boolean enabled) {}
+
+  /**
+   * @param params a list (one param per {@code ?}) or a mapping (name to param, for
+   *     {@code :name}), each param still as read; converted to {@link ParamSpec} by the
+   *     validator, which knows where each one is
+   */
+  record Operation(
+      String name,
+      Integer weight,
+      Duration every,
+      Duration startAfter,
+      Duration holdFor,
+      String sql,
+      List<String> transaction,
+      Object params,
+      String ledger) {}
 
   record Pool(Integer maximumPoolSize, Duration connectionTimeout, Duration statementTimeout) {}
 }

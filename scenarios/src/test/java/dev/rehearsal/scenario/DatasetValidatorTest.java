@@ -264,9 +264,10 @@ class DatasetValidatorTest {
     assertThat(pgbench.workload().pool().maximumPoolSize()).isEqualTo(8);
     assertThat(pgbench.workload().operations()).singleElement().satisfies(operation -> {
       assertThat(operation.name()).isEqualTo("select-only");
-      assertThat(operation.sql()).isEqualTo("SELECT abalance FROM pgbench_accounts WHERE aid = ?");
-      assertThat(operation.params())
-          .containsExactly(new ParamSpec("existingKey", "pgbench_accounts", null, null, null));
+      assertThat(operation.statements()).containsExactly(new StatementSpec(
+          "SELECT abalance FROM pgbench_accounts WHERE aid = ?", List.of("aid")));
+      assertThat(operation.params()).containsExactly(entry("aid",
+          new ParamSpec("existingKey", "pgbench_accounts", null, null, null, "uniform", null)));
     });
     assertThat(pgbench.strategies()).extracting(StrategySpec::name)
         .containsExactly("add-nullable-column");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScenarioLoaderTest {
@@ -65,22 +66,46 @@ class ScenarioLoaderTest {
 
     WorkloadSpec workload = demo.workload();
     assertThat(workload.ratePerSecond()).isEqualTo(200.0);
+    assertThat(workload.stages()).isEmpty();
+    assertThat(workload.arrival()).isEqualTo(Arrival.CONSTANT);
+    assertThat(workload.closed()).isFalse();
     assertThat(workload.maxInFlight()).isEqualTo(256);
     assertThat(workload.pool()).isEqualTo(new PoolSpec(10, Duration.ofSeconds(2), null));
+    assertThat(workload.healthCheck()).isEqualTo(
+        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1)));
     assertThat(workload.operations()).extracting(OperationSpec::name)
         .containsExactly("read-user", "update-login", "signup", "monthly-report");
     assertThat(workload.operations()).extracting(OperationSpec::weight)
         .containsExactly(70, 20, 10, null);
+    assertThat(workload.operations()).extracting(OperationSpec::ledger)
+        .containsExactly(null, "users", "users", null);
+    assertThat(workload.operations().get(0).params()).containsExactly(
+        entry("1", new ParamSpec("existingKey", "users", null, null, null, "zipfian", 1.0)));
+    OperationSpec updateLogin = workload.operations().get(1);
+    assertThat(updateLogin.statements()).containsExactly(new StatementSpec(
+        "UPDATE users SET login_count = login_count + 1 WHERE id = ? RETURNING id, login_count",
+        List.of("1")));
+    assertThat(updateLogin.params()).containsExactly(
+        entry("1", new ParamSpec("existingKey", "users", null, null, null, "uniform", null)));
     OperationSpec signup = workload.operations().get(2);
+    assertThat(signup.transaction()).isFalse();
+    assertThat(signup.statements()).singleElement().satisfies(statement -> {
+      assertThat(statement.sql()).endsWith("VALUES (?, ?, ?, 'free', 0, now()) "
+          + "RETURNING id, email, name");
+      assertThat(statement.paramNames()).containsExactly("1", "2", "3");
+    });
     assertThat(signup.params()).containsExactly(
-        new ParamSpec("newKey", "users", null, null, null),
-        new ParamSpec("text", null, null, null, 24),
-        new ParamSpec("text", null, null, null, 10));
+        entry("1", new ParamSpec("newKey", "users", null, null, null, null, null)),
+        entry("2", new ParamSpec("text", null, null, null, 24, null, null)),
+        entry("3", new ParamSpec("text", null, null, null, 10, null, null)));
     OperationSpec report = workload.operations().get(3);
     assertThat(report.periodic()).isTrue();
     assertThat(report.every()).isEqualTo(Duration.ofSeconds(60));
     assertThat(report.startAfter()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(report.holdFor()).isNull();
     assertThat(report.params()).isEmpty();
+    assertThat(report.statements()).singleElement()
+        .extracting(StatementSpec::paramNames).asList().isEmpty();
 
     assertThat(demo.phases())
         .isEqualTo(new PhasesSpec(Duration.ofSeconds(15), Duration.ofSeconds(15)));
@@ -111,8 +136,15 @@ class ScenarioLoaderTest {
     assertThat(scenario.dataset().tables()).isEmpty();
     assertThat(scenario.workload().maxInFlight()).isEqualTo(256);
     assertThat(scenario.workload().pool()).isEqualTo(new PoolSpec(10, Duration.ofSeconds(2), null));
+    assertThat(scenario.workload().ratePerSecond()).isEqualTo(10.0);
+    assertThat(scenario.workload().stages()).isEmpty();
+    assertThat(scenario.workload().arrival()).isEqualTo(Arrival.CONSTANT);
+    assertThat(scenario.workload().closedLoop()).isNull();
+    assertThat(scenario.workload().healthCheck()).isEqualTo(
+        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1)));
     assertThat(scenario.workload().operations()).containsExactly(
-        new OperationSpec("read", "SELECT 1", 1, null, null, List.of()));
+        new OperationSpec("read", List.of(new StatementSpec("SELECT 1", List.of())), false, 1,
+            null, null, null, Map.of(), null));
     assertThat(scenario.phases())
         .isEqualTo(new PhasesSpec(Duration.ofSeconds(10), Duration.ofSeconds(10)));
     assertThat(scenario.strategies().get(0).description()).isNull();

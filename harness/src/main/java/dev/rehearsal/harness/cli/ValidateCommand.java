@@ -16,9 +16,12 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Scenario s = ScenarioLoader.resolve(scenario);
     long rows = s.dataset().tables().stream().mapToLong(t -> t.rows()).sum();
-    System.out.printf("%s: valid. %d tables (%,d rows), %d operations at %.0f ops/s, %d strategies (%s), %d budgets%n",
+    String pace = s.workload().closed()
+        ? String.format("closed loop, %d clients", s.workload().closedLoop().clients())
+        : String.format("%.0f ops/s", s.workload().ratePerSecond());
+    System.out.printf("%s: valid. %d tables (%,d rows), %d operations at %s, %d strategies (%s), %d budgets%n",
         s.source(), s.dataset().tables().size(), rows, s.workload().operations().size(),
-        s.workload().ratePerSecond(), s.strategies().size(),
+        pace, s.strategies().size(),
         String.join(", ", s.strategies().stream().map(st -> st.name()).toList()), s.budgets().size());
     return 0;
   }

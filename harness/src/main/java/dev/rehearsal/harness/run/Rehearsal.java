@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.migrate.MigrationRunner;
@@ -19,7 +20,7 @@ import dev.rehearsal.harness.verdict.BudgetJudge;
 import dev.rehearsal.harness.verdict.NextSteps;
 import dev.rehearsal.load.DatabaseTarget;
 import dev.rehearsal.load.LoadPlan;
-import dev.rehearsal.load.OpenLoopEngine;
+import dev.rehearsal.load.LoadEngine;
 import dev.rehearsal.load.SecondSample;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
@@ -158,7 +159,7 @@ public final class Rehearsal {
   }
 
   private RehearsalReport.ServerInfo inspect(PostgresServer server, DatabaseTarget target) {
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-admin")) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
       int major = ServerInspector.majorVersion(c);
       if (!server.provider().equals("external") && options.image() == null && major != options.pgVersion()
           && System.getenv("REHEARSAL_POSTGRES_IMAGE") == null) {
@@ -174,23 +175,23 @@ public final class Rehearsal {
   private Result underLoad(StrategySpec strategy, List<PlannedStatement> statements, DatabaseTarget target,
       RehearsalReport.ServerInfo serverInfo, SeededDatabase seeded, Instant startedAt) {
     Map<String, Long> rows = WorkloadPlans.rowsByTable(scenario.dataset().tables());
-    double rate = options.rate() != null ? options.rate() : scenario.workload().ratePerSecond();
-    LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, rate);
+    LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, new WorkloadPlans.Pacing(options.rate(), false));
     int poolSize = scenario.workload().pool().maximumPoolSize();
     long warmupNanos = scenario.phases().warmup().toNanos();
     long cooldownNanos = scenario.phases().cooldown().toNanos();
-    console.say("Load: %.0f ops/s open loop through a pool of %d; warm-up %d s, then the migration (%d statements), then cool-down %d s",
-        rate, poolSize, TimeUnit.NANOSECONDS.toSeconds(warmupNanos), statements.size(),
-        TimeUnit.NANOSECONDS.toSeconds(cooldownNanos));
+    console.say("Load: %s through a pool of %d; warm-up %d s, then the migration (%d statements), then cool-down %d s",
+        WorkloadPlans.describe(plan.traffic()), poolSize, TimeUnit.NANOSECONDS.toSeconds(warmupNanos),
+        statements.size(), TimeUnit.NANOSECONDS.toSeconds(cooldownNanos));
 
     List<StatementOutcome> outcomes;
     BlockedTime blocked;
     List<SecondSample> samples;
+    RehearsalReport.Integrity integrity;
     long loadStartNanos;
     long endNanos;
     LoadProgress progress = new LoadProgress(console, poolSize);
     try (MigrationRunner runner = new MigrationRunner(target);
-        OpenLoopEngine engine = newEngine(plan, target, progress)) {
+        LoadEngine engine = newEngine(plan, target, progress)) {
       engine.start();
       loadStartNanos = engine.startNanos();
       LockObserver observer = new LockObserver(target, loadStartNanos);
@@ -207,6 +208,7 @@ public final class Rehearsal {
       }
       endNanos = System.nanoTime();
       samples = engine.samples();
+      integrity = IntegrityCheck.run(engine.ledger(), target, console);
     }
 
     StatementOutcome first = outcomes.get(0);
@@ -215,7 +217,8 @@ public final class Rehearsal {
         (first.startNanos() - loadStartNanos) / 1e9,
         (last.startNanos() + last.durationNanos() - loadStartNanos) / 1e9,
         (endNanos - loadStartNanos) / 1e9);
-    Summary summary = SummaryBuilder.build(samples, blocked, phases, outcomes, poolSize);
+    Summary summary = SummaryBuilder.build(samples, blocked, phases, outcomes, poolSize,
+        integrity == null ? null : integrity.lostWrites(), plan.healthCheck() != null);
     List<StatementResult> statementResults = outcomes.stream().map(o -> new StatementResult(o.index(), o.sql(),
         (o.startNanos() - loadStartNanos) / 1e9, o.durationNanos() / 1e6, o.sqlState(), o.error())).toList();
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
@@ -224,7 +227,7 @@ public final class Rehearsal {
         serverInfo, seeded.tables(), seeded.info(options.seed()),
         new RehearsalReport.Phases(scenario.phases().warmup().toMillis() / 1000.0, phases.migrationStartSecond(),
             phases.migrationEndSecond(), phases.endSecond()),
-        TimelineBuilder.build(samples, blocked, phases), statementResults, summary, budgets,
+        TimelineBuilder.build(samples, blocked, phases), statementResults, summary, integrity, budgets,
         BudgetJudge.verdict(budgets),
         NextSteps.suggest(summary, statementResults, budgets, blocked.longestMigrationWaitMs(), poolSize),
         null);
@@ -232,9 +235,9 @@ public final class Rehearsal {
     return new Result(report, files);
   }
 
-  private OpenLoopEngine newEngine(LoadPlan plan, DatabaseTarget target, LoadProgress progress) {
+  private LoadEngine newEngine(LoadPlan plan, DatabaseTarget target, LoadProgress progress) {
     try {
-      return new OpenLoopEngine(plan, target, WorkloadPlans.pool(scenario.workload()),
+      return new LoadEngine(plan, target, WorkloadPlans.pool(scenario.workload()),
           options.outDir().resolve("latency.hlog"), progress::onSecond);
     } catch (IOException e) {
       throw new InfrastructureException("could not open the latency log in " + options.outDir() + ": " + e.getMessage(), e);

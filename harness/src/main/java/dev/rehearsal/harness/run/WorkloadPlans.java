@@ -1,58 +1,128 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.load.HealthCheck;
 import dev.rehearsal.load.LoadPlan;
 import dev.rehearsal.load.Operation;
+import dev.rehearsal.load.OperationStatement;
 import dev.rehearsal.load.ParamGenerator;
 import dev.rehearsal.load.ParamGenerators;
 import dev.rehearsal.load.PeriodicOperation;
 import dev.rehearsal.load.PoolConfig;
+import dev.rehearsal.load.Traffic;
+import dev.rehearsal.load.schedule.Arrival;
+import dev.rehearsal.load.schedule.RateProfile;
+import dev.rehearsal.load.schedule.RateStage;
 import dev.rehearsal.scenario.OperationSpec;
 import dev.rehearsal.scenario.ParamSpec;
+import dev.rehearsal.scenario.StatementSpec;
 import dev.rehearsal.scenario.TableSpec;
 import dev.rehearsal.scenario.WorkloadSpec;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Translates a scenario's workload into the load generator's terms, knowing what was seeded. */
-final class WorkloadPlans {
+public final class WorkloadPlans {
 
   private WorkloadPlans() {}
 
-  /** @param seededRows rows seeded per table name (ids 1..rows) */
-  static LoadPlan plan(WorkloadSpec workload, Map<String, Long> seededRows, double ratePerSecond) {
-    List<Operation> weighted = new ArrayList<>();
-    List<PeriodicOperation> periodic = new ArrayList<>();
-    for (OperationSpec op : workload.operations()) {
-      if (op.periodic()) {
-        periodic.add(new PeriodicOperation(op.name(), op.sql(), op.every(),
-            op.startAfter() != null ? op.startAfter() : op.every()));
-      } else {
-        List<ParamGenerator> params = new ArrayList<>();
-        for (ParamSpec p : op.params()) {
-          params.add(generator(p, seededRows));
-        }
-        weighted.add(new Operation(op.name(), op.sql(), op.weight(), params));
-      }
-    }
-    return new LoadPlan(ratePerSecond, workload.maxInFlight(), weighted, periodic);
+  /**
+   * How the command line overrides the scenario's pacing.
+   *
+   * @param ratePerSecond a constant open-loop rate instead of the scenario's rate and stages
+   * @param max closed loop with one client per pool connection and no think time: the most the
+   *     database gives at this pool size
+   */
+  public record Pacing(Double ratePerSecond, boolean max) {
+    public static final Pacing SCENARIO = new Pacing(null, false);
   }
 
-  static PoolConfig pool(WorkloadSpec workload) {
+  /** @param seededRows rows seeded per table name (ids 1..rows) */
+  public static LoadPlan plan(WorkloadSpec workload, Map<String, Long> seededRows, Pacing pacing) {
+    List<LoadPlan.Weighted> weighted = new ArrayList<>();
+    List<PeriodicOperation> periodic = new ArrayList<>();
+    for (OperationSpec spec : workload.operations()) {
+      Operation op = operation(spec, seededRows);
+      if (spec.periodic()) {
+        periodic.add(new PeriodicOperation(op, spec.every(),
+            spec.startAfter() != null ? spec.startAfter() : spec.every(),
+            spec.holdFor() != null ? spec.holdFor() : Duration.ZERO));
+      } else {
+        weighted.add(new LoadPlan.Weighted(op, spec.weight()));
+      }
+    }
+    HealthCheck health = workload.healthCheck() == null ? null : new HealthCheck(workload.healthCheck().sql(),
+        workload.healthCheck().every(), workload.healthCheck().timeout());
+    return new LoadPlan(traffic(workload, pacing), weighted, periodic, health);
+  }
+
+  private static Traffic traffic(WorkloadSpec workload, Pacing pacing) {
+    if (pacing.max()) {
+      return new Traffic.ClosedLoop(workload.pool().maximumPoolSize(), Duration.ZERO);
+    }
+    if (pacing.ratePerSecond() != null) {
+      return new Traffic.OpenLoop(RateProfile.constant(pacing.ratePerSecond()), arrival(workload),
+          workload.maxInFlight());
+    }
+    if (workload.closed()) {
+      return new Traffic.ClosedLoop(workload.closedLoop().clients(), workload.closedLoop().thinkTime());
+    }
+    List<RateStage> stages = workload.stages() == null ? List.of()
+        : workload.stages().stream().map(s -> new RateStage(s.duration(), s.target())).toList();
+    return new Traffic.OpenLoop(new RateProfile(workload.ratePerSecond(), stages), arrival(workload),
+        workload.maxInFlight());
+  }
+
+  private static Arrival arrival(WorkloadSpec workload) {
+    return workload.arrival() == dev.rehearsal.scenario.Arrival.POISSON ? Arrival.POISSON : Arrival.CONSTANT;
+  }
+
+  /** One value slot per named parameter, drawn once per execution and bound wherever it is used. */
+  private static Operation operation(OperationSpec spec, Map<String, Long> seededRows) {
+    Map<String, Integer> slots = new LinkedHashMap<>();
+    List<ParamGenerator> values = new ArrayList<>();
+    spec.params().forEach((name, param) -> {
+      slots.put(name, values.size());
+      values.add(generator(param, seededRows));
+    });
+    List<OperationStatement> statements = new ArrayList<>();
+    for (StatementSpec s : spec.statements()) {
+      statements.add(new OperationStatement(s.sql(), s.paramNames().stream().mapToInt(slots::get).toArray()));
+    }
+    return new Operation(spec.name(), statements, spec.transaction(), values, spec.ledger());
+  }
+
+  public static PoolConfig pool(WorkloadSpec workload) {
     return new PoolConfig(workload.pool().maximumPoolSize(), workload.pool().connectionTimeout(),
         workload.pool().statementTimeout());
   }
 
-  static Map<String, Long> rowsByTable(List<TableSpec> tables) {
-    Map<String, Long> rows = new java.util.LinkedHashMap<>();
+  public static Map<String, Long> rowsByTable(List<TableSpec> tables) {
+    Map<String, Long> rows = new LinkedHashMap<>();
     tables.forEach(t -> rows.put(t.name(), t.rows()));
     return rows;
+  }
+
+  /** "200 ops/s open loop", "100 -> 500 ops/s open loop, poisson arrivals", "closed loop, 8 clients". */
+  public static String describe(Traffic traffic) {
+    if (traffic instanceof Traffic.ClosedLoop closed) {
+      return String.format(Locale.ROOT, "closed loop, %d client%s%s", closed.clients(), closed.clients() == 1 ? "" : "s",
+          closed.thinkTime().isZero() ? "" : ", " + closed.thinkTime().toMillis() + " ms think time");
+    }
+    Traffic.OpenLoop open = (Traffic.OpenLoop) traffic;
+    return open.profile() + " open loop" + (open.arrival() == Arrival.POISSON ? ", poisson arrivals" : "");
   }
 
   private static ParamGenerator generator(ParamSpec p, Map<String, Long> seededRows) {
     switch (p.kind()) {
       case "existingKey":
-        return ParamGenerators.existingKey(seededRows.get(p.table()));
+        long rows = seededRows.get(p.table());
+        return "zipfian".equals(p.distribution())
+            ? ParamGenerators.zipfianKey(rows, p.skew() == null ? 1.0 : p.skew())
+            : ParamGenerators.existingKey(rows);
       case "newKey":
         return ParamGenerators.newKey(seededRows.get(p.table()));
       case "uniform":
