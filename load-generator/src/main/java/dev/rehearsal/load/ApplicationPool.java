@@ -6,8 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 /** Builds the HikariCP pool the load goes through, and the role-named side connections. */
 public final class ApplicationPool {
 
-  /** application_name of pooled application sessions; the lock observer filters on it. */
-  public static final String LOAD_APPLICATION_NAME = "rehearsal-load";
 
   private ApplicationPool() {}
 
@@ -22,7 +20,7 @@ public final class ApplicationPool {
     hikari.setMinimumIdle(config.maximumPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     hikari.setAutoCommit(true);
-    hikari.addDataSourceProperty("ApplicationName", LOAD_APPLICATION_NAME);
+    hikari.addDataSourceProperty("ApplicationName", ApplicationNames.LOAD);
     if (config.statementTimeout() != null) {
       hikari.addDataSourceProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
     }

@@ -5,28 +5,27 @@ import java.util.List;
 /**
  * What traffic to make.
  *
- * @param ratePerSecond total rate of the weighted operations; each gets an intended start time
- *     on a fixed schedule whatever the database does (open loop)
- * @param maxInFlight operations scheduled but not yet finished, at most; beyond it an operation
- *     is counted as dropped
+ * @param weighted the application's requests, each with its share of the traffic
+ * @param periodic scheduled jobs on their own connections
+ * @param healthCheck the probe, or null for none
  */
-public record LoadPlan(
-    double ratePerSecond,
-    int maxInFlight,
-    List<Operation> operations,
-    List<PeriodicOperation> periodic) {
+public record LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOperation> periodic,
+    HealthCheck healthCheck) {
+
+  /** An operation and its weight relative to the others. */
+  public record Weighted(Operation operation, int weight) {
+    public Weighted {
+      if (weight < 1) {
+        throw new IllegalArgumentException("weight of " + operation.name() + " must be >= 1");
+      }
+    }
+  }
 
   public LoadPlan {
-    if (!(ratePerSecond > 0)) {
-      throw new IllegalArgumentException("ratePerSecond must be > 0");
-    }
-    if (maxInFlight < 1) {
-      throw new IllegalArgumentException("maxInFlight must be >= 1");
-    }
-    if (operations.isEmpty()) {
+    if (weighted.isEmpty()) {
       throw new IllegalArgumentException("at least one weighted operation is needed");
     }
-    operations = List.copyOf(operations);
+    weighted = List.copyOf(weighted);
     periodic = List.copyOf(periodic);
   }
 }

@@ -4,25 +4,43 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One kind of request the application makes: a statement with {@code ?} placeholders, run in
- * autocommit through the application's pool.
+ * One kind of request the application makes: one statement in autocommit, or a short
+ * transaction of several, with values drawn once per execution.
  *
- * @param weight share of the open-loop rate (relative to the other operations' weights)
+ * @param transaction run the statements between BEGIN and COMMIT (one statement may be a
+ *     transaction too, e.g. to hold its locks until the end)
+ * @param values one generator per drawn value; statements bind them through their slots
+ * @param ledgerTable the table whose rows this operation's RETURNING clauses give back, to be
+ *     recorded in the write ledger; null when the operation's writes are not tracked
  */
-public record Operation(String name, String sql, int weight, List<ParamGenerator> params) {
+public record Operation(String name, List<OperationStatement> statements, boolean transaction,
+    List<ParamGenerator> values, String ledgerTable) {
 
   public Operation {
-    if (weight < 1) {
-      throw new IllegalArgumentException("weight of " + name + " must be >= 1");
+    if (statements.isEmpty()) {
+      throw new IllegalArgumentException("operation " + name + " has no statement");
     }
-    params = List.copyOf(params);
+    statements = List.copyOf(statements);
+    values = List.copyOf(values);
+    for (OperationStatement s : statements) {
+      for (int slot : s.paramSlots()) {
+        if (slot < 0 || slot >= values.size()) {
+          throw new IllegalArgumentException("operation " + name + " binds value " + slot + " of " + values.size());
+        }
+      }
+    }
   }
 
-  Object[] nextParams(SplittableRandom random) {
-    Object[] values = new Object[params.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = params.get(i).next(random);
+  /** A single autocommit statement with positional parameters. */
+  public static Operation of(String name, String sql, List<ParamGenerator> params) {
+    return new Operation(name, List.of(OperationStatement.positional(sql, params.size())), false, params, null);
+  }
+
+  Object[] drawValues(SplittableRandom random) {
+    Object[] drawn = new Object[values.size()];
+    for (int i = 0; i < drawn.length; i++) {
+      drawn[i] = values.get(i).next(random);
     }
-    return values;
+    return drawn;
   }
 }

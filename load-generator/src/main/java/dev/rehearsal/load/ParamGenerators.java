@@ -1,6 +1,10 @@
 package dev.rehearsal.load;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /** The parameter generators a workload can use. */
 public final class ParamGenerators {
@@ -11,6 +15,31 @@ public final class ParamGenerators {
   public static ParamGenerator existingKey(long maxId) {
     return uniform(1, maxId);
   }
+
+  /**
+   * An id of an existing row in 1..{@code maxId} with a zipfian hot set: id 1 is the most
+   * requested, id k about k^-skew as often (skew 1: the top 1% of ids take roughly half of the
+   * requests of a million-row table). Ids above {@link Integer#MAX_VALUE} are out of the
+   * sampler's range; such tables use the top 2^31-1 ids only.
+   */
+  public static ParamGenerator zipfianKey(long maxId, double skew) {
+    int n = (int) Math.min(Integer.MAX_VALUE, maxId);
+    SharedStateDiscreteSampler prototype = RejectionInversionZipfSampler.of(() -> 0L, n, skew);
+    // the sampler's state is its precomputed constants; each calling thread gets its own copy
+    // bound to that thread's generator, so no two threads share mutable state
+    ThreadLocal<Bound> perThread = new ThreadLocal<>();
+    return random -> {
+      Bound bound = perThread.get();
+      if (bound == null || bound.random != random) {
+        UniformRandomProvider provider = random::nextLong;
+        bound = new Bound(random, prototype.withUniformRandomProvider(provider));
+        perThread.set(bound);
+      }
+      return (long) bound.sampler.sample();
+    };
+  }
+
+  private record Bound(SplittableRandom random, SharedStateDiscreteSampler sampler) {}
 
   /**
    * Fresh ids above {@code seededMaxId}, each handed out once across all threads, so inserts

@@ -1,84 +1,97 @@
 package dev.rehearsal.load;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs periodic operations (report queries, batch jobs) on connections of their own, named
- * {@value #APPLICATION_NAME} so that the lock observer can tell them from pooled traffic. A run
- * that overruns its period delays the next one rather than overlapping it, like a cron job
- * with a lock.
+ * Runs periodic operations (report queries, batch jobs, idle-in-transaction sessions) on
+ * connections of their own, named {@link ApplicationNames#REPORT}. A run that overruns its
+ * period delays the next one rather than overlapping it, like a cron job with a lock.
  */
 final class PeriodicRunner {
 
-  static final String APPLICATION_NAME = "rehearsal-periodic";
   private static final Logger log = LoggerFactory.getLogger(PeriodicRunner.class);
 
   private final DatabaseTarget target;
-  private final Function<String, OperationStats> statsByName;
+  private final LoadRecorder recorder;
+  private final OperationRunner runner;
   private final Set<ScheduledFuture<?>> futures = ConcurrentHashMap.newKeySet();
-  private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+  private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
-  PeriodicRunner(DatabaseTarget target, Function<String, OperationStats> statsByName) {
+  PeriodicRunner(DatabaseTarget target, LoadRecorder recorder, OperationRunner runner) {
     this.target = target;
-    this.statsByName = statsByName;
+    this.recorder = recorder;
+    this.runner = runner;
   }
 
-  void schedule(PeriodicOperation op, ScheduledExecutorService timers) {
-    long intendedFirstNanos = System.nanoTime() + op.startAfter().toNanos();
+  void schedule(PeriodicOperation op, ScheduledExecutorService timers, long loadStartNanos) {
+    long intendedFirstNanos = loadStartNanos + op.startAfter().toNanos();
     long periodNanos = op.every().toNanos();
     long[] runs = {0};
+    SplittableRandom random = new SplittableRandom(op.name().hashCode());
+    long delay = Math.max(0, intendedFirstNanos - System.nanoTime());
     futures.add(timers.scheduleAtFixedRate(() -> {
       long intendedNanos = intendedFirstNanos + runs[0]++ * periodNanos;
-      runOnce(op, intendedNanos);
-    }, op.startAfter().toNanos(), periodNanos, TimeUnit.NANOSECONDS));
+      runOnce(op, op.operation().drawValues(random), intendedNanos);
+    }, delay, periodNanos, TimeUnit.NANOSECONDS));
   }
 
-  private void runOnce(PeriodicOperation op, long intendedNanos) {
-    OperationStats stats = statsByName.apply(op.name());
+  private void runOnce(PeriodicOperation periodic, Object[] values, long intendedNanos) {
+    Operation op = periodic.operation();
     long startNanos = System.nanoTime();
     ErrorClass error = null;
-    Properties props = new Properties();
-    props.setProperty("user", target.user());
-    if (target.password() != null) {
-      props.setProperty("password", target.password());
-    }
-    props.setProperty("ApplicationName", APPLICATION_NAME);
-    try (Connection c = DriverManager.getConnection(target.jdbcUrl(), props);
-        Statement st = c.createStatement()) {
-      running.add(st);
+    try (Connection c = SideConnections.open(target, ApplicationNames.REPORT, 0)) {
+      open.add(c);
       try {
-        Statements.drain(st, st.execute(op.sql()));
+        if (periodic.holdFor().isZero()) {
+          runner.run(op, c, values, startNanos);
+        } else {
+          holdOpen(periodic, c, values, startNanos);
+        }
       } finally {
-        running.remove(st);
+        open.remove(c);
       }
     } catch (SQLException e) {
       error = ErrorClass.of(e);
       log.debug("periodic operation {} failed: {}", op.name(), e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return; // stopping: the run was cut short on purpose, not a failure of the database
+    } catch (RuntimeException e) {
+      error = ErrorClass.OTHER;
+      log.warn("periodic operation {} failed", op.name(), e);
     }
     long endNanos = System.nanoTime();
-    stats.record(endNanos - intendedNanos, endNanos - startNanos, error);
+    recorder.record(op.name(), intendedNanos, startNanos, endNanos, error);
   }
 
-  /** Stops scheduling and cancels runs in progress (a report query may last minutes). */
+  /** BEGIN; the statements; then idle in transaction, holding their locks; COMMIT. */
+  private void holdOpen(PeriodicOperation periodic, Connection c, Object[] values, long startNanos)
+      throws SQLException, InterruptedException {
+    Operation op = periodic.operation();
+    c.setAutoCommit(false);
+    Operation inOpenTransaction = new Operation(op.name(), op.statements(), false, op.values(), op.ledgerTable());
+    runner.run(inOpenTransaction, c, values, startNanos);
+    TimeUnit.NANOSECONDS.sleep(periodic.holdFor().toNanos());
+    c.commit();
+  }
+
+  /** Stops scheduling and ends runs in progress (a report query may last minutes). */
   void cancelAll() {
-    futures.forEach(f -> f.cancel(false));
-    for (Statement st : running) {
+    futures.forEach(f -> f.cancel(true));
+    for (Connection c : open) {
       try {
-        st.cancel();
+        c.close();
       } catch (SQLException e) {
-        log.debug("could not cancel a periodic operation", e);
+        log.debug("could not close a periodic connection", e);
       }
     }
   }

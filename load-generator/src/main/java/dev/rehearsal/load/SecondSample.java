@@ -7,27 +7,41 @@ import org.HdrHistogram.Histogram;
  * One second of load, as recorded. Histograms hold microseconds.
  *
  * @param second seconds since load start, 0-based; the final sample may cover less than a second
- * @param latencyMicrosByOperation per operation (weighted and periodic): completion minus
- *     intended start, for operations that completed in this second, successful or not
+ * @param targetOperations operations the open-loop timetable intended to start in this second
+ *     (NaN in closed loop, which has no target)
+ * @param latencyMicrosByOperation per operation (weighted, periodic and the health check):
+ *     completion minus intended start, for operations that completed in this second
  * @param weightedLatencyMicros all weighted operations together (the application's traffic;
  *     periodic jobs are left out so that a report query does not become the baseline)
  * @param successes operations that succeeded, weighted and periodic
  * @param errors failed operations by class
  * @param dropped operations not started because maxInFlight operations were in flight
+ * @param schedulerLagMicros how late the scheduler handed operations to workers (open loop)
  * @param poolMaxActive most pool connections in use at once
  * @param poolMaxWaiting most threads waiting for a pool connection at once
+ * @param healthChecks probes that finished in this second
+ * @param healthCheckFailures of those, the ones that failed or exceeded their timeout
  */
 public record SecondSample(
     int second,
+    double targetOperations,
     Map<String, Histogram> latencyMicrosByOperation,
     Histogram weightedLatencyMicros,
     long successes,
     Map<ErrorClass, Long> errors,
     long dropped,
+    Histogram schedulerLagMicros,
     int poolMaxActive,
-    int poolMaxWaiting) {
+    int poolMaxWaiting,
+    int healthChecks,
+    int healthCheckFailures) {
 
   public long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Weighted operations that finished (succeeded or failed) in this second. */
+  public long weightedCompleted() {
+    return weightedLatencyMicros.getTotalCount();
   }
 }

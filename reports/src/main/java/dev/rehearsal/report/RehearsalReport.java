@@ -27,6 +27,7 @@ public record RehearsalReport(
     List<TimelineSecond> timeline,
     List<StatementResult> statements,
     Summary summary,
+    Integrity integrity,
     List<BudgetResult> budgets,
     Verdict verdict,
     List<String> nextSteps,
@@ -91,6 +92,9 @@ public record RehearsalReport(
    * @param poolActive most connections in use at once
    * @param poolWaiting most requests waiting for a connection at once
    * @param sessionsBlocked most application sessions waiting on a lock at once
+   * @param targetOperations operations the open-loop schedule meant to start in this second
+   *     (null in closed loop)
+   * @param healthCheckFailures health probes that failed or timed out in this second
    */
   public record TimelineSecond(
       int second,
@@ -105,7 +109,23 @@ public record RehearsalReport(
       Map<String, Percentiles> byOperation,
       int poolActive,
       int poolWaiting,
-      int sessionsBlocked) {}
+      int sessionsBlocked,
+      Double targetOperations,
+      int healthCheckFailures) {}
+
+  /**
+   * The integrity check: every write the load generator saw acknowledged, read back after the
+   * migration.
+   *
+   * @param acknowledgedWrites rows the database acknowledged writing (ledgered operations only)
+   * @param rowsChecked distinct rows read back
+   * @param rowsInDoubt rows excused because a write that may have touched them ended with a
+   *     broken connection (its outcome is unknown)
+   * @param lostWrites rows whose acknowledged writes are not all there
+   * @param examples a few of them, e.g. "users id=42: row missing"
+   */
+  public record Integrity(long acknowledgedWrites, long rowsChecked, long rowsInDoubt, long lostWrites,
+      List<String> examples) {}
 
   /** Latency percentiles in milliseconds and the number of operations measured. */
   public record Percentiles(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}

@@ -185,7 +185,7 @@ class HtmlReportTest {
   @Test
   void reportWithMissingPartsStillRenders() {
     RehearsalReport bare = new RehearsalReport(1, null, null, null, null, false, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
 
     assertThatCode(() -> HtmlReport.render(bare)).doesNotThrowAnyException();
     assertThat(HtmlReport.render(bare)).contains("NO VERDICT", "INCOMPLETE run")

@@ -43,6 +43,7 @@ final class ReportFixture {
   Summary summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3,
       3, 30, 17_500, 7, new LinkedHashMap<>(Map.of("lockTimeout", 4L, "poolTimeout", 3L)), 0, 0L,
       0L, 3_100.0, 0);
+  RehearsalReport.Integrity integrity = new RehearsalReport.Integrity(2_400, 1_900, 0, 0, List.of());
   List<BudgetResult> budgets = new ArrayList<>(List.of(
       new BudgetResult("blockedSessionSeconds", 2.0, 5.0, 12.5, "fail",
           "set lock_timeout and retry, or use strategy expand-contract", "team-db"),
@@ -61,7 +62,7 @@ final class ReportFixture {
 
   RehearsalReport build() {
     return new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario, strategy, startedAt,
-        finishedAt, complete, server, dataset, seed, phases, timeline, statements, summary, budgets,
+        finishedAt, complete, server, dataset, seed, phases, timeline, statements, summary, integrity, budgets,
         verdict, nextSteps, failure);
   }
 
@@ -98,14 +99,14 @@ final class ReportFixture {
       if (!migrating) {
         timeline.add(new TimelineSecond(s, phase, 500 - (s % 3), Map.of(), 0, 2.0 + wobble,
             5.0 + wobble, 8.0 + wobble, 20.0 + 2 * wobble,
-            Map.of("read", new Percentiles(400, 1.8, 4.5, 7.5, 18.0)), 4 + s % 2, 0, 0));
+            Map.of("read", new Percentiles(400, 1.8, 4.5, 7.5, 18.0)), 4 + s % 2, 0, 0, 500.0, 0));
       } else if (s == 16) {
         timeline.add(new TimelineSecond(s, phase, 0, Map.of("lockTimeout", 2L), 0, null, null,
-            null, null, Map.of(), 10, 30, 12));
+            null, null, Map.of(), 10, 30, 12, 500.0, 1));
       } else {
         timeline.add(new TimelineSecond(s, phase, 120, Map.of("lockTimeout", 1L,
             "poolTimeout", 1L), 0, 40.0, 2_500.0, 4_100.0, 4_800.0,
-            Map.of("read", new Percentiles(90, 38.0, 2_400.0, 4_000.0, 4_700.0)), 10, 25, 11));
+            Map.of("read", new Percentiles(90, 38.0, 2_400.0, 4_000.0, 4_700.0)), 10, 25, 11, 500.0, 0));
       }
     }
     return timeline;

@@ -1,0 +1,363 @@
+package dev.rehearsal.load;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rehearsal.load.ledger.WriteLedger;
+import dev.rehearsal.load.schedule.Clock;
+import dev.rehearsal.load.schedule.RateProfile;
+import dev.rehearsal.load.schedule.Timetable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a {@link LoadPlan} through the application's pool.
+ *
+ * <p>Open loop: a scheduler thread fixes every operation's intended start from the
+ * {@link Timetable} and hands it to a worker; latency is measured from the intended start, so
+ * time spent queueing for a worker or a pool connection counts (no coordinated omission), and
+ * service time from the moment a connection was in hand is recorded beside it. Closed loop:
+ * client threads run operations back to back. Periodic operations and the health probe run on
+ * their own connections. Once a second the ticker turns the recordings into a
+ * {@link SecondSample}.
+ *
+ * <p>Faults are part of the job: a failed operation is counted by class and the run goes on
+ * (HikariCP replaces broken connections and waits for a restarted server); nothing but
+ * {@link #stop} ends it, and stop leaves no thread behind.
+ */
+public final class LoadEngine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LoadEngine.class);
+  /** Pool gauges are sampled this often; HikariCP's own metrics see every borrow. */
+  private static final long POOL_SAMPLE_MILLIS = 50;
+
+  private final LoadPlan plan;
+  private final HikariDataSource pool;
+  private final PoolTelemetry telemetry = new PoolTelemetry();
+  private final LoadRecorder recorder;
+  private final WriteLedger ledger = new WriteLedger();
+  private final OperationRunner runner = new OperationRunner(ledger);
+  private final PeriodicRunner periodicRunner;
+  private final HealthProbe healthProbe;
+  private final Operation[] weightedChoice;
+  private final List<SecondSample> samples = Collections.synchronizedList(new ArrayList<>());
+  private final Consumer<SecondSample> listener;
+  private final AtomicInteger nextSecond = new AtomicInteger();
+  private final List<Thread> drivers = new ArrayList<>();
+  private final ThreadPoolExecutor workers;
+  private final Semaphore inFlight;
+  private final ScheduledExecutorService timers;
+  private volatile boolean running;
+  private volatile long startNanos;
+  private boolean stopped;
+
+  /**
+   * @param histogramLogFile where to write the HdrHistogram interval log, or null for none
+   * @param listener called from the ticker thread with each second's sample (e.g. progress)
+   */
+  public LoadEngine(LoadPlan plan, DatabaseTarget target, PoolConfig poolConfig, Path histogramLogFile,
+      Consumer<SecondSample> listener) throws IOException {
+    this.plan = plan;
+    this.listener = listener == null ? s -> { } : listener;
+    List<String> others = new ArrayList<>();
+    plan.periodic().forEach(p -> others.add(p.name()));
+    if (plan.healthCheck() != null) {
+      others.add(LoadRecorder.HEALTH_CHECK);
+    }
+    this.recorder = new LoadRecorder(plan.weighted().stream().map(w -> w.operation().name()).toList(), others,
+        histogramLogFile);
+    this.weightedChoice = expandWeights(plan.weighted());
+    if (plan.traffic() instanceof Traffic.OpenLoop open) {
+      this.inFlight = new Semaphore(open.maxInFlight());
+      this.workers = new ThreadPoolExecutor(open.maxInFlight(), open.maxInFlight(), 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), daemonThreads("rehearsal-load-worker"));
+      this.workers.allowCoreThreadTimeOut(true);
+    } else {
+      this.inFlight = null;
+      this.workers = null;
+    }
+    this.timers = Executors.newScheduledThreadPool(3 + plan.periodic().size(), daemonThreads("rehearsal-load-timer"));
+    this.periodicRunner = new PeriodicRunner(target, recorder, runner);
+    this.healthProbe = plan.healthCheck() == null ? null : new HealthProbe(plan.healthCheck(), target, recorder);
+    try {
+      this.pool = ApplicationPool.create(target, poolConfig, telemetry);
+    } catch (RuntimeException e) {
+      timers.shutdownNow();
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+      recorder.close();
+      throw e;
+    }
+  }
+
+  /** Weighted choice by table lookup: one random index per operation, no search. */
+  private static Operation[] expandWeights(List<LoadPlan.Weighted> weighted) {
+    int total = weighted.stream().mapToInt(LoadPlan.Weighted::weight).sum();
+    Operation[] table = new Operation[total];
+    int i = 0;
+    for (LoadPlan.Weighted w : weighted) {
+      for (int k = 0; k < w.weight(); k++) {
+        table[i++] = w.operation();
+      }
+    }
+    return table;
+  }
+
+  public synchronized void start() {
+    if (running || stopped) {
+      throw new IllegalStateException("engine already started");
+    }
+    running = true;
+    startNanos = System.nanoTime();
+    recorder.begin(System.currentTimeMillis());
+    timers.scheduleAtFixedRate(this::samplePool, 0, POOL_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+    for (PeriodicOperation op : plan.periodic()) {
+      periodicRunner.schedule(op, timers, startNanos);
+    }
+    if (healthProbe != null) {
+      healthProbe.schedule(timers, startNanos);
+    }
+    SplittableRandom seeds = new SplittableRandom(0x5eed);
+    if (plan.traffic() instanceof Traffic.OpenLoop open) {
+      Timetable timetable = new Timetable(open.profile(), open.arrival(), startNanos, seeds.nextLong());
+      startDriver("rehearsal-load-scheduler", () -> schedule(timetable, seeds.split()));
+    } else {
+      Traffic.ClosedLoop closed = (Traffic.ClosedLoop) plan.traffic();
+      for (int i = 1; i <= closed.clients(); i++) {
+        SplittableRandom random = seeds.split();
+        startDriver("rehearsal-load-client-" + i, () -> client(closed.thinkTime().toNanos(), random));
+      }
+    }
+  }
+
+  private void startDriver(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    drivers.add(t);
+    t.start();
+  }
+
+  /** Nanosecond timestamp ({@link System#nanoTime()}) of load start: second 0 begins here. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  public PoolTelemetry poolTelemetry() {
+    return telemetry;
+  }
+
+  /** The acknowledged writes so far; check them with {@code LedgerVerifier} after {@link #stop}. */
+  public WriteLedger ledger() {
+    return ledger;
+  }
+
+  /** Samples so far, in order. */
+  public List<SecondSample> samples() {
+    synchronized (samples) {
+      return List.copyOf(samples);
+    }
+  }
+
+  private void schedule(Timetable timetable, SplittableRandom random) {
+    while (running) {
+      long intendedNanos = timetable.next();
+      // behind schedule we do not sleep: the timetable, not the database, sets the pace
+      Clock.SYSTEM.parkUntil(intendedNanos);
+      if (!running) {
+        break;
+      }
+      recorder.schedulerLag(System.nanoTime() - intendedNanos);
+      Operation op = weightedChoice[random.nextInt(weightedChoice.length)];
+      if (!inFlight.tryAcquire()) {
+        recorder.dropped();
+        continue;
+      }
+      Object[] values = op.drawValues(random);
+      try {
+        workers.execute(() -> {
+          try {
+            execute(op, values, intendedNanos);
+          } finally {
+            inFlight.release();
+          }
+        });
+      } catch (RuntimeException rejected) {
+        inFlight.release();
+        recorder.dropped();
+      }
+    }
+  }
+
+  private void client(long thinkNanos, SplittableRandom random) {
+    while (running) {
+      Operation op = weightedChoice[random.nextInt(weightedChoice.length)];
+      execute(op, op.drawValues(random), System.nanoTime());
+      if (thinkNanos > 0) {
+        Clock.SYSTEM.parkUntil(System.nanoTime() + thinkNanos);
+      }
+    }
+  }
+
+  private void execute(Operation op, Object[] values, long intendedNanos) {
+    Connection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (SQLException e) {
+      recorder.record(op.name(), intendedNanos, -1, System.nanoTime(), borrowFailure(e));
+      return;
+    }
+    long serviceStartNanos = System.nanoTime();
+    ErrorClass error = null;
+    try (connection) {
+      runner.run(op, connection, values, serviceStartNanos);
+    } catch (SQLException e) {
+      error = ErrorClass.of(e);
+    } catch (RuntimeException e) {
+      error = ErrorClass.OTHER;
+      log.debug("operation {} failed", op.name(), e);
+    }
+    recorder.record(op.name(), intendedNanos, serviceStartNanos, System.nanoTime(), error);
+  }
+
+  /**
+   * HikariCP reports both "no connection free in time" and "could not open one" from
+   * getConnection; only the first is pool exhaustion.
+   */
+  private static ErrorClass borrowFailure(SQLException e) {
+    String state = ErrorClass.sqlState(e.getCause());
+    if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("28"))) {
+      return ErrorClass.CONNECTION;
+    }
+    return ErrorClass.POOL_TIMEOUT;
+  }
+
+  private void samplePool() {
+    try {
+      telemetry.sample(pool.getHikariPoolMXBean());
+    } catch (RuntimeException e) {
+      log.debug("pool sample failed", e);
+    }
+  }
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      log.warn("load recording tick failed", e);
+    }
+  }
+
+  private void tick() {
+    synchronized (recorder) {
+      int second = nextSecond.getAndIncrement();
+      SecondSample sample = recorder.closeSecond(second, targetOperations(second), telemetry.takeMaxActive(),
+          telemetry.takeMaxWaiting(), System.currentTimeMillis());
+      samples.add(sample);
+      listener.accept(sample);
+    }
+  }
+
+  private double targetOperations(int second) {
+    if (plan.traffic() instanceof Traffic.OpenLoop open) {
+      RateProfile profile = open.profile();
+      return profile.arrivalsBy(second + 1) - profile.arrivalsBy(second);
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * Stops issuing operations, lets in-flight ones finish (each is bounded by the pool's
+   * connectionTimeout and the statement timeout; we wait at most {@code graceMillis}), records
+   * the last partial second, and closes the pool. Idempotent.
+   */
+  public synchronized void stop(long graceMillis) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    boolean wasRunning = running;
+    running = false;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+    periodicRunner.cancelAll();
+    if (healthProbe != null) {
+      healthProbe.stop();
+    }
+    for (Thread t : drivers) {
+      t.interrupt(); // only parks are interrupted; a client in a query finishes it
+    }
+    if (workers != null) {
+      workers.shutdown();
+    }
+    try {
+      for (Thread t : drivers) {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+      if (workers != null && !workers.awaitTermination(Math.max(0, deadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS)) {
+        log.warn("{} operations still running after {} ms; abandoning them", workers.getActiveCount(), graceMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+    timers.shutdownNow();
+    try {
+      timers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (healthProbe != null) {
+      healthProbe.close();
+    }
+    if (wasRunning) {
+      tick();
+    }
+    // closing the pool also breaks the connections of operations still stuck past the grace
+    pool.close();
+    for (Thread t : drivers) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      recorder.close();
+    } catch (IOException e) {
+      log.warn("could not close the histogram log", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(5_000);
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

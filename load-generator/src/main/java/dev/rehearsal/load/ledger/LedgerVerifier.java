@@ -1,0 +1,83 @@
+package dev.rehearsal.load.ledger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads back every row in a {@link WriteLedger} and checks it against what was acknowledged. */
+public final class LedgerVerifier {
+
+  /** Keys per query: large enough to be quick, small enough for one round trip's memory. */
+  private static final int BATCH = 10_000;
+  private static final int MAX_EXAMPLES = 10;
+
+  private LedgerVerifier() {}
+
+  /** Runs in the connection's current transaction mode; load should have stopped. */
+  public static LedgerCheck verify(WriteLedger ledger, Connection connection) throws SQLException {
+    long checked = 0;
+    long inDoubt = 0;
+    long lost = 0;
+    List<String> examples = new ArrayList<>();
+    for (TableLedger table : ledger.tables()) {
+      if (table.keyColumn() == null) {
+        continue;
+      }
+      List<String> columns = table.columns();
+      String sql = "SELECT " + quote(table.keyColumn())
+          + columns.stream().map(c -> ", " + quote(c)).reduce("", String::concat)
+          + " FROM " + table.table() + " WHERE " + quote(table.keyColumn()) + " = ANY (?)";
+      List<Long> keys = new ArrayList<>(table.rows().keySet());
+      for (int from = 0; from < keys.size(); from += BATCH) {
+        List<Long> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+        Map<Long, long[]> current = read(connection, sql, batch, columns.size());
+        for (Long key : batch) {
+          if (table.inDoubt(key)) {
+            inDoubt++;
+            continue;
+          }
+          checked++;
+          String problem = table.rows().get(key).check(current.get(key), columns);
+          if (problem != null) {
+            lost++;
+            if (examples.size() < MAX_EXAMPLES) {
+              examples.add(table.table() + " " + table.keyColumn() + "=" + key + ": " + problem);
+            }
+          }
+        }
+      }
+    }
+    return new LedgerCheck(ledger.acknowledgedWrites(), checked, inDoubt, lost, examples);
+  }
+
+  private static Map<Long, long[]> read(Connection connection, String sql, List<Long> keys, int columns)
+      throws SQLException {
+    Map<Long, long[]> rows = new HashMap<>(keys.size() * 2);
+    Array array = connection.createArrayOf("bigint", keys.toArray());
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setArray(1, array);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long[] hashes = new long[columns];
+          for (int i = 0; i < columns; i++) {
+            hashes[i] = ValueHash.of(rs.getString(i + 2));
+          }
+          rows.put(rs.getLong(1), hashes);
+        }
+      }
+    } finally {
+      array.free();
+    }
+    return rows;
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}

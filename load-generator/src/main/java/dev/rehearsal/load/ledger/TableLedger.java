@@ -1,0 +1,111 @@
+package dev.rehearsal.load.ledger;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The write ledger of one table: rows by key, the columns seen, keys in doubt. */
+public final class TableLedger {
+
+  /** A column bit mask is a long; the key is not one of them. */
+  static final int MAX_COLUMNS = 63;
+
+  private final String table;
+  private volatile String keyColumn;
+  private final List<String> columns = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Integer> columnIndex = new ConcurrentHashMap<>();
+  private final Map<Long, KeyHistory> rows = new ConcurrentHashMap<>();
+  private final Set<Long> inDoubtValues = ConcurrentHashMap.newKeySet();
+  private final AtomicLong acknowledgedWrites = new AtomicLong();
+
+  TableLedger(String table) {
+    this.table = table;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  /** Null until the first write was recorded. */
+  public String keyColumn() {
+    return keyColumn;
+  }
+
+  /** Columns other than the key that some write returned, in first-seen order. */
+  public List<String> columns() {
+    synchronized (columns) {
+      return List.copyOf(columns);
+    }
+  }
+
+  /**
+   * Resolves a RETURNING column list once per statement: the first column is the key, the rest
+   * are indexes into {@link #columns()}.
+   */
+  public synchronized int[] shape(List<String> returned) {
+    if (returned.isEmpty()) {
+      throw new IllegalArgumentException("a ledger write must return at least its key");
+    }
+    String key = returned.get(0);
+    if (keyColumn == null) {
+      keyColumn = key;
+    } else if (!keyColumn.equals(key)) {
+      throw new IllegalArgumentException("ledger of " + table + ": one operation returns " + keyColumn
+          + " first and another " + key + "; the first RETURNING column must always be the table's key");
+    }
+    int[] indexes = new int[returned.size() - 1];
+    for (int i = 1; i < returned.size(); i++) {
+      String column = returned.get(i);
+      Integer index = columnIndex.get(column);
+      if (index == null) {
+        if (columns.size() == MAX_COLUMNS) {
+          throw new IllegalArgumentException("ledger of " + table + ": more than " + MAX_COLUMNS + " columns returned");
+        }
+        index = columns.size();
+        columns.add(column);
+        columnIndex.put(column, index);
+      }
+      indexes[i - 1] = index;
+    }
+    return indexes;
+  }
+
+  /** Records one row a committed write returned. */
+  public void record(long key, int[] columns, long[] hashes, boolean delete, long startNanos, long endNanos) {
+    rows.computeIfAbsent(key, k -> new KeyHistory())
+        .add(new KeyHistory.Entry(startNanos, endNanos, delete, columns, hashes));
+    acknowledgedWrites.incrementAndGet();
+  }
+
+  /**
+   * A write whose outcome is unknown (the connection broke around its commit): any key it may
+   * have touched is excused from the check. Its parameters are the best guess of those keys.
+   */
+  public void inDoubt(Object[] params) {
+    for (Object p : params) {
+      if (p instanceof Long || p instanceof Integer) {
+        inDoubtValues.add(((Number) p).longValue());
+      }
+    }
+  }
+
+  public long acknowledgedWrites() {
+    return acknowledgedWrites.get();
+  }
+
+  public int rowsTracked() {
+    return rows.size();
+  }
+
+  Map<Long, KeyHistory> rows() {
+    return rows;
+  }
+
+  boolean inDoubt(long key) {
+    return inDoubtValues.contains(key);
+  }
+}
