@@ -50,19 +50,22 @@ class ScenarioErrorsTest {
     Path missing = dir.resolve("nope.yaml");
 
     assertThatThrownBy(() -> ScenarioLoader.load(missing)).hasMessage(missing
-        + ": scenario file not found\n  fix: check the path; built-in scenarios: demo, pgbench");
+        + ": scenario file not found\n  fix: check the path; built-in scenarios: demo, pgbench, "
+        + "pgbench-tpcb");
   }
 
   @Test
   void unknownNameOrPath() {
     assertThatThrownBy(() -> ScenarioLoader.resolve("dmeo")).hasMessage(
-        "dmeo: scenario file not found\n  fix: check the path; built-in scenarios: demo, pgbench");
+        "dmeo: scenario file not found\n  fix: check the path; built-in scenarios: demo, "
+            + "pgbench, pgbench-tpcb");
   }
 
   @Test
   void unknownBuiltIn() {
     assertThatThrownBy(() -> ScenarioLoader.builtin("nope")).hasMessage(
-        "builtin:nope: no built-in scenario named 'nope'\n  fix: built-in scenarios: demo, pgbench");
+        "builtin:nope: no built-in scenario named 'nope'\n  fix: built-in scenarios: demo, "
+            + "pgbench, pgbench-tpcb");
   }
 
   @Test

@@ -72,7 +72,8 @@ class ScenarioFilesTest {
   void builtInScenariosReadTheirFilesFromTheClasspath() {
     Scenario demo = ScenarioLoader.builtin("demo");
 
-    assertThat(ScenarioFiles.read(demo, "index.txt")).isEqualTo("demo\npgbench\n");
+    assertThat(ScenarioFiles.read(demo, "index.txt"))
+        .isEqualTo("demo\npgbench\npgbench-tpcb\n");
     assertThatThrownBy(() -> ScenarioFiles.read(demo, "nothing.sql"))
         .hasMessage("builtin:demo: scenario 'demo' refers to file 'nothing.sql', which was not "
             + "found\n  fix: looked for classpath resource "

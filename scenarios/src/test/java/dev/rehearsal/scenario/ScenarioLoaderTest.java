@@ -30,8 +30,8 @@ class ScenarioLoaderTest {
       """;
 
   @Test
-  void builtInsAreDemoAndPgbench() {
-    assertThat(ScenarioLoader.builtinNames()).containsExactly("demo", "pgbench");
+  void builtInsAreDemoAndTheTwoPgbenchScripts() {
+    assertThat(ScenarioLoader.builtinNames()).containsExactly("demo", "pgbench", "pgbench-tpcb");
   }
 
   @Test

@@ -672,6 +672,59 @@ class WorkloadValidatorTest {
         operations are not checked for lost writes""");
   }
 
+  // ---------------------------------------------------------------- built-in pgbench-tpcb
+
+  @Test
+  void pgbenchTpcbIsPgbenchsBuiltInScript() {
+    Scenario tpcb = ScenarioLoader.builtin("pgbench-tpcb");
+    Scenario pgbench = ScenarioLoader.builtin("pgbench");
+
+    // the two must stay in step, so that their figures compare
+    assertThat(tpcb.schema()).isEqualTo(pgbench.schema());
+    assertThat(tpcb.dataset()).isEqualTo(pgbench.dataset());
+    assertThat(tpcb.strategies()).isEqualTo(pgbench.strategies());
+    assertThat(tpcb.budgets()).isEqualTo(pgbench.budgets());
+    assertThat(tpcb.workload().ratePerSecond()).isEqualTo(500.0);
+    assertThat(tpcb.workload().pool().maximumPoolSize()).isEqualTo(8);
+
+    OperationSpec operation = tpcb.workload().operations().get(0);
+    assertThat(tpcb.workload().operations()).hasSize(1);
+    assertThat(operation.name()).isEqualTo("tpcb-like");
+    assertThat(operation.transaction()).isTrue();
+    assertThat(operation.statements()).extracting(StatementSpec::sql).containsExactly(
+        "UPDATE pgbench_accounts SET abalance = abalance + ? WHERE aid = ?",
+        "SELECT abalance FROM pgbench_accounts WHERE aid = ?",
+        "UPDATE pgbench_tellers SET tbalance = tbalance + ? WHERE tid = ?",
+        "UPDATE pgbench_branches SET bbalance = bbalance + ? WHERE bid = ?",
+        "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) "
+            + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)");
+    assertThat(operation.statements()).extracting(StatementSpec::paramNames).containsExactly(
+        List.of("delta", "aid"),
+        List.of("aid"),
+        List.of("delta", "tid"),
+        List.of("delta", "bid"),
+        List.of("tid", "bid", "aid", "delta"));
+    assertThat(operation.params()).containsOnly(
+        entry("aid", new ParamSpec("existingKey", "pgbench_accounts", null, null, null,
+            "uniform", null)),
+        entry("bid", new ParamSpec("existingKey", "pgbench_branches", null, null, null,
+            "uniform", null)),
+        entry("tid", new ParamSpec("existingKey", "pgbench_tellers", null, null, null,
+            "uniform", null)),
+        entry("delta", new ParamSpec("uniform", null, -5000L, 5000L, null, null, null)));
+  }
+
+  @Test
+  void normalizedModelIsImmutable() {
+    OperationSpec operation = ScenarioLoader.builtin("pgbench-tpcb").workload().operations()
+        .get(0);
+
+    assertThatThrownBy(() -> operation.params().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> operation.statements().get(0).paramNames().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static WorkloadSpec workload(String workload) {
