@@ -64,6 +64,7 @@ public final class LoadEngine implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private volatile boolean running;
   private volatile long startNanos;
+  private volatile long stopNanos;
   private boolean stopped;
 
   /**
@@ -152,6 +153,12 @@ public final class LoadEngine implements AutoCloseable {
     t.setDaemon(true);
     drivers.add(t);
     t.start();
+  }
+
+  /** Seconds from start to {@link #stop} (the time operations were issued), or so far if running. */
+  public double runSeconds() {
+    long end = stopNanos != 0 ? stopNanos : System.nanoTime();
+    return (end - startNanos) / 1e9;
   }
 
   /** Nanosecond timestamp ({@link System#nanoTime()}) of load start: second 0 begins here. */
@@ -267,17 +274,20 @@ public final class LoadEngine implements AutoCloseable {
   private void tick() {
     synchronized (recorder) {
       int second = nextSecond.getAndIncrement();
-      SecondSample sample = recorder.closeSecond(second, targetOperations(second), telemetry.takeMaxActive(),
-          telemetry.takeMaxWaiting(), System.currentTimeMillis());
+      // the last sample ends where issuing stopped, usually within its second
+      double end = stopNanos == 0 ? second + 1 : Math.min(second + 1, (stopNanos - startNanos) / 1e9);
+      double covered = Math.max(0, end - second);
+      SecondSample sample = recorder.closeSecond(second, covered, targetOperations(second, end),
+          telemetry.takeMaxActive(), telemetry.takeMaxWaiting(), System.currentTimeMillis());
       samples.add(sample);
       listener.accept(sample);
     }
   }
 
-  private double targetOperations(int second) {
+  private double targetOperations(int second, double end) {
     if (plan.traffic() instanceof Traffic.OpenLoop open) {
       RateProfile profile = open.profile();
-      return profile.arrivalsBy(second + 1) - profile.arrivalsBy(second);
+      return Math.max(0, profile.arrivalsBy(end) - profile.arrivalsBy(second));
     }
     return Double.NaN;
   }
@@ -294,6 +304,7 @@ public final class LoadEngine implements AutoCloseable {
     stopped = true;
     boolean wasRunning = running;
     running = false;
+    stopNanos = System.nanoTime();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     periodicRunner.cancelAll();
     if (healthProbe != null) {

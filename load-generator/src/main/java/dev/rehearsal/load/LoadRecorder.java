@@ -96,10 +96,12 @@ public final class LoadRecorder implements AutoCloseable {
    *
    * @param nowMillis wall-clock end of the interval, for the histogram log
    */
-  public synchronized SecondSample closeSecond(int second, double targetOperations, int poolMaxActive,
+  public synchronized SecondSample closeSecond(int second, double coveredSeconds, double targetOperations,
+      int poolMaxActive,
       int poolMaxWaiting, long nowMillis) {
     Map<String, Histogram> byOperation = new LinkedHashMap<>();
     Histogram weighted = new Histogram(1, OperationStats.HIGHEST_MICROS, 3);
+    Histogram weightedService = new Histogram(1, OperationStats.HIGHEST_MICROS, 3);
     long successes = 0;
     Map<ErrorClass, Long> errors = OperationStats.emptyErrors();
     for (OperationStats s : stats.values()) {
@@ -108,15 +110,22 @@ public final class LoadRecorder implements AutoCloseable {
       byOperation.put(s.name, latency);
       if (s.weighted) {
         weighted.add(latency);
+        weightedService.add(service);
       }
-      successes += s.takeSuccesses();
-      s.takeErrors(errors);
+      if (s.name.equals(HEALTH_CHECK)) {
+        // probes have their own counters: a failed probe is not an application error
+        s.takeSuccesses();
+        s.takeErrors(OperationStats.emptyErrors());
+      } else {
+        successes += s.takeSuccesses();
+        s.takeErrors(errors);
+      }
       if (log != null) {
         writeInterval(latency, s.name, nowMillis);
         writeInterval(service, s.name + ".service", nowMillis);
       }
     }
-    return new SecondSample(second, targetOperations, byOperation, weighted, successes, errors,
+    return new SecondSample(second, coveredSeconds, targetOperations, byOperation, weighted, weightedService, successes, errors,
         dropped.getAndSet(0), schedulerLagMicros.getIntervalHistogram(), poolMaxActive, poolMaxWaiting,
         healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0));
   }

@@ -7,14 +7,17 @@ import org.HdrHistogram.Histogram;
  * One second of load, as recorded. Histograms hold microseconds.
  *
  * @param second seconds since load start, 0-based; the final sample may cover less than a second
+ * @param coveredSeconds 1, or less for the last sample (load stopped within that second)
  * @param targetOperations operations the open-loop timetable intended to start in this second
  *     (NaN in closed loop, which has no target)
  * @param latencyMicrosByOperation per operation (weighted, periodic and the health check):
  *     completion minus intended start, for operations that completed in this second
  * @param weightedLatencyMicros all weighted operations together (the application's traffic;
  *     periodic jobs are left out so that a report query does not become the baseline)
- * @param successes operations that succeeded, weighted and periodic
- * @param errors failed operations by class
+ * @param weightedServiceMicros the same from the moment each had its connection (service time)
+ * @param successes operations that succeeded, weighted and periodic (health probes are counted
+ *     apart, in {@code healthChecks})
+ * @param errors failed operations by class, weighted and periodic
  * @param dropped operations not started because maxInFlight operations were in flight
  * @param schedulerLagMicros how late the scheduler handed operations to workers (open loop)
  * @param poolMaxActive most pool connections in use at once
@@ -24,9 +27,11 @@ import org.HdrHistogram.Histogram;
  */
 public record SecondSample(
     int second,
+    double coveredSeconds,
     double targetOperations,
     Map<String, Histogram> latencyMicrosByOperation,
     Histogram weightedLatencyMicros,
+    Histogram weightedServiceMicros,
     long successes,
     Map<ErrorClass, Long> errors,
     long dropped,

@@ -43,7 +43,7 @@ class CoordinatedOmissionTest {
           Done d = done.get(i++);
           recorder.record("op", d.intended, d.serviceStart, d.end, null);
         }
-        samples.add(recorder.closeSecond(second, 100, 1, 0, 0));
+        samples.add(recorder.closeSecond(second, 1, 100, 1, 0, 0));
       }
     }
     return samples;

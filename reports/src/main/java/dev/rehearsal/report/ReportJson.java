@@ -50,6 +50,20 @@ public final class ReportJson {
     }
   }
 
+  /** A load-only run's report as pretty-printed JSON, ending with a newline. */
+  public static String toJson(LoadReport report) {
+    try {
+      return WRITER.writeValueAsString(report) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("could not serialise report", e);
+    }
+  }
+
+  /** Writes a load-only run's report to {@code file} as UTF-8. */
+  public static void write(LoadReport report, Path file) throws IOException {
+    Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
+  }
+
   /** Writes {@link #toJson} to {@code file} as UTF-8, replacing it if it exists. */
   public static void write(RehearsalReport report, Path file) throws IOException {
     Files.writeString(file, toJson(report), StandardCharsets.UTF_8);

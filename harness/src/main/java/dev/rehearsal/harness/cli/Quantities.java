@@ -72,4 +72,16 @@ final class Quantities {
       return scale;
     }
   }
+
+  static final class Span implements ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      java.time.Duration d = dev.rehearsal.scenario.Durations.parse(value).orElseThrow(() -> new TypeConversionException(
+          "'" + value + "' is not a duration (examples: " + dev.rehearsal.scenario.Durations.EXAMPLES + ")"));
+      if (d.isZero() || d.isNegative()) {
+        throw new TypeConversionException("'" + value + "': the duration must be longer than 0");
+      }
+      return d;
+    }
+  }
 }

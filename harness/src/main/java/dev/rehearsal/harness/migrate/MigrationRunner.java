@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.DatabaseTarget;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 public final class MigrationRunner implements AutoCloseable {
 
   /** application_name of the migration session; the lock observer keys on it. */
-  public static final String APPLICATION_NAME = "rehearsal-migration";
+  public static final String APPLICATION_NAME = ApplicationNames.MIGRATION;
 
   /** A statement to run and where it came from (step number, file), for messages. */
   public record PlannedStatement(String sql, String origin, int line) {}

@@ -2,6 +2,7 @@ package dev.rehearsal.harness.observe;
 
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LockObserver implements AutoCloseable {
 
-  public static final String APPLICATION_NAME = "rehearsal-observer";
+  public static final String APPLICATION_NAME = ApplicationNames.OBSERVER;
   static final int SAMPLE_MILLIS = 15;
   private static final Logger log = LoggerFactory.getLogger(LockObserver.class);
 
@@ -65,7 +66,7 @@ public final class LockObserver implements AutoCloseable {
             if (isApplication(role)) {
               applicationWaiting++;
               longestApplicationWaitMs = Math.max(longestApplicationWaitMs, waitMs);
-            } else if ("rehearsal-migration".equals(role)) {
+            } else if (ApplicationNames.MIGRATION.equals(role)) {
               migrationWaitMs = Math.max(migrationWaitMs, waitMs);
             }
           }
@@ -83,8 +84,7 @@ public final class LockObserver implements AutoCloseable {
   }
 
   static boolean isApplication(String applicationName) {
-    return applicationName != null
-        && (applicationName.equals("rehearsal-load") || applicationName.equals("rehearsal-periodic"));
+    return ApplicationNames.isApplication(applicationName);
   }
 
   /** Stops sampling and returns the figures. */

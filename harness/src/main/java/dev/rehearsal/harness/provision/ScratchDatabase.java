@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.provision;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.load.DatabaseTarget;
@@ -70,7 +71,7 @@ public final class ScratchDatabase implements AutoCloseable {
   }
 
   private static ScratchDatabase create(PostgresServer server, String name, String options) {
-    try (Connection c = connect(server.adminTarget(), "rehearsal-admin");
+    try (Connection c = connect(server.adminTarget(), ApplicationNames.ADMIN);
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name + options);
       ScratchDatabase db = new ScratchDatabase(server, name);
@@ -127,7 +128,7 @@ public final class ScratchDatabase implements AutoCloseable {
       return;
     }
     dropped = true;
-    try (Connection c = connect(server.adminTarget(), "rehearsal-admin");
+    try (Connection c = connect(server.adminTarget(), ApplicationNames.ADMIN);
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {

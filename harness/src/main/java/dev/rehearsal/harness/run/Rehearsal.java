@@ -55,7 +55,6 @@ public final class Rehearsal {
   private final Scenario scenario;
   private final RunOptions options;
   private final Console console;
-  private boolean cacheOpened;
 
   public Rehearsal(Scenario scenario, RunOptions options, Console console) {
     this.scenario = DatasetScaling.apply(scenario, options.rows(), options.scale());
@@ -78,46 +77,12 @@ public final class Rehearsal {
     prepareOutDir(options.outDir());
     Instant startedAt = Instant.now();
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
-    PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
-    SeedCache cache = null;
-    if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
-      cache = new SeedCache(options.seedCache(), embedded.majorVersion());
-    }
-    long t0 = System.nanoTime();
-    try (PostgresServer server = start(provider, cache);
-        SeededDatabase seeded = prepare(server, cache)) {
-      ScratchDatabase db = seeded.database();
-      DatabaseTarget target = db.target();
-      RehearsalReport.ServerInfo serverInfo = inspect(server, target);
-      console.say("PostgreSQL %s (%s) ready; rehearsal database %s (%.1f s since start)", serverInfo.version(),
-          server.provider(), db.name(), (System.nanoTime() - t0) / 1e9);
+    try (Workbench bench = Workbench.open(scenario, options, console)) {
+      DatabaseTarget target = bench.target();
+      RehearsalReport.ServerInfo serverInfo = bench.serverInfo();
+      SeededDatabase seeded = bench.seeded();
       return underLoad(strategy, statements, target, serverInfo, seeded, startedAt);
     }
-  }
-
-  /** With the seed cache, the embedded server runs on the cache's data directory — unless another run holds it. */
-  private PostgresServer start(PostgresProvider provider, SeedCache cache) {
-    if (cache == null) {
-      return provider.start(scenario.server().settings());
-    }
-    EmbeddedProvider embedded = (EmbeddedProvider) provider;
-    try {
-      PostgresServer server = new EmbeddedProvider(embedded.majorVersion(), cache.dataDirectory())
-          .start(scenario.server().settings());
-      cacheOpened = true;
-      return server;
-    } catch (InfrastructureException e) {
-      console.say("  seed cache at %s is busy or unusable (%s); seeding without it", cache.dataDirectory(), e.getMessage());
-      return provider.start(scenario.server().settings());
-    }
-  }
-
-  private SeededDatabase prepare(PostgresServer server, SeedCache cache) {
-    // the cache's cluster is only in use when start() could open it (else the server is a fresh embedded one
-    // on a temporary directory, and a template kept there would vanish with it)
-    boolean cached = cache != null && server.provider().equals("embedded") && cacheOpened;
-    return cached ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
-        : SeededDatabase.seedInPlace(scenario, options, server, console);
   }
 
   private StrategySpec chooseStrategy() {
@@ -147,7 +112,7 @@ public final class Rehearsal {
     return planned;
   }
 
-  private static void prepareOutDir(Path outDir) {
+  static void prepareOutDir(Path outDir) {
     try {
       Files.createDirectories(outDir);
       Path probe = Files.createTempFile(outDir, ".write-check", ".tmp");
@@ -155,20 +120,6 @@ public final class Rehearsal {
     } catch (IOException | UnsupportedOperationException e) {
       throw new BadInputException("--out " + outDir + ": cannot write reports there (" + e.getMessage()
           + ")\n  fix: choose a writable directory");
-    }
-  }
-
-  private RehearsalReport.ServerInfo inspect(PostgresServer server, DatabaseTarget target) {
-    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
-      int major = ServerInspector.majorVersion(c);
-      if (!server.provider().equals("external") && options.image() == null && major != options.pgVersion()
-          && System.getenv("REHEARSAL_POSTGRES_IMAGE") == null) {
-        throw new InfrastructureException("asked for PostgreSQL " + options.pgVersion() + " but the server is " + major);
-      }
-      return new RehearsalReport.ServerInfo(server.provider(), ServerInspector.version(c),
-          ServerInspector.effectiveSettings(c, scenario.server().settings().keySet()));
-    } catch (SQLException e) {
-      throw ScratchDatabase.connectionFailure(target, e);
     }
   }
 

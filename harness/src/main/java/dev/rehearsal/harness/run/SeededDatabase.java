@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.ScratchDatabase;
@@ -61,7 +62,7 @@ public final class SeededDatabase implements AutoCloseable {
   /** Clones the cached template for this data, seeding it first when there is none (or {@code fresh}). */
   static SeededDatabase throughCache(Scenario scenario, RunOptions options, PostgresServer server, SeedCache cache,
       boolean fresh, Console console) {
-    try (Connection admin = ScratchDatabase.connect(server.adminTarget(), "rehearsal-admin")) {
+    try (Connection admin = ScratchDatabase.connect(server.adminTarget(), ApplicationNames.ADMIN)) {
       cache.dropUnlisted(admin);
       String key = SeedCache.key(SchemaDdl.text(scenario), scenario.dataset(), options.seed(),
           ServerInspector.version(admin));

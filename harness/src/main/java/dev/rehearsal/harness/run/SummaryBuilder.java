@@ -18,8 +18,13 @@ final class SummaryBuilder {
 
   private SummaryBuilder() {}
 
+  /**
+   * @param lostWrites from the integrity check, or null when nothing was checked (no operation
+   *     keeps a write ledger)
+   * @param healthChecked whether a health probe ran (else its failures are "not measured")
+   */
   static Summary build(List<SecondSample> samples, BlockedTime blocked, Phases phases,
-      List<StatementOutcome> statements, int maximumPoolSize) {
+      List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites, boolean healthChecked) {
     Histogram baseline = new Histogram(3);
     for (SecondSample s : samples) {
       if (phases.inBaseline(s.second())) {
@@ -81,8 +86,8 @@ final class SummaryBuilder {
         errorCount,
         TimelineBuilder.errorsByKey(errors),
         dropped,
-        null, // lost writes: the integrity check arrives with the write ledger
-        null, // health-check failures: the probe arrives with the workload model
+        lostWrites,
+        healthChecked ? (Long) samples.stream().mapToLong(SecondSample::healthCheckFailures).sum() : null,
         migrationMs,
         migrationErrors);
   }

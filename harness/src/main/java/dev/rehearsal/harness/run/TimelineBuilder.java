@@ -29,7 +29,7 @@ final class TimelineBuilder {
       boolean any = w.getTotalCount() > 0;
       timeline.add(new TimelineSecond(
           s.second(),
-          phases.phaseOf(s.second()),
+          phases == null ? "load" : phases.phaseOf(s.second()),
           s.successes(),
           errorsByKey(s.errors()),
           s.dropped(),
@@ -40,7 +40,9 @@ final class TimelineBuilder {
           byOperation,
           s.poolMaxActive(),
           s.poolMaxWaiting(),
-          blocked.maxBlockedInSecond(s.second())));
+          blocked == null ? 0 : blocked.maxBlockedInSecond(s.second()),
+          Double.isNaN(s.targetOperations()) ? null : s.targetOperations(),
+          s.healthCheckFailures()));
     }
     return timeline;
   }

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.seed;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.migrate.SqlSplitter;
 import dev.rehearsal.harness.provision.ScratchDatabase;
@@ -23,7 +24,7 @@ public final class SchemaDdl {
 
   public static void apply(Scenario scenario, DatabaseTarget target) {
     String origin = scenario.schema().file() != null ? scenario.schema().file() : scenario.source() + " schema.sql";
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-admin"); Statement st = c.createStatement()) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN); Statement st = c.createStatement()) {
       for (SqlSplitter.SqlStatement s : SqlSplitter.split(text(scenario))) {
         try {
           st.execute(s.sql());

@@ -1,0 +1,72 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.load.ErrorClass;
+import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.report.LoadReport.LoadSummary;
+import dev.rehearsal.report.RehearsalReport;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The whole-run figures of a load-only run, from its seconds. */
+final class LoadSummaryBuilder {
+
+  private LoadSummaryBuilder() {}
+
+  static LoadSummary build(List<SecondSample> samples, double seconds, Double targetOpsPerSecond,
+      boolean healthChecked, RehearsalReport.Integrity integrity) {
+    Histogram latency = new Histogram(3);
+    Histogram service = new Histogram(3);
+    Histogram lag = new Histogram(3);
+    Map<String, Histogram> byOperation = new LinkedHashMap<>();
+    Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
+    long operations = 0;
+    long completed = 0;
+    long weightedErrors = 0;
+    long dropped = 0;
+    long healthFailures = 0;
+    int maxWaiting = 0;
+    for (SecondSample s : samples) {
+      latency.add(s.weightedLatencyMicros());
+      service.add(s.weightedServiceMicros());
+      lag.add(s.schedulerLagMicros());
+      s.latencyMicrosByOperation().forEach((name, h) -> byOperation.computeIfAbsent(name, n -> new Histogram(3)).add(h));
+      s.errors().forEach((c, n) -> errors.merge(c, n, Long::sum));
+      operations += s.successes();
+      completed += s.weightedCompleted();
+      dropped += s.dropped();
+      healthFailures += s.healthCheckFailures();
+      maxWaiting = Math.max(maxWaiting, s.poolMaxWaiting());
+    }
+    for (long n : errors.values()) {
+      weightedErrors += n;
+    }
+    Map<String, RehearsalReport.Percentiles> perOperation = new LinkedHashMap<>();
+    byOperation.forEach((name, h) -> {
+      if (h.getTotalCount() > 0) {
+        perOperation.put(name, TimelineBuilder.percentiles(h));
+      }
+    });
+    boolean any = latency.getTotalCount() > 0;
+    // throughput counts the application's operations that succeeded: weighted completions minus
+    // failures (periodic jobs' failures are few and their successes are not in this count)
+    long weightedOk = Math.max(0, completed - weightedErrors);
+    return new LoadSummary(
+        targetOpsPerSecond,
+        seconds > 0 ? weightedOk / seconds : 0,
+        operations,
+        weightedErrors,
+        TimelineBuilder.errorsByKey(errors),
+        dropped,
+        any ? TimelineBuilder.percentiles(latency) : null,
+        any ? TimelineBuilder.percentiles(service) : null,
+        perOperation,
+        lag.getTotalCount() > 0 ? TimelineBuilder.ms(lag.getValueAtPercentile(99)) : null,
+        errors.getOrDefault(ErrorClass.POOL_TIMEOUT, 0L),
+        maxWaiting,
+        healthChecked ? healthFailures : null,
+        integrity == null ? null : integrity.lostWrites());
+  }
+}

@@ -1,0 +1,118 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.provision.EmbeddedProvider;
+import dev.rehearsal.harness.provision.PostgresProvider;
+import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.harness.provision.Providers;
+import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.harness.provision.ServerInspector;
+import dev.rehearsal.harness.seed.SeedCache;
+import dev.rehearsal.load.ApplicationNames;
+import dev.rehearsal.load.DatabaseTarget;
+import dev.rehearsal.report.RehearsalReport;
+import dev.rehearsal.scenario.Scenario;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The first half of the pipeline, shared by {@code run} and {@code load}: a PostgreSQL server
+ * from the chosen provider, a scratch database seeded with the scenario's data (through the
+ * seed cache where it can), and what the server turned out to be. Closing drops the scratch
+ * database and stops what was started.
+ */
+final class Workbench implements AutoCloseable {
+
+  private final PostgresServer server;
+  private final SeededDatabase seeded;
+  private final RehearsalReport.ServerInfo serverInfo;
+
+  private Workbench(PostgresServer server, SeededDatabase seeded, RehearsalReport.ServerInfo serverInfo) {
+    this.server = server;
+    this.seeded = seeded;
+    this.serverInfo = serverInfo;
+  }
+
+  static Workbench open(Scenario scenario, RunOptions options, Console console) {
+    PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
+    SeedCache cache = null;
+    if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
+      cache = new SeedCache(options.seedCache(), embedded.majorVersion());
+    }
+    long t0 = System.nanoTime();
+    boolean[] cacheOpened = {false};
+    PostgresServer server = start(scenario, provider, cache, cacheOpened, console);
+    SeededDatabase seeded = null;
+    try {
+      // the cache's cluster is only in use when start() could open it (else the server is a fresh embedded one
+      // on a temporary directory, and a template kept there would vanish with it)
+      seeded = cacheOpened[0]
+          ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
+          : SeededDatabase.seedInPlace(scenario, options, server, console);
+      RehearsalReport.ServerInfo info = inspect(scenario, options, server, seeded.database().target());
+      console.say("PostgreSQL %s (%s) ready; rehearsal database %s (%.1f s since start)", info.version(),
+          server.provider(), seeded.database().name(), (System.nanoTime() - t0) / 1e9);
+      return new Workbench(server, seeded, info);
+    } catch (RuntimeException e) {
+      if (seeded != null) {
+        seeded.close();
+      }
+      server.close();
+      throw e;
+    }
+  }
+
+  /** With the seed cache, the embedded server runs on the cache's data directory — unless another run holds it. */
+  private static PostgresServer start(Scenario scenario, PostgresProvider provider, SeedCache cache,
+      boolean[] cacheOpened, Console console) {
+    if (cache == null) {
+      return provider.start(scenario.server().settings());
+    }
+    EmbeddedProvider embedded = (EmbeddedProvider) provider;
+    try {
+      PostgresServer server = new EmbeddedProvider(embedded.majorVersion(), cache.dataDirectory())
+          .start(scenario.server().settings());
+      cacheOpened[0] = true;
+      return server;
+    } catch (InfrastructureException e) {
+      console.say("  seed cache at %s is busy or unusable (%s); seeding without it", cache.dataDirectory(), e.getMessage());
+      return provider.start(scenario.server().settings());
+    }
+  }
+
+  private static RehearsalReport.ServerInfo inspect(Scenario scenario, RunOptions options, PostgresServer server,
+      DatabaseTarget target) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
+      int major = ServerInspector.majorVersion(c);
+      if (!server.provider().equals("external") && options.image() == null && major != options.pgVersion()
+          && System.getenv("REHEARSAL_POSTGRES_IMAGE") == null) {
+        throw new InfrastructureException("asked for PostgreSQL " + options.pgVersion() + " but the server is " + major);
+      }
+      return new RehearsalReport.ServerInfo(server.provider(), ServerInspector.version(c),
+          ServerInspector.effectiveSettings(c, scenario.server().settings().keySet()));
+    } catch (SQLException e) {
+      throw ScratchDatabase.connectionFailure(target, e);
+    }
+  }
+
+  DatabaseTarget target() {
+    return seeded.database().target();
+  }
+
+  SeededDatabase seeded() {
+    return seeded;
+  }
+
+  RehearsalReport.ServerInfo serverInfo() {
+    return serverInfo;
+  }
+
+  @Override
+  public void close() {
+    try {
+      seeded.close();
+    } finally {
+      server.close();
+    }
+  }
+}
