@@ -87,7 +87,9 @@ public final class LoadEngine implements AutoCloseable {
       this.inFlight = new Semaphore(open.maxInFlight());
       this.workers = new ThreadPoolExecutor(open.maxInFlight(), open.maxInFlight(), 30, TimeUnit.SECONDS,
           new LinkedBlockingQueue<>(), daemonThreads("rehearsal-load-worker"));
-      this.workers.allowCoreThreadTimeOut(true);
+      // below its core size an executor starts a new thread for every task, even with idle
+      // ones at hand; started here, that cost is not paid by the scheduler mid-run
+      this.workers.prestartAllCoreThreads();
     } else {
       this.inFlight = null;
       this.workers = null;

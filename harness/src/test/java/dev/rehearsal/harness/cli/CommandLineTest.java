@@ -46,6 +46,16 @@ class CommandLineTest {
   }
 
   @Test
+  void loadRefusesTwoPacesAndEmptyDurations(@TempDir Path out) {
+    assertThat(run("load", "demo", "--max", "--rate", "100", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--max and --rate both set the pace").contains("fix:");
+    assertThat(run("load", "demo", "--duration", "0s", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("'0s': the duration must be longer than 0");
+    assertThat(run("load", "demo", "--duration", "soon", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("'soon' is not a duration").contains("10s");
+  }
+
+  @Test
   void seedNeedsExactlyOneOfScenarioAndDataset() {
     assertThat(run("seed")).isEqualTo(2);
     assertThat(stderr).contains("seed needs either a SCENARIO or --dataset NAME").contains("fix:");

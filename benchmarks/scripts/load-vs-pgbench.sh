@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# load-vs-pgbench.sh — whole-process benchmark of `rehearse load` against `pgbench`.
+#
+# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 30)
+#
+# On one freshly initdb'd PostgreSQL server of its own (see lib/pg-server.sh), with the pgbench
+# tables at scale SCALE (`pgbench -i -s SCALE`; rehearse seeds the same tables and rows in a
+# scratch database of its own), it measures:
+#
+#   a. select-only at 8 connections, closed loop, SECONDS each, run pgbench, rehearse, pgbench,
+#      rehearse:  `pgbench -S -n -c 8 -j 2 -T SECONDS`  vs  `rehearse load pgbench --max`
+#      (the built-in pgbench scenario's pool has 8 connections; --max = one client per connection,
+#      no think time). Figures: pgbench's "tps = X (without initial connection time)" and
+#      rehearse's load.json achievedOpsPerSecond (whole run, JVM warm-up included) and the same
+#      after the first 5 s (the JIT's warm-up); best against best. Target: ratio >= 0.9.
+#   b. the same for pgbench's TPC-B-like script:  `pgbench -n -c 8 -j 2 -T SECONDS`  vs
+#      `rehearse load pgbench-tpcb --max`.
+#   c. schedule accuracy, open loop, select-only, at 100, 1000 and 5000 ops/s for SECONDS each:
+#      achieved / target rate (target: within 1 %) and the scheduler lag p99 (target < 1 ms),
+#      from load.json.
+#   d. a summary on stdout, also as JSON in benchmarks/results/load-vs-pgbench-<yyyy-mm-dd>.json
+#      (with non-default arguments the name gets a -s<SCALE>-t<SECONDS> suffix).
+#
+# Environment: PG_BIN (default /usr/lib/postgresql/15/bin), INITDB_OPTS, REHEARSE_JAVA_OPTS,
+# KEEP_TMP=1 (as in seed-vs-pgbench.sh), RATES (default "100 1000 5000").
+# Needs: bash 4+, java 17+, Maven (to build the CLI when sources changed), python3 (to read
+# load.json), the PostgreSQL server binaries and pgbench. Only 2 cores here: the client (pgbench or
+# the JVM) and the server share them, as they would in CI; run nothing else heavy meanwhile.
+set -euo pipefail
+
+SCALE="${1:-10}"
+SECONDS_EACH="${2:-30}"
+RATES="${RATES:-100 1000 5000}"
+WARMUP_S=5
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+
+die() { echo "load-vs-pgbench: $*" >&2; exit 1; }
+say() { echo "== $*" >&2; }
+
+[[ "$SCALE" =~ ^[0-9]+$ ]] && (( SCALE > 0 )) || die "SCALE must be a positive whole number, not '$SCALE'"
+[[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] && (( SECONDS_EACH >= 5 )) || die "SECONDS must be a whole number >= 5, not '$SECONDS_EACH'"
+command -v java >/dev/null || die "java is missing: install JDK 17+"
+command -v python3 >/dev/null || die "python3 is missing (it reads load.json): apt-get install python3"
+for tool in initdb pg_ctl psql; do
+  [[ -x "$PG_BIN/$tool" ]] || die "$PG_BIN/$tool is missing: install the PostgreSQL server (e.g. apt-get install postgresql-15) or set PG_BIN"
+done
+if [[ -x "$PG_BIN/pgbench" ]]; then PGBENCH="$PG_BIN/pgbench"
+elif command -v pgbench >/dev/null; then PGBENCH="$(command -v pgbench)"
+else die "pgbench is missing (apt-get install postgresql-contrib or postgresql-15)"; fi
+
+say "building the rehearse CLI if needed"
+REHEARSE_JAVA_OPTS="" "$ROOT/rehearse" --version >/dev/null || die "could not build or start the rehearse CLI"
+
+NAME=load-vs-pgbench
+# shellcheck source=lib/pg-server.sh
+source "$ROOT/benchmarks/scripts/lib/pg-server.sh"
+
+say "pgbench -i -s $SCALE (the anchor's data, in database postgres)"
+"$PGBENCH" -i -s "$SCALE" -q >"$LOGS/pgbench-init.log" 2>&1 || { cat "$LOGS/pgbench-init.log" >&2; die "pgbench -i failed"; }
+
+# pgbench_tps NAME ARGS... : runs pgbench, prints its tps without initial connection time
+pgbench_tps() {
+  local name=$1; shift
+  "$PGBENCH" "$@" >"$LOGS/$name.log" 2>&1 || { tail -n 20 "$LOGS/$name.log" >&2; die "$name failed"; }
+  sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$LOGS/$name.log" | tail -n 1
+}
+
+# rehearse_load NAME SCENARIO ARGS... : runs rehearse load, sets J (path of its load.json)
+rehearse_load() {
+  local name=$1 scenario=$2; shift 2
+  local out="$TMP/$name"
+  "$ROOT/rehearse" load "$scenario" --postgres "$JDBC" --scale "$SCALE" --duration "${SECONDS_EACH}s" \
+    --out "$out" "$@" >"$LOGS/$name.log" 2>&1 || { tail -n 30 "$LOGS/$name.log" >&2; die "$name failed"; }
+  J="$out/load.json"
+}
+# ops/s over the seconds after the first WARMUP_S (the JIT's warm-up), from the timeline
+steady() { python3 -c "import json,sys; t=[s for s in json.load(open(sys.argv[1]))['timeline'] if s['second'] >= int(sys.argv[2]) and s['second'] < int(sys.argv[3])]; print(sum(s['operations'] for s in t) / len(t))" "$1" "$WARMUP_S" "$SECONDS_EACH"; }
+field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); v=d['summary'].get(sys.argv[2]); print('null' if v is None else v)" "$1" "$2"; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? a : b }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "null"; else printf "%.3f", a / b }'; }
+
+declare -A R
+for mode in select-only tpcb; do
+  if [[ $mode == select-only ]]; then pgb_args=(-S -n -c 8 -j 2 -T "$SECONDS_EACH"); scenario=pgbench
+  else pgb_args=(-n -c 8 -j 2 -T "$SECONDS_EACH"); scenario=pgbench-tpcb; fi
+  for i in 1 2; do
+    say "$mode run $i/2: pgbench ${pgb_args[*]}"
+    R[$mode.pgbench.$i]="$(pgbench_tps "pgbench-$mode-$i" "${pgb_args[@]}")"
+    echo "   ${R[$mode.pgbench.$i]} tps" >&2
+    say "$mode run $i/2: rehearse load $scenario --max"
+    rehearse_load "rehearse-$mode-$i" "$scenario" --max
+    R[$mode.rehearse.$i]="$(field "$J" achievedOpsPerSecond)"
+    R[$mode.steady.$i]="$(steady "$J")"
+    echo "   ${R[$mode.rehearse.$i]} ops/s, ${R[$mode.steady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
+  done
+  R[$mode.pgbench]="$(best "${R[$mode.pgbench.1]}" "${R[$mode.pgbench.2]}")"
+  R[$mode.rehearse]="$(best "${R[$mode.rehearse.1]}" "${R[$mode.rehearse.2]}")"
+  R[$mode.ratio]="$(div "${R[$mode.rehearse]}" "${R[$mode.pgbench]}")"
+  R[$mode.steady]="$(best "${R[$mode.steady.1]}" "${R[$mode.steady.2]}")"
+  R[$mode.steadyRatio]="$(div "${R[$mode.steady]}" "${R[$mode.pgbench]}")"
+done
+
+for rate in $RATES; do
+  say "schedule accuracy: rehearse load pgbench --rate $rate"
+  rehearse_load "rehearse-rate-$rate" pgbench --rate "$rate"
+  R[rate.$rate.target]="$(field "$J" targetOpsPerSecond)"
+  R[rate.$rate.achieved]="$(field "$J" achievedOpsPerSecond)"
+  R[rate.$rate.ratio]="$(div "${R[rate.$rate.achieved]}" "${R[rate.$rate.target]}")"
+  R[rate.$rate.lag]="$(field "$J" schedulerLagP99Ms)"
+  R[rate.$rate.p99]="$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['latency']['p99Ms'])" "$J")"
+  R[rate.$rate.dropped]="$(field "$J" droppedOperations)"
+  echo "   achieved ${R[rate.$rate.achieved]} of ${R[rate.$rate.target]} ops/s, lag p99 ${R[rate.$rate.lag]} ms" >&2
+done
+
+echo
+echo "load-vs-pgbench: scale $SCALE, ${SECONDS_EACH} s per run, PostgreSQL $PG_VERSION, $(nproc) cores"
+for mode in select-only tpcb; do
+  printf '  %-12s pgbench %10.0f tps   rehearse %10.0f ops/s   ratio %s (target >= 0.9); after %s s of JIT warm-up %.0f ops/s, ratio %s\n' \
+    "$mode" "${R[$mode.pgbench]}" "${R[$mode.rehearse]}" "${R[$mode.ratio]}" "$WARMUP_S" "${R[$mode.steady]}" \
+    "${R[$mode.steadyRatio]}"
+done
+for rate in $RATES; do
+  printf '  rate %5s   achieved %10s ops/s  (%s of target)   scheduler lag p99 %s ms   latency p99 %s ms   dropped %s\n' \
+    "$rate" "${R[rate.$rate.achieved]}" "${R[rate.$rate.ratio]}" "${R[rate.$rate.lag]}" "${R[rate.$rate.p99]}" \
+    "${R[rate.$rate.dropped]}"
+done
+
+suffix=""
+[[ "$SCALE" == 10 && "$SECONDS_EACH" == 30 ]] || suffix="-s$SCALE-t$SECONDS_EACH"
+mkdir -p "$ROOT/benchmarks/results"
+RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
+{
+  echo "{"
+  echo "  \"scale\": $SCALE, \"secondsPerRun\": $SECONDS_EACH, \"postgres\": \"$PG_VERSION\", \"cores\": $(nproc),"
+  for mode in select-only tpcb; do
+    echo "  \"$mode\": {\"pgbenchTps\": [${R[$mode.pgbench.1]}, ${R[$mode.pgbench.2]}], \"rehearseOpsPerSecond\": [${R[$mode.rehearse.1]}, ${R[$mode.rehearse.2]}], \"ratioBestToBest\": ${R[$mode.ratio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[$mode.steady.1]}, ${R[$mode.steady.2]}], \"ratioAfterWarmup\": ${R[$mode.steadyRatio]}},"
+  done
+  echo "  \"scheduleAccuracy\": ["
+  sep=""
+  for rate in $RATES; do
+    printf '%s    {"target": %s, "achieved": %s, "ratio": %s, "schedulerLagP99Ms": %s, "latencyP99Ms": %s, "dropped": %s}' \
+      "$sep" "${R[rate.$rate.target]}" "${R[rate.$rate.achieved]}" "${R[rate.$rate.ratio]}" "${R[rate.$rate.lag]}" \
+      "${R[rate.$rate.p99]}" "${R[rate.$rate.dropped]}"
+    sep=$',\n'
+  done
+  printf '\n  ]\n}\n'
+} >"$RESULT"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$RESULT" || die "wrote invalid JSON to $RESULT"
+echo "  written to $RESULT"

@@ -1,0 +1,50 @@
+package dev.rehearsal.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.harness.cli.RehearseCommand;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rehearse load} end to end on the embedded server, open and closed loop. */
+class LoadCommandIT {
+
+  @Test
+  void openLoopKeepsTheRateAndProvesNoWriteWasLost(@TempDir Path out) throws Exception {
+    int exit = RehearseCommand.execute("load", "demo", "--postgres", "embedded", "--rows", "20000",
+        "--no-seed-cache", "--duration", "4s", "--rate", "300", "--out", out.toString());
+    JsonNode load = new ObjectMapper().readTree(out.resolve("load.json").toFile());
+    assertThat(exit).isZero();
+    assertThat(out.resolve("latency.hlog")).isNotEmptyFile();
+    assertThat(load.at("/traffic").asText()).isEqualTo("300 ops/s open loop");
+    assertThat(load.at("/summary/targetOpsPerSecond").asDouble()).isBetween(299.0, 301.0);
+    assertThat(load.at("/summary/achievedOpsPerSecond").asDouble()).isBetween(280.0, 310.0);
+    assertThat(load.at("/summary/errors").asLong()).isZero();
+    assertThat(load.at("/summary/latency/p50Ms").asDouble()).isPositive().isLessThan(50.0);
+    assertThat(load.at("/summary/byOperation").has("read-user")).isTrue();
+    assertThat(load.at("/summary/schedulerLagP99Ms").isNumber()).isTrue();
+    assertThat(load.at("/summary/healthCheckFailures").asLong()).isZero();
+    assertThat(load.at("/integrity/acknowledgedWrites").asLong()).isGreaterThan(200);
+    assertThat(load.at("/summary/lostWrites").asLong()).isZero();
+    assertThat(load.get("timeline").size()).isBetween(4, 5);
+    assertThat(load.at("/timeline/1/phase").asText()).isEqualTo("load");
+  }
+
+  @Test
+  void maxRunsTheTpcbTransactionClosedLoop(@TempDir Path out) throws Exception {
+    int exit = RehearseCommand.execute("load", "pgbench-tpcb", "--postgres", "embedded", "--no-seed-cache",
+        "--duration", "3s", "--max", "--out", out.toString());
+    JsonNode load = new ObjectMapper().readTree(out.resolve("load.json").toFile());
+    assertThat(exit).isZero();
+    assertThat(load.at("/traffic").asText()).isEqualTo("closed loop, 8 clients");
+    assertThat(load.at("/summary/targetOpsPerSecond").isNull()).isTrue();
+    assertThat(load.at("/summary/achievedOpsPerSecond").asDouble()).isGreaterThan(100.0);
+    assertThat(load.at("/summary/errors").asLong()).isZero();
+    // no operation keeps a ledger: lost writes are not measured, not a made-up 0
+    assertThat(load.at("/summary/lostWrites").isNull()).isTrue();
+    assertThat(load.at("/integrity").isNull()).isTrue();
+  }
+}
