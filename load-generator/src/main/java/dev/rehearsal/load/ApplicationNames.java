@@ -16,8 +16,10 @@ public final class ApplicationNames {
   public static final String MIGRATION = "rehearsal-migration";
   /** The lock observer's sampling connection. */
   public static final String OBSERVER = "rehearsal-observer";
-  /** Set-up and checks: seeding, inspection, the integrity check. */
+  /** Set-up and checks: schema, inspection, the integrity check. */
   public static final String ADMIN = "rehearsal-admin";
+  /** The seeder's COPY, index and vacuum sessions. */
+  public static final String SEED = "rehearsal-seed";
 
   private ApplicationNames() {}
 

@@ -3,7 +3,7 @@ package dev.rehearsal.load;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** Builds the HikariCP pool the load goes through, and the role-named side connections. */
+/** Builds the HikariCP pool the application's operations go through. */
 public final class ApplicationPool {
 
 

@@ -132,12 +132,12 @@ public final class LoadEngine implements AutoCloseable {
     timers.scheduleAtFixedRate(this::samplePool, 0, POOL_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
     timers.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
     for (PeriodicOperation op : plan.periodic()) {
-      periodicRunner.schedule(op, timers, startNanos);
+      periodicRunner.schedule(op, timers, startNanos, plan.seed());
     }
     if (healthProbe != null) {
       healthProbe.schedule(timers, startNanos);
     }
-    SplittableRandom seeds = new SplittableRandom(0x5eed);
+    SplittableRandom seeds = new SplittableRandom(plan.seed());
     if (plan.traffic() instanceof Traffic.OpenLoop open) {
       Timetable timetable = new Timetable(open.profile(), open.arrival(), startNanos, seeds.nextLong());
       startDriver("rehearsal-load-scheduler", () -> schedule(timetable, seeds.split()));

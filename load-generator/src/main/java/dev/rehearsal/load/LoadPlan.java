@@ -8,9 +8,16 @@ import java.util.List;
  * @param weighted the application's requests, each with its share of the traffic
  * @param periodic scheduled jobs on their own connections
  * @param healthCheck the probe, or null for none
+ * @param seed of every random choice: which operation, its parameters, Poisson gaps
  */
 public record LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOperation> periodic,
-    HealthCheck healthCheck) {
+    HealthCheck healthCheck, long seed) {
+
+  /** With the default seed. */
+  public LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOperation> periodic,
+      HealthCheck healthCheck) {
+    this(traffic, weighted, periodic, healthCheck, 0x5eed);
+  }
 
   /** An operation and its weight relative to the others. */
   public record Weighted(Operation operation, int weight) {

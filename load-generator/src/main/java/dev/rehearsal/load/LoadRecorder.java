@@ -103,6 +103,7 @@ public final class LoadRecorder implements AutoCloseable {
     Histogram weighted = new Histogram(1, OperationStats.HIGHEST_MICROS, 3);
     Histogram weightedService = new Histogram(1, OperationStats.HIGHEST_MICROS, 3);
     long successes = 0;
+    long weightedErrors = 0;
     Map<ErrorClass, Long> errors = OperationStats.emptyErrors();
     for (OperationStats s : stats.values()) {
       Histogram latency = s.takeLatency();
@@ -118,7 +119,12 @@ public final class LoadRecorder implements AutoCloseable {
         s.takeErrors(OperationStats.emptyErrors());
       } else {
         successes += s.takeSuccesses();
-        s.takeErrors(errors);
+        Map<ErrorClass, Long> mine = OperationStats.emptyErrors();
+        s.takeErrors(mine);
+        if (s.weighted) {
+          weightedErrors += mine.values().stream().mapToLong(Long::longValue).sum();
+        }
+        mine.forEach((c, n) -> errors.merge(c, n, Long::sum));
       }
       if (log != null) {
         writeInterval(latency, s.name, nowMillis);
@@ -127,7 +133,7 @@ public final class LoadRecorder implements AutoCloseable {
     }
     return new SecondSample(second, coveredSeconds, targetOperations, byOperation, weighted, weightedService, successes, errors,
         dropped.getAndSet(0), schedulerLagMicros.getIntervalHistogram(), poolMaxActive, poolMaxWaiting,
-        healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0));
+        healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0), weightedErrors);
   }
 
   private void writeInterval(Histogram h, String tag, long nowMillis) {

@@ -80,8 +80,17 @@ final class OperationRunner {
       while (true) {
         if (hasResult) {
           try (ResultSet rs = ps.getResultSet()) {
-            if (ledgered) {
-              collect(rs, table, isDelete(statement.sql()), pending);
+            if (ledgered && !table.disabled()) {
+              try {
+                collect(rs, table, isDelete(statement.sql()), pending);
+              } catch (IllegalArgumentException | SQLException e) {
+                // the write itself succeeded; only its record cannot be kept
+                table.disable(e.getMessage());
+                pending.clear();
+                while (rs.next()) {
+                  // drain
+                }
+              }
             } else {
               while (rs.next()) {
                 // the application reads every row; so do we, so that the transfer time counts
@@ -103,6 +112,11 @@ final class OperationRunner {
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       names.add(meta.getColumnName(i));
     }
+    int keyType = meta.getColumnType(1);
+    if (keyType != java.sql.Types.INTEGER && keyType != java.sql.Types.BIGINT && keyType != java.sql.Types.SMALLINT) {
+      throw new IllegalArgumentException("the first RETURNING column, " + names.get(0) + ", is of type "
+          + meta.getColumnTypeName(1) + "; the ledger tracks rows by an integer key");
+    }
     int[] columns = table.shape(names);
     while (rs.next()) {
       long[] hashes = new long[columns.length];
@@ -115,15 +129,21 @@ final class OperationRunner {
 
   static boolean isWrite(String sql) {
     String first = firstKeyword(sql);
-    return first.equals("insert") || first.equals("update") || first.equals("delete") || first.equals("merge");
+    return first.equals("insert") || first.equals("update") || first.equals("delete") || first.equals("merge")
+        // a data-modifying CTE: its RETURNING rows are the write's
+        || (first.equals("with") && sql.toLowerCase(Locale.ROOT).contains("returning"));
   }
 
   static boolean isDelete(String sql) {
     return firstKeyword(sql).equals("delete");
   }
 
-  private static String firstKeyword(String sql) {
+  static String firstKeyword(String sql) {
     String s = sql.stripLeading();
+    while (s.startsWith("--") || s.startsWith("/*")) {
+      int end = s.startsWith("--") ? s.indexOf('\n') : s.indexOf("*/");
+      s = end < 0 ? "" : s.substring(end + (s.startsWith("--") ? 1 : 2)).stripLeading();
+    }
     int end = 0;
     while (end < s.length() && Character.isLetter(s.charAt(end))) {
       end++;

@@ -18,9 +18,9 @@ public final class ParamGenerators {
 
   /**
    * An id of an existing row in 1..{@code maxId} with a zipfian hot set: id 1 is the most
-   * requested, id k about k^-skew as often (skew 1: the top 1% of ids take roughly half of the
-   * requests of a million-row table). Ids above {@link Integer#MAX_VALUE} are out of the
-   * sampler's range; such tables use the top 2^31-1 ids only.
+   * requested, id k about k^-skew as often (skew 1, a million rows: id 1 gets ~7% of the requests,
+   * the lowest 1% of ids ~68%). Ids above {@link Integer#MAX_VALUE} are out of the sampler's
+   * range; such tables have only their lowest 2^31-1 ids drawn.
    */
   public static ParamGenerator zipfianKey(long maxId, double skew) {
     int n = (int) Math.min(Integer.MAX_VALUE, maxId);

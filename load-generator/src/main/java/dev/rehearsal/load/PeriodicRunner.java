@@ -25,6 +25,7 @@ final class PeriodicRunner {
   private final OperationRunner runner;
   private final Set<ScheduledFuture<?>> futures = ConcurrentHashMap.newKeySet();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   PeriodicRunner(DatabaseTarget target, LoadRecorder recorder, OperationRunner runner) {
     this.target = target;
@@ -32,11 +33,11 @@ final class PeriodicRunner {
     this.runner = runner;
   }
 
-  void schedule(PeriodicOperation op, ScheduledExecutorService timers, long loadStartNanos) {
+  void schedule(PeriodicOperation op, ScheduledExecutorService timers, long loadStartNanos, long seed) {
     long intendedFirstNanos = loadStartNanos + op.startAfter().toNanos();
     long periodNanos = op.every().toNanos();
     long[] runs = {0};
-    SplittableRandom random = new SplittableRandom(op.name().hashCode());
+    SplittableRandom random = new SplittableRandom(seed ^ op.name().hashCode());
     long delay = Math.max(0, intendedFirstNanos - System.nanoTime());
     futures.add(timers.scheduleAtFixedRate(() -> {
       long intendedNanos = intendedFirstNanos + runs[0]++ * periodNanos;
@@ -60,6 +61,9 @@ final class PeriodicRunner {
         open.remove(c);
       }
     } catch (SQLException e) {
+      if (stopping) {
+        return; // cut short by stop(): not something the database did
+      }
       error = ErrorClass.of(e);
       log.debug("periodic operation {} failed: {}", op.name(), e.getMessage());
     } catch (InterruptedException e) {
@@ -86,6 +90,7 @@ final class PeriodicRunner {
 
   /** Stops scheduling and ends runs in progress (a report query may last minutes). */
   void cancelAll() {
+    stopping = true;
     futures.forEach(f -> f.cancel(true));
     for (Connection c : open) {
       try {

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
 /**
  * What the pool went through: every borrow's acquisition time and every timeout, reported by
  * HikariCP itself through {@link IMetricsTracker}; and active/waiting gauges sampled from the
- * pool's MXBean (at least every 100 ms), kept as per-second maxima.
+ * pool's MXBean (every 50 ms), kept as per-second maxima.
  */
 public final class PoolTelemetry implements MetricsTrackerFactory {
 

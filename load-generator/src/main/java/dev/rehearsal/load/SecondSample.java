@@ -24,6 +24,7 @@ import org.HdrHistogram.Histogram;
  * @param poolMaxWaiting most threads waiting for a pool connection at once
  * @param healthChecks probes that finished in this second
  * @param healthCheckFailures of those, the ones that failed or exceeded their timeout
+ * @param weightedErrors of the errors, those of weighted operations (the application's traffic)
  */
 public record SecondSample(
     int second,
@@ -39,7 +40,8 @@ public record SecondSample(
     int poolMaxActive,
     int poolMaxWaiting,
     int healthChecks,
-    int healthCheckFailures) {
+    int healthCheckFailures,
+    long weightedErrors) {
 
   public long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();

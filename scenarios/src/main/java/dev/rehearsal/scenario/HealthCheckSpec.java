@@ -3,8 +3,9 @@ package dev.rehearsal.scenario;
 import java.time.Duration;
 
 /**
- * The application's health check, probed through its pool like a load balancer would: a
- * probe that fails or takes longer than {@code timeout} counts as a failed health check.
+ * A liveness probe on its own connection (application_name rehearsal-health), like an
+ * orchestrator's: a probe that fails or takes longer than {@code timeout} counts as a failed
+ * health check.
  *
  * @param sql the probe, without parameters (default {@code SELECT 1})
  * @param every how often it runs (default 1s)

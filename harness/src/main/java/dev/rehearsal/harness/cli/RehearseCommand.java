@@ -24,7 +24,7 @@ public final class RehearseCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, seed, demo)");
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, seed, load, demo)");
   }
 
   public static void main(String[] args) {

@@ -8,6 +8,7 @@ import dev.rehearsal.load.Traffic;
 import dev.rehearsal.report.LoadReport;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.ReportJson;
+import dev.rehearsal.scenario.Durations;
 import dev.rehearsal.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,11 +51,11 @@ public final class LoadOnly {
     Rehearsal.prepareOutDir(options.outDir());
     Instant startedAt = Instant.now();
     LoadPlan plan = WorkloadPlans.plan(scenario.workload(), WorkloadPlans.rowsByTable(scenario.dataset().tables()),
-        pacing);
+        pacing, options.seed());
     int poolSize = scenario.workload().pool().maximumPoolSize();
     try (Workbench bench = Workbench.open(scenario, options, console)) {
-      console.say("Load: %s through a pool of %d for %d s", WorkloadPlans.describe(plan.traffic()), poolSize,
-          duration.toSeconds());
+      console.say("Load: %s through a pool of %d for %s", WorkloadPlans.describe(plan.traffic()), poolSize,
+          Durations.format(duration));
       List<SecondSample> samples;
       double seconds;
       RehearsalReport.Integrity integrity;

@@ -36,12 +36,10 @@ final class LoadSummaryBuilder {
       s.errors().forEach((c, n) -> errors.merge(c, n, Long::sum));
       operations += s.successes();
       completed += s.weightedCompleted();
+      weightedErrors += s.weightedErrors();
       dropped += s.dropped();
       healthFailures += s.healthCheckFailures();
       maxWaiting = Math.max(maxWaiting, s.poolMaxWaiting());
-    }
-    for (long n : errors.values()) {
-      weightedErrors += n;
     }
     Map<String, RehearsalReport.Percentiles> perOperation = new LinkedHashMap<>();
     byOperation.forEach((name, h) -> {
@@ -50,14 +48,13 @@ final class LoadSummaryBuilder {
       }
     });
     boolean any = latency.getTotalCount() > 0;
-    // throughput counts the application's operations that succeeded: weighted completions minus
-    // failures (periodic jobs' failures are few and their successes are not in this count)
+    // throughput counts the application's operations that succeeded
     long weightedOk = Math.max(0, completed - weightedErrors);
     return new LoadSummary(
         targetOpsPerSecond,
         seconds > 0 ? weightedOk / seconds : 0,
         operations,
-        weightedErrors,
+        errors.values().stream().mapToLong(Long::longValue).sum(),
         TimelineBuilder.errorsByKey(errors),
         dropped,
         any ? TimelineBuilder.percentiles(latency) : null,

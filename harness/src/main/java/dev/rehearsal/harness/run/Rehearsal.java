@@ -126,7 +126,8 @@ public final class Rehearsal {
   private Result underLoad(StrategySpec strategy, List<PlannedStatement> statements, DatabaseTarget target,
       RehearsalReport.ServerInfo serverInfo, SeededDatabase seeded, Instant startedAt) {
     Map<String, Long> rows = WorkloadPlans.rowsByTable(scenario.dataset().tables());
-    LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, new WorkloadPlans.Pacing(options.rate(), false));
+    LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, new WorkloadPlans.Pacing(options.rate(), false),
+        options.seed());
     int poolSize = scenario.workload().pool().maximumPoolSize();
     long warmupNanos = scenario.phases().warmup().toNanos();
     long cooldownNanos = scenario.phases().cooldown().toNanos();

@@ -40,8 +40,11 @@ public final class WorkloadPlans {
     public static final Pacing SCENARIO = new Pacing(null, false);
   }
 
-  /** @param seededRows rows seeded per table name (ids 1..rows) */
-  public static LoadPlan plan(WorkloadSpec workload, Map<String, Long> seededRows, Pacing pacing) {
+  /**
+   * @param seededRows rows seeded per table name (ids 1..rows)
+   * @param seed the run's --seed: the same seed draws the same operations and parameters
+   */
+  public static LoadPlan plan(WorkloadSpec workload, Map<String, Long> seededRows, Pacing pacing, long seed) {
     List<LoadPlan.Weighted> weighted = new ArrayList<>();
     List<PeriodicOperation> periodic = new ArrayList<>();
     for (OperationSpec spec : workload.operations()) {
@@ -56,7 +59,7 @@ public final class WorkloadPlans {
     }
     HealthCheck health = workload.healthCheck() == null ? null : new HealthCheck(workload.healthCheck().sql(),
         workload.healthCheck().every(), workload.healthCheck().timeout());
-    return new LoadPlan(traffic(workload, pacing), weighted, periodic, health);
+    return new LoadPlan(traffic(workload, pacing), weighted, periodic, health, seed);
   }
 
   private static Traffic traffic(WorkloadSpec workload, Pacing pacing) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.seed;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.DatabaseTarget;
@@ -74,7 +75,7 @@ final class ParallelSql {
 
   private static void drain(DatabaseTarget target, ConcurrentLinkedQueue<String> queue, List<String> settings)
       throws SQLException {
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed"); Statement st = c.createStatement()) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.SEED); Statement st = c.createStatement()) {
       for (String setting : settings) {
         st.execute(setting);
       }

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.seed;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.ScratchDatabase;
@@ -64,7 +65,7 @@ public final class Seeder {
     DeferredConstraints deferred;
     GeneratorFactory factory;
     List<TableSpec> order;
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed")) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.SEED)) {
       oids = SchemaCatalog.tableOids(c, dataset.tables().stream().map(TableSpec::name).toList());
       plans = new LinkedHashMap<>();
       Map<String, Set<String>> parents = new HashMap<>();
@@ -192,7 +193,7 @@ public final class Seeder {
 
   /** serial/identity columns would otherwise hand out ids the seed already used. */
   private void advanceSequences(Map<String, TablePlan> plans) {
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed")) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.SEED)) {
       for (TablePlan plan : plans.values()) {
         for (TableColumn column : plan.columns()) {
           if (!column.hasSequenceDefault()) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.seed;
 
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.ScratchDatabase;
@@ -142,7 +143,7 @@ final class TableLoader {
     CopyBuffer buffer = new CopyBuffer(1 << 21);
     CopyRows encoder = new CopyRows(types, format, buffer);
     CRC32C crc = new CRC32C();
-    try (Connection c = ScratchDatabase.connect(target, "rehearsal-seed")) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.SEED)) {
       try (Statement st = c.createStatement()) {
         for (String setting : SESSION_SETTINGS) {
           st.execute(setting);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.LoggerFactory;
 
 /** The write ledger of one table: rows by key, the columns seen, keys in doubt. */
 public final class TableLedger {
@@ -21,6 +22,7 @@ public final class TableLedger {
   private final Map<Long, KeyHistory> rows = new ConcurrentHashMap<>();
   private final Set<Long> inDoubtValues = ConcurrentHashMap.newKeySet();
   private final AtomicLong acknowledgedWrites = new AtomicLong();
+  private volatile String disabledBecause;
 
   TableLedger(String table) {
     this.table = table;
@@ -28,6 +30,26 @@ public final class TableLedger {
 
   public String table() {
     return table;
+  }
+
+  /**
+   * Stops keeping this table's ledger (e.g. its RETURNING key is not an integer): the integrity
+   * check then says it could not check the table instead of counting the writes as failures.
+   */
+  public void disable(String reason) {
+    if (disabledBecause == null) {
+      disabledBecause = reason;
+      LoggerFactory.getLogger(TableLedger.class).warn("write ledger of {} not kept: {}", table, reason);
+    }
+  }
+
+  public boolean disabled() {
+    return disabledBecause != null;
+  }
+
+  /** Why the ledger was not kept, or null. */
+  public String disabledBecause() {
+    return disabledBecause;
   }
 
   /** Null until the first write was recorded. */
