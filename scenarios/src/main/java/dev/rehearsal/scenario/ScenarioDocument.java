@@ -26,7 +26,7 @@ record ScenarioDocument(
     Dataset dataset,
     Workload workload,
     PhasesSpec phases,
-    List<StrategySpec> strategies,
+    List<Strategy> strategies,
     List<BudgetSpec> budgets) {
 
   record Server(Map<String, Object> settings) {}
@@ -68,4 +68,22 @@ record ScenarioDocument(
       String ledger) {}
 
   record Pool(Integer maximumPoolSize, Duration connectionTimeout, Duration statementTimeout) {}
+
+  record Strategy(String name, String description, List<Step> steps, List<Step> down) {}
+
+  /** One migration step as written: the validator checks that exactly one kind is given. */
+  record Step(
+      String name,
+      String sql,
+      String file,
+      String flyway,
+      Backfill backfill,
+      Duration pause,
+      String transaction,
+      Retry retry) {}
+
+  record Backfill(
+      String table, String set, String where, String key, Integer batchSize, Duration pause) {}
+
+  record Retry(Duration lockTimeout, Integer attempts, Duration backoff, Double growth) {}
 }

@@ -2,9 +2,7 @@ package dev.rehearsal.scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Checks what Jackson cannot (required keys, ranges, names, references between parts) and
  * turns a {@link ScenarioDocument} into the immutable {@link Scenario}, filling defaults.
- * The dataset, workload and budgets have their own validators; this one does the top level,
- * server settings, schema, phases and strategies.
+ * The dataset, workload, strategies and budgets have their own validators; this one does the
+ * top level, server settings, schema and phases.
  *
  * <p>Checks run in document order and stop at the first problem, which is reported at its
  * line and column.
@@ -26,9 +24,6 @@ final class ScenarioValidator {
 
   /** As in postgresql.conf; dots allow extension settings like pg_stat_statements.max. */
   private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]*");
-
-  /** Strategy names end up in file names and on the command line (--strategy). */
-  private static final Pattern STRATEGY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final ErrorReporter errors;
   private final Path baseDirectory;
@@ -46,7 +41,8 @@ final class ScenarioValidator {
     DatasetSpec dataset = new DatasetValidator(errors).validate(document.dataset());
     WorkloadSpec workload = new WorkloadValidator(errors, dataset).validate(document.workload());
     PhasesSpec phases = phases(document.phases());
-    List<StrategySpec> strategies = strategies(document.strategies());
+    List<StrategySpec> strategies =
+        new StrategyValidator(errors, baseDirectory).validate(document.strategies());
     List<BudgetSpec> budgets = new BudgetValidator(errors).validate(document.budgets());
     return new Scenario(name, strip(document.description()), server, schema, dataset, workload,
         phases, strategies, budgets, errors.source(), baseDirectory);
@@ -109,51 +105,9 @@ final class ScenarioValidator {
     return new PhasesSpec(warmup, cooldown);
   }
 
-  private List<StrategySpec> strategies(List<StrategySpec> strategies) {
-    String hint = "list the ways to make the change, e.g. "
-        + "strategies: [{name: naive, steps: [{sql: ALTER TABLE ...}]}]";
-    errors.require(strategies, "/strategies", hint);
-    if (strategies.isEmpty()) {
-      throw errors.at("/strategies", "strategies must list at least one strategy", hint);
-    }
-    Map<String, String> seen = new HashMap<>();
-    List<StrategySpec> result = new ArrayList<>();
-    for (int i = 0; i < strategies.size(); i++) {
-      String path = YamlPath.child("/strategies", i);
-      StrategySpec strategy = errors.require(strategies.get(i), path, hint);
-      String namePath = path + "/name";
-      String name = errors.requireText(strategy.name(), namePath,
-          "name the strategy, e.g. name: add-column-default");
-      if (!STRATEGY_NAME.matcher(name).matches()) {
-        throw errors.at(namePath, "strategy name '" + name + "' may contain only letters, "
-                + "digits, '_', '.' and '-', and must start with a letter or digit",
-            "the name is used in report file names and with --strategy");
-      }
-      errors.requireUnique(seen, name, namePath, "strategy");
-      List<StepSpec> steps = steps(strategy, path);
-      result.add(new StrategySpec(name, strip(strategy.description()), steps));
-    }
-    return List.copyOf(result);
-  }
-
-  private List<StepSpec> steps(StrategySpec strategy, String strategyPath) {
-    String path = strategyPath + "/steps";
-    String hint = "list the migration's steps, e.g. steps: [{sql: ALTER TABLE ...}]";
-    List<StepSpec> steps = errors.require(strategy.steps(), path, hint);
-    if (steps.isEmpty()) {
-      throw errors.at(path, "strategy '" + strategy.name() + "' needs at least one step", hint);
-    }
-    for (int i = 0; i < steps.size(); i++) {
-      String stepPath = YamlPath.child(path, i);
-      StepSpec step = errors.require(steps.get(i), stepPath, hint);
-      checkSqlOrFile(step.sql(), step.file(), stepPath, "step");
-    }
-    return List.copyOf(steps);
-  }
-
   /**
-   * The rule shared by the schema and migration steps: exactly one of inline {@code sql} or a
-   * {@code file}, and the file must exist now rather than fail halfway through a rehearsal.
+   * The schema: exactly one of inline {@code sql} or a {@code file}, and the file must exist
+   * now rather than fail halfway through a rehearsal.
    */
   private void checkSqlOrFile(String sql, String file, String path, String what) {
     String hint = "give the SQL inline with sql:, or name a .sql file with file:";

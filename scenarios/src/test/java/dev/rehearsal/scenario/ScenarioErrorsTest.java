@@ -278,7 +278,9 @@ class ScenarioErrorsTest {
   void stepWithBothSqlAndFile() {
     assertFails(MINIMAL + "        file: add-x.sql\n", """
         bad.yaml:14:9: step has both sql and file; use one
-          fix: give the SQL inline with sql:, or name a .sql file with file:""");
+          fix: a step does one thing: sql: (inline SQL), file: (a .sql file or a directory of \
+        them), flyway: (a Flyway location), backfill: (a batched UPDATE) or pause: (wait with \
+        the load running); split it into several steps""");
   }
 
   @Test

@@ -80,6 +80,82 @@ class ScenarioFilesTest {
             + "/dev/rehearsal/scenario/builtin/nothing.sql; paths are relative to the scenario file");
   }
 
+  @Test
+  void scriptsOfASingleFile() throws IOException {
+    write("schema.sql", "CREATE TABLE t (id bigint);");
+    write("migrations/001-add.sql", "ALTER TABLE t ADD COLUMN x int;");
+    Scenario scenario = ScenarioLoader.load(write("rehearsal.yaml", WITH_FILES));
+
+    assertThat(ScenarioFiles.scripts(scenario, "migrations/001-add.sql")).containsExactly(
+        new ScenarioFiles.Script("migrations/001-add.sql", "ALTER TABLE t ADD COLUMN x int;"));
+  }
+
+  @Test
+  void scriptsOfADirectoryAreItsSqlFilesInNameOrder() throws IOException {
+    write("schema.sql", "CREATE TABLE t (id bigint);");
+    write("migrations/001-add.sql", "ALTER TABLE t ADD COLUMN x int;");
+    write("migrations/010-index.sql", "CREATE INDEX CONCURRENTLY t_x ON t (x);");
+    write("migrations/002-backfill.sql", "UPDATE t SET x = 0;");
+    write("migrations/README.md", "not SQL");
+    write("migrations/old/000-skip.sql", "subdirectories are not read");
+    Scenario scenario = ScenarioLoader.load(write("rehearsal.yaml",
+        WITH_FILES.replace("file: migrations/001-add.sql", "file: migrations/")));
+
+    assertThat(scenario.strategies().get(0).steps().get(0).file()).isEqualTo("migrations/");
+    assertThat(ScenarioFiles.scripts(scenario, "migrations/")).containsExactly(
+        new ScenarioFiles.Script(Path.of("migrations", "001-add.sql").toString(),
+            "ALTER TABLE t ADD COLUMN x int;"),
+        new ScenarioFiles.Script(Path.of("migrations", "002-backfill.sql").toString(),
+            "UPDATE t SET x = 0;"),
+        new ScenarioFiles.Script(Path.of("migrations", "010-index.sql").toString(),
+            "CREATE INDEX CONCURRENTLY t_x ON t (x);"));
+  }
+
+  @Test
+  void scriptsOfADirectoryThatLostItsSqlFilesAfterLoading() throws IOException {
+    write("schema.sql", "CREATE TABLE t (id bigint);");
+    write("migrations/001-add.sql", "ALTER TABLE t ADD COLUMN x int;");
+    Scenario scenario = ScenarioLoader.load(write("rehearsal.yaml",
+        WITH_FILES.replace("file: migrations/001-add.sql", "file: migrations")));
+    Files.delete(dir.resolve("migrations/001-add.sql"));
+
+    assertThatThrownBy(() -> ScenarioFiles.scripts(scenario, "migrations"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage(dir.resolve("rehearsal.yaml") + ": scenario 'from-files' refers to directory "
+            + "'migrations', which has no .sql files\n"
+            + "  fix: put the step's scripts in " + dir.resolve("migrations")
+            + " as *.sql files; they run in name order");
+  }
+
+  @Test
+  void scriptsOfABuiltInScenarioAreTheOneClasspathResource() {
+    Scenario demo = ScenarioLoader.builtin("demo");
+
+    assertThat(ScenarioFiles.scripts(demo, "index.txt")).containsExactly(
+        new ScenarioFiles.Script("index.txt", "demo\npgbench\npgbench-tpcb\n"));
+  }
+
+  @Test
+  void flywayLocations() throws IOException {
+    write("schema.sql", "CREATE TABLE t (id bigint);");
+    write("scenarios/db/migration/V1__add.sql", "ALTER TABLE t ADD COLUMN x int;");
+    Scenario scenario = ScenarioLoader.load(write("scenarios/rehearsal.yaml",
+        WITH_FILES.replace("file: schema.sql", "file: ../schema.sql")
+            .replace("file: migrations/001-add.sql", "flyway: ./db/../db/migration")));
+
+    assertThat(scenario.strategies().get(0).steps().get(0).flyway())
+        .isEqualTo("./db/../db/migration");
+    assertThat(ScenarioFiles.flywayLocation(scenario, "./db/../db/migration"))
+        .isEqualTo("filesystem:" + dir.resolve("scenarios/db/migration").toAbsolutePath());
+    assertThat(ScenarioFiles.flywayLocation(scenario, "classpath:db/migration"))
+        .isEqualTo("classpath:db/migration");
+    assertThatThrownBy(() -> ScenarioFiles.flywayLocation(ScenarioLoader.builtin("demo"),
+        "db/migration"))
+        .hasMessage("builtin:demo: built-in scenario 'demo' names Flyway location "
+            + "'db/migration', which is not on the classpath\n"
+            + "  fix: built-in scenarios name their Flyway migrations with classpath:...");
+  }
+
   private Path write(String relative, String text) throws IOException {
     Path file = dir.resolve(relative);
     Files.createDirectories(file.getParent());

@@ -111,8 +111,9 @@ class ScenarioLoaderTest {
         .isEqualTo(new PhasesSpec(Duration.ofSeconds(15), Duration.ofSeconds(15)));
     assertThat(demo.strategies()).singleElement().satisfies(strategy -> {
       assertThat(strategy.name()).isEqualTo("add-column-default");
-      assertThat(strategy.steps()).containsExactly(new StepSpec(
-          "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active'", null));
+      assertThat(strategy.steps()).containsExactly(StepSpec.sql(
+          "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active'"));
+      assertThat(strategy.down()).isEmpty();
     });
     assertThat(demo.budgets()).extracting(BudgetSpec::metric)
         .containsExactly("peakP99Ms", "poolTimeouts", "lostWrites", "migrationErrors");
@@ -147,7 +148,8 @@ class ScenarioLoaderTest {
             null, null, null, Map.of(), null));
     assertThat(scenario.phases())
         .isEqualTo(new PhasesSpec(Duration.ofSeconds(10), Duration.ofSeconds(10)));
-    assertThat(scenario.strategies().get(0).description()).isNull();
+    assertThat(scenario.strategies()).containsExactly(new StrategySpec("naive", null,
+        List.of(StepSpec.sql("ALTER TABLE t ADD COLUMN x int")), List.of()));
     assertThat(scenario.budgets())
         .extracting(BudgetSpec::metric, BudgetSpec::warn, BudgetSpec::critical)
         .containsExactly(
