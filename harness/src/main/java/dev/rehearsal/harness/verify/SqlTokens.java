@@ -1,0 +1,184 @@
+package dev.rehearsal.harness.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words, identifiers and punctuation of SQL text, for {@link WrittenColumns}: string
+ * literals, comments, numbers and operators carry no names, so they become {@link Kind#OTHER}
+ * tokens (or nothing), and a literal or comment saying {@code UPDATE x SET y} is never read as
+ * one.
+ *
+ * <p>The lexical rules are those of {@code migrate.SqlSplitter} and {@code scenario.Placeholders}
+ * (quotes, {@code E'..'} escapes, nested block comments, dollar tags); neither exposes tokens,
+ * so the scanning is repeated here rather than reshaping them.
+ *
+ * <p>One deliberate difference: the body of a dollar-quoted string is tokenized as SQL, between
+ * two {@code ;} tokens, instead of being skipped. Such bodies are almost always code ({@code DO}
+ * blocks and function bodies, where batched backfills live), and a write found in one that never
+ * runs only means a column is not compared, whereas a write missed means a false alarm.
+ */
+final class SqlTokens {
+
+  enum Kind {
+    /** An unquoted keyword or identifier, lower-cased as PostgreSQL folds it. */
+    WORD,
+    /** A double-quoted identifier, exactly as written ({@code ""} unescaped). */
+    QUOTED,
+    /** One punctuation character: {@code ( ) [ ] , . ; = *}. */
+    SYMBOL,
+    /** Anything else: a literal, number, operator or parameter. */
+    OTHER
+  }
+
+  record Token(Kind kind, String text) {
+
+    boolean isWord(String word) {
+      return kind == Kind.WORD && text.equals(word);
+    }
+
+    boolean isSymbol(char c) {
+      return kind == Kind.SYMBOL && text.length() == 1 && text.charAt(0) == c;
+    }
+
+    /** Whether this can name a table or column (keywords included: the context decides). */
+    boolean isIdentifier() {
+      return kind == Kind.WORD || kind == Kind.QUOTED;
+    }
+  }
+
+  private static final Token SEMICOLON = new Token(Kind.SYMBOL, ";");
+  private static final Token OTHER = new Token(Kind.OTHER, "");
+  private static final String SYMBOLS = "()[],.;=*";
+
+  private SqlTokens() {}
+
+  static List<Token> of(String sql) {
+    List<Token> out = new ArrayList<>();
+    scan(sql, out);
+    return out;
+  }
+
+  private static void scan(String sql, List<Token> out) {
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '-' && next == '-') {
+        int newline = sql.indexOf('\n', i);
+        i = newline < 0 ? n : newline + 1;
+      } else if (c == '/' && next == '*') {
+        i = afterBlockComment(sql, i);
+      } else if (c == '\'') {
+        i = afterQuoted(sql, i, '\'', false);
+        out.add(OTHER);
+      } else if (c == '"') {
+        int end = afterQuoted(sql, i, '"', false);
+        String inside = sql.substring(i + 1, Math.max(i + 1, end - 1));
+        out.add(new Token(Kind.QUOTED, inside.replace("\"\"", "\"")));
+        i = end;
+      } else if (c == '$' && dollarTag(sql, i) != null) {
+        String tag = dollarTag(sql, i);
+        int close = sql.indexOf(tag, i + tag.length());
+        int bodyEnd = close < 0 ? n : close;
+        out.add(SEMICOLON);
+        scan(sql.substring(i + tag.length(), bodyEnd), out);
+        out.add(SEMICOLON);
+        i = close < 0 ? n : close + tag.length();
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = afterWord(sql, i);
+        String word = sql.substring(i, end);
+        if (word.equalsIgnoreCase("e") && end < n && sql.charAt(end) == '\'') {
+          end = afterQuoted(sql, end, '\'', true); // E'...': a backslash escapes the quote
+          out.add(OTHER);
+        } else {
+          out.add(new Token(Kind.WORD, fold(word)));
+        }
+        i = end;
+      } else if (SYMBOLS.indexOf(c) >= 0) {
+        out.add(new Token(Kind.SYMBOL, String.valueOf(c)));
+        i++;
+      } else {
+        out.add(OTHER); // digits, operators, ? and :name parameters, $1
+        i = c == '$' || Character.isDigit(c) ? afterWord(sql, i) : i + 1;
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL's folding of an unquoted identifier: ASCII letters only are lower-cased (in a
+   * UTF-8 database, {@code downcase_identifier} leaves other letters alone).
+   */
+  static String fold(String word) {
+    StringBuilder b = new StringBuilder(word.length());
+    for (int k = 0; k < word.length(); k++) {
+      char ch = word.charAt(k);
+      b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+    }
+    return b.toString();
+  }
+
+  /** Index after the word at {@code start}; identifiers may contain {@code $} ({@code a$b}). */
+  private static int afterWord(String sql, int start) {
+    int i = start + 1;
+    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+        || sql.charAt(i) == '$')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int afterQuoted(String sql, int start, char quote, boolean backslashEscapes) {
+    int i = start + 1;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (backslashEscapes && c == '\\') {
+        i += 2;
+      } else if (c == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+        i += 2; // a doubled quote stands for itself
+      } else if (c == quote) {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    return sql.length();
+  }
+
+  /** The tag ($$ or $name$) of a dollar quote opening at {@code start}, or null ($1 is none). */
+  private static String dollarTag(String sql, int start) {
+    int i = start + 1;
+    if (i < sql.length() && sql.charAt(i) != '$') {
+      if (!(Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_')) {
+        return null;
+      }
+      while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+        i++;
+      }
+    }
+    return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(start, i + 1) : null;
+  }
+
+  private static int afterBlockComment(String sql, int start) {
+    int depth = 0;
+    int i = start;
+    while (i < sql.length()) {
+      if (sql.startsWith("/*", i)) {
+        depth++;
+        i += 2;
+      } else if (sql.startsWith("*/", i)) {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return i;
+        }
+      } else {
+        i++;
+      }
+    }
+    return sql.length();
+  }
+}
