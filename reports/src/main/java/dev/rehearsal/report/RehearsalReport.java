@@ -12,6 +12,8 @@ import java.util.Map;
  * @param complete false when the run was interrupted or failed part-way; figures cover only
  *     what was observed
  * @param timeline one entry per second of load, in order
+ * @param lockObservation the lock observer's resolution and waits with other causes; null when
+ *     no observer ran
  */
 public record RehearsalReport(
     int schemaVersion,
@@ -31,9 +33,19 @@ public record RehearsalReport(
     List<BudgetResult> budgets,
     Verdict verdict,
     List<String> nextSteps,
-    String failure) {
+    String failure,
+    LockObservation lockObservation) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A report without lock observation details (tests, older callers). */
+  public RehearsalReport(int schemaVersion, String scenario, String strategy, Instant startedAt, Instant finishedAt,
+      boolean complete, ServerInfo server, List<TableInfo> dataset, SeedInfo seed, Phases phases,
+      List<TimelineSecond> timeline, List<StatementResult> statements, Summary summary, Integrity integrity,
+      List<BudgetResult> budgets, Verdict verdict, List<String> nextSteps, String failure) {
+    this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
+        statements, summary, integrity, budgets, verdict, nextSteps, failure, null);
+  }
 
   /**
    * The server the rehearsal ran on.
@@ -131,15 +143,67 @@ public record RehearsalReport(
   public record Percentiles(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}
 
   /**
-   * One migration statement as it ran.
+   * One migration statement as it ran. A backfill step is one statement (its batches counted), a
+   * Flyway migration one statement (its script).
    *
-   * @param index 1-based position in the strategy
+   * @param index 1-based position in the run (up steps, then down steps)
    * @param startSecond seconds since load start
-   * @param error null on success, else SQLSTATE and PostgreSQL's message
+   * @param error null on success, else PostgreSQL's message (SQLSTATE in {@code sqlState})
+   * @param direction up, or down for a rehearsed rollback
+   * @param step the step's name, or "step N"
+   * @param kind sql, backfill or flyway
+   * @param origin the step or file the statement came from
+   * @param line its first line there
+   * @param errorLine the line PostgreSQL's error position points at, when given
+   * @param attempts tries under the step's lock-retry policy (1 without one)
+   * @param retryWaitMs time spent in failed attempts and the pauses between them
+   * @param rowsAffected rows changed, for row-changing statements
+   * @param batches backfill batches, null for other kinds
+   * @param locks relation locks the migration held while it ran
+   * @param rewrote tables whose storage was replaced (relfilenode changed): a full rewrite
+   * @param blocked application lock waits charged to this statement (it held the lock, or was
+   *     queued ahead of them for it)
+   * @param lockWaitMs longest time this statement itself waited for a lock, null if it never waited
+   * @param waitedBehind the session it waited behind, e.g. "pid 42 (rehearsal-report, active: SELECT ...)"
    */
   public record StatementResult(
-      int index, String sql, double startSecond, double durationMs, String sqlState,
-      String error) {}
+      int index, String sql, double startSecond, double durationMs, String sqlState, String error,
+      String direction, String step, String kind, String origin, Integer line, Integer errorLine,
+      int attempts, double retryWaitMs, Long rowsAffected, Integer batches, List<Lock> locks,
+      List<String> rewrote, LockWaits blocked, Double lockWaitMs, String waitedBehind) {
+
+    /** A statement with only what every statement has; the rest empty. */
+    public StatementResult(int index, String sql, double startSecond, double durationMs, String sqlState,
+        String error) {
+      this(index, sql, startSecond, durationMs, sqlState, error, "up", null, "sql", null, null, null, 1, 0,
+          null, null, List.of(), List.of(), null, null, null);
+    }
+  }
+
+  /** A relation lock and its mode as pg_locks names it (AccessExclusiveLock, ShareLock, ...). */
+  public record Lock(String relation, String mode) {}
+
+  /**
+   * Application lock waits of one cause.
+   *
+   * @param blockedSessionSeconds sum of the waits' durations
+   * @param longestWaitMs longest single wait
+   * @param longestBlockedWindowMs longest stretch with at least one session waiting
+   * @param maxSessionsBlocked most sessions waiting at once
+   * @param waits distinct waits
+   * @param relations the relations waited for
+   */
+  public record LockWaits(double blockedSessionSeconds, double longestWaitMs, double longestBlockedWindowMs,
+      int maxSessionsBlocked, long waits, List<String> relations) {}
+
+  /**
+   * How the lock observer watched, and what it saw that was not the migration's doing.
+   *
+   * @param samples samples of pg_locks taken
+   * @param sampleIntervalMs their mean spacing: every blocked-time figure is exact to about half of it
+   * @param otherCauses application waits with no migration session in their blocking chain
+   */
+  public record LockObservation(long samples, double sampleIntervalMs, LockWaits otherCauses) {}
 
   /**
    * The figures budgets are judged on; names match the scenario's budget metrics.

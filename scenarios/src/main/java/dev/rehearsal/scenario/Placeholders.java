@@ -66,6 +66,14 @@ public final class Placeholders {
     return words.isEmpty() ? null : words.get(0);
   }
 
+  /**
+   * The words of {@code sql} in lower case, in order, outside strings, quoted identifiers and
+   * comments: what a statement does can be read from them ({@code create index concurrently}).
+   */
+  public static List<String> words(String sql) {
+    return List.copyOf(scan(sql).words);
+  }
+
   /** Whether {@code name} can be written as a {@code :name} parameter. */
   public static boolean isParameterName(String name) {
     if (name.isEmpty() || !isNameStart(name.charAt(0))) {

@@ -50,7 +50,11 @@ final class CommonOptions {
 
   /** The options of a rehearsal (or a seed) from these flags. */
   dev.rehearsal.harness.run.RunOptions toRunOptions(String strategy) {
+    return toRunOptions(strategy, false);
+  }
+
+  dev.rehearsal.harness.run.RunOptions toRunOptions(String strategy, boolean rollback) {
     return new dev.rehearsal.harness.run.RunOptions(strategy, postgres, pgVersion, image, rows, scale, streams, rate,
-        seed, out, noSeedCache ? null : dev.rehearsal.harness.seed.SeedCache.defaultRoot(), fresh);
+        seed, out, noSeedCache ? null : dev.rehearsal.harness.seed.SeedCache.defaultRoot(), fresh, rollback);
   }
 }

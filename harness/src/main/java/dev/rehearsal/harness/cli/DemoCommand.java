@@ -13,6 +13,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return RunCommand.rehearse(ScenarioLoader.builtin("demo"), null, common);
+    return RunCommand.rehearse(ScenarioLoader.builtin("demo"), null, false, common);
   }
 }

@@ -20,16 +20,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--strategy", paramLabel = "S", description = "Strategy to rehearse (default: the scenario's first)")
   String strategy;
 
+  @Option(names = "--rollback", description = "After the strategy's steps, rehearse its down steps under the same load")
+  boolean rollback;
+
   @Mixin
   CommonOptions common;
 
   @Override
   public Integer call() {
-    return rehearse(ScenarioLoader.resolve(scenario), strategy, common);
+    return rehearse(ScenarioLoader.resolve(scenario), strategy, rollback, common);
   }
 
-  static int rehearse(Scenario scenario, String strategy, CommonOptions common) {
-    RunOptions options = common.toRunOptions(strategy);
+  static int rehearse(Scenario scenario, String strategy, boolean rollback, CommonOptions common) {
+    RunOptions options = common.toRunOptions(strategy, rollback);
     Rehearsal.Result result = new Rehearsal(scenario, options, Console.stderr()).run();
     ResultPrinter.print(result, System.out);
     return result.exitCode();

@@ -1,74 +1,228 @@
 package dev.rehearsal.harness.migrate;
 
-import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
+import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
+import dev.rehearsal.scenario.Placeholders;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Applies a strategy's statements one by one on a connection of its own, timing each. A failing
- * statement is a finding, not a crash: it is recorded with its SQLSTATE and message, and the
- * remaining statements are not run (as a migration tool would stop).
+ * Applies a migration plan's steps in order on a session of its own (application_name
+ * {@value ApplicationNames#MIGRATION}, which the lock observer keys on), timing each statement
+ * and recording the locks it held and the tables it rewrote. A failing statement is a finding,
+ * not a crash: it is recorded with its SQLSTATE, message and line, and the remaining steps are
+ * not run, as a migration tool would stop.
  */
 public final class MigrationRunner implements AutoCloseable {
 
-  /** application_name of the migration session; the lock observer keys on it. */
-  public static final String APPLICATION_NAME = ApplicationNames.MIGRATION;
+  /** Told about each statement as it finishes, and about retries and progress. */
+  public interface Listener {
+    void statementDone(StatementOutcome outcome);
 
-  /** A statement to run and where it came from (step number, file), for messages. */
-  public record PlannedStatement(String sql, String origin, int line) {}
+    void note(String message);
+  }
 
+  private static final Set<String> ROW_COMMANDS = Set.of("insert", "update", "delete", "merge", "with", "copy");
+
+  private final DatabaseTarget target;
   private final Connection connection;
-  private final int backendPid;
+  private final MigrationProgress progress;
+  private final Listener listener;
+  private final List<StatementOutcome> outcomes = new ArrayList<>();
+  private int nextIndex = 1;
 
-  public MigrationRunner(DatabaseTarget target) {
+  public MigrationRunner(DatabaseTarget target, MigrationProgress progress, Listener listener) {
+    this.target = target;
+    this.progress = progress;
+    this.listener = listener;
     try {
-      this.connection = ScratchDatabase.connect(target, APPLICATION_NAME);
+      this.connection = ScratchDatabase.connect(target, ApplicationNames.MIGRATION);
       connection.setAutoCommit(true);
-      try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-        rs.next();
-        this.backendPid = rs.getInt(1);
-      }
     } catch (SQLException e) {
       throw new InfrastructureException("could not open the migration session: " + e.getMessage(), e);
     }
   }
 
-  /** The server process of the migration session, so its waits can be told from the application's. */
-  public int backendPid() {
-    return backendPid;
+  /** Every statement run so far, in order. */
+  public List<StatementOutcome> outcomes() {
+    return List.copyOf(outcomes);
   }
 
-  public List<StatementOutcome> run(List<PlannedStatement> statements, Consumer<StatementOutcome> onEach) {
-    List<StatementOutcome> outcomes = new ArrayList<>();
-    int index = 0;
-    for (PlannedStatement planned : statements) {
-      index++;
-      long start = System.nanoTime();
-      String state = null;
-      String error = null;
-      try (Statement st = connection.createStatement()) {
-        st.execute(planned.sql());
-      } catch (SQLException e) {
-        state = e.getSQLState();
-        error = e.getMessage();
+  /**
+   * Runs the steps in order; stops at the first failed statement.
+   *
+   * @param direction up or down, as reports show it
+   * @return whether every statement succeeded
+   */
+  public boolean run(List<PlannedStep> steps, String direction) {
+    try {
+      for (PlannedStep step : steps) {
+        boolean ok = switch (step.kind()) {
+          case SQL, FILE -> runUnits(step, direction);
+          case BACKFILL -> record(new BackfillRunner(connection, progress, listener)
+              .run(step, direction, nextIndex, new LockRetry(step.spec().retry())));
+          case FLYWAY -> recordAll(new FlywayRunner(target, progress).run(step, direction, nextIndex));
+          case PAUSE -> pause(step);
+        };
+        if (!ok) {
+          return false;
+        }
       }
-      StatementOutcome outcome = new StatementOutcome(index, planned.sql(), planned.origin(), planned.line(),
-          start, System.nanoTime() - start, state, error);
-      outcomes.add(outcome);
-      onEach.accept(outcome);
-      if (outcome.failed()) {
-        break;
+      return true;
+    } catch (SQLException e) {
+      throw new InfrastructureException("the migration session failed outside the migration's own statements: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private boolean runUnits(PlannedStep step, String direction) throws SQLException {
+    LockRetry retry = new LockRetry(step.spec().retry());
+    for (Unit unit : step.units()) {
+      if (!runUnit(unit, step.label(), direction, retry)) {
+        return false;
       }
     }
-    return outcomes;
+    return true;
+  }
+
+  private boolean runUnit(Unit unit, String step, String direction, LockRetry retry) throws SQLException {
+    long firstAttemptNanos = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      long attemptStart = System.nanoTime();
+      List<StatementRun> runs = attempt(unit, step, direction, retry, attempt);
+      StatementRun failed = runs.stream().filter(StatementRun::hasFailed).findFirst().orElse(null);
+      if (failed != null && retry.retries(failed.sqlState, attempt)) {
+        Duration pause = retry.backoff(attempt);
+        listener.note(String.format("  statement %d could not get its lock within lock_timeout %d ms "
+                + "(attempt %d of %d, %.0f ms); retrying in %d ms", failed.index, retry.lockTimeout(attempt).toMillis(),
+            attempt, retry.attempts(), (System.nanoTime() - attemptStart) / 1e6, pause.toMillis()));
+        sleep(pause);
+        continue;
+      }
+      long retryWait = runs.isEmpty() ? 0 : runs.get(0).startNanos - firstAttemptNanos;
+      for (StatementRun run : runs) {
+        run.attempts = attempt;
+        run.retryWaitNanos = Math.max(0, retryWait);
+        record(run);
+      }
+      return failed == null;
+    }
+  }
+
+  /** One try at a unit; the runs of the statements that were sent, the last one failed if any did. */
+  private List<StatementRun> attempt(Unit unit, String step, String direction, LockRetry retry, int attempt)
+      throws SQLException {
+    List<StatementRun> runs = new ArrayList<>();
+    retry.before(connection, attempt);
+    try {
+      if (unit.transaction()) {
+        connection.setAutoCommit(false);
+        progress.transactionBegan();
+      } else {
+        progress.transactionEnded();
+      }
+      for (PlannedStatement planned : unit.statements()) {
+        StatementRun run = new StatementRun(nextIndex + runs.size(), direction, step, "sql", planned,
+            unit.transaction());
+        runs.add(run);
+        if (!execute(run, unit.transaction())) {
+          break;
+        }
+      }
+      if (unit.transaction()) {
+        end(unit, runs);
+      }
+    } finally {
+      if (unit.transaction()) {
+        connection.setAutoCommit(true);
+        progress.transactionEnded();
+      }
+      retry.after(connection);
+    }
+    return runs;
+  }
+
+  private boolean execute(StatementRun run, boolean inTransaction) throws SQLException {
+    progress.statementStarted(run.index);
+    Map<Long, Long> storageBefore = CatalogProbe.storage(connection);
+    run.started();
+    try (Statement st = connection.createStatement()) {
+      boolean returnedRows = st.execute(run.planned.sql());
+      run.ended();
+      List<String> words = Placeholders.words(run.planned.sql());
+      if (!returnedRows && !words.isEmpty() && ROW_COMMANDS.contains(words.get(0))) {
+        run.rowsAffected = (long) st.getUpdateCount();
+      }
+    } catch (SQLException e) {
+      run.failed(e);
+      return false;
+    }
+    if (inTransaction) {
+      List<CatalogProbe.Lock> locks = CatalogProbe.ownLocks(connection);
+      locks.forEach(l -> run.locks.add(l.held()));
+      progress.locksHeld(run.index, locks.stream().map(CatalogProbe.Lock::relationOid).toList());
+    }
+    run.rewrote.addAll(CatalogProbe.rewritten(connection, storageBefore, CatalogProbe.storage(connection)));
+    return true;
+  }
+
+  /** COMMIT, or ROLLBACK when a statement failed or the block said so; a failing COMMIT fails the last statement. */
+  private void end(Unit unit, List<StatementRun> runs) throws SQLException {
+    StatementRun last = runs.get(runs.size() - 1);
+    if (last.hasFailed() || unit.rollback()) {
+      connection.rollback();
+      return;
+    }
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      long duration = last.durationNanos;
+      last.failed(e); // a deferred constraint or serialization failure surfaces here
+      last.durationNanos = duration;
+      connection.rollback();
+    }
+  }
+
+  private boolean record(StatementRun run) {
+    StatementOutcome outcome = run.outcome();
+    outcomes.add(outcome);
+    nextIndex = Math.max(nextIndex, outcome.index() + 1);
+    listener.statementDone(outcome);
+    return !outcome.failed();
+  }
+
+  private boolean recordAll(List<StatementRun> runs) {
+    boolean ok = true;
+    for (StatementRun run : runs) {
+      ok &= record(run);
+    }
+    return ok;
+  }
+
+  private boolean pause(PlannedStep step) {
+    listener.note(String.format("  %s: pause %d s, load still running", step.label(), step.spec().pause().toSeconds()));
+    sleep(step.spec().pause());
+    return true;
+  }
+
+  static void sleep(Duration pause) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InfrastructureException("migration interrupted", e);
+    }
   }
 
   @Override

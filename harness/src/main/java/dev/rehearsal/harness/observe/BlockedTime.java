@@ -1,77 +1,119 @@
 package dev.rehearsal.harness.observe;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Blocked-time figures built from lock-wait samples. Each sample counts for the time since the
- * previous one, so irregular sampling (a slow observer query under load) still adds up.
+ * The lock observer's findings: what the application waited for, charged to the migration as a
+ * whole, to each migration statement, or to other causes; how long the migration itself waited
+ * and behind whom; and the relation locks the migration's sessions were seen holding.
  */
 public final class BlockedTime {
 
-  private final long loadStartNanos;
-  private long previousSampleNanos = -1;
-  private double blockedSessionSeconds;
-  private double longestWaitMs;
-  private double longestMigrationWaitMs;
-  private int maxSessionsBlocked;
-  private long windowStartNanos = -1;
-  private double longestWindowMs;
-  private final Map<Integer, Integer> maxBlockedBySecond = new TreeMap<>();
+  /**
+   * Blocked-time figures for one cause.
+   *
+   * @param blockedSessionSeconds sum over application lock waits of their durations
+   * @param longestWaitMs longest single application lock wait
+   * @param longestBlockedWindowMs longest stretch with at least one application session waiting
+   * @param maxSessionsBlocked most application sessions waiting at once
+   * @param waits distinct application lock waits
+   * @param relations relations the waits were for
+   */
+  public record Figures(double blockedSessionSeconds, double longestWaitMs, double longestBlockedWindowMs,
+      int maxSessionsBlocked, long waits, Set<String> relations) {
 
-  BlockedTime(long loadStartNanos) {
-    this.loadStartNanos = loadStartNanos;
+    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, Set.of());
   }
 
-  synchronized void addSample(long sampleNanos, int sessionsBlocked, double longestApplicationWaitMs,
-      double migrationWaitMs) {
-    if (previousSampleNanos >= 0) {
-      blockedSessionSeconds += sessionsBlocked * (sampleNanos - previousSampleNanos) / 1e9;
-    }
-    previousSampleNanos = sampleNanos;
-    longestWaitMs = Math.max(longestWaitMs, longestApplicationWaitMs);
-    longestMigrationWaitMs = Math.max(longestMigrationWaitMs, migrationWaitMs);
-    maxSessionsBlocked = Math.max(maxSessionsBlocked, sessionsBlocked);
-    if (sessionsBlocked > 0) {
-      if (windowStartNanos < 0) {
-        windowStartNanos = sampleNanos;
-      }
-      longestWindowMs = Math.max(longestWindowMs, (sampleNanos - windowStartNanos) / 1e6);
-    } else {
-      windowStartNanos = -1;
-    }
-    if (sampleNanos >= loadStartNanos) {
-      int second = (int) ((sampleNanos - loadStartNanos) / 1_000_000_000L);
-      maxBlockedBySecond.merge(second, sessionsBlocked, Math::max);
-    }
+  /**
+   * The migration's own longest wait for a lock during one statement.
+   *
+   * @param behind the root of the chain it waited behind, e.g. "pid 42 (rehearsal-report, active: SELECT ...)"
+   */
+  public record MigrationWait(double waitMs, String behind) {}
+
+  /** A relation lock seen held by a migration session. */
+  public record HeldLock(String relation, String mode) {}
+
+  private final Figures migration;
+  private final Figures otherCauses;
+  private final Map<Integer, Figures> byStatement;
+  private final Map<Integer, MigrationWait> migrationWaits;
+  private final Map<Integer, Set<HeldLock>> sampledLocks;
+  private final Map<Integer, Integer> maxBlockedBySecond;
+  private final long samples;
+  private final double meanSampleIntervalMs;
+
+  BlockedTime(Figures migration, Figures otherCauses, Map<Integer, Figures> byStatement,
+      Map<Integer, MigrationWait> migrationWaits, Map<Integer, Set<HeldLock>> sampledLocks,
+      Map<Integer, Integer> maxBlockedBySecond, long samples, double meanSampleIntervalMs) {
+    this.migration = migration;
+    this.otherCauses = otherCauses;
+    this.byStatement = Map.copyOf(byStatement);
+    this.migrationWaits = Map.copyOf(migrationWaits);
+    this.sampledLocks = Map.copyOf(sampledLocks);
+    this.maxBlockedBySecond = Map.copyOf(maxBlockedBySecond);
+    this.samples = samples;
+    this.meanSampleIntervalMs = meanSampleIntervalMs;
   }
 
-  /** Sum over application sessions of the seconds each spent waiting on a lock. */
-  public synchronized double blockedSessionSeconds() {
-    return blockedSessionSeconds;
+  /** Application waits with the migration anywhere in their blocking chain. */
+  public Figures migration() {
+    return migration;
   }
 
-  /** Longest single lock wait of an application session, in milliseconds. */
-  public synchronized double longestWaitMs() {
-    return longestWaitMs;
+  /** Application waits the migration had no part in (row locks between requests, ...). */
+  public Figures otherCauses() {
+    return otherCauses;
   }
 
-  /** Longest stretch with at least one application session waiting, in milliseconds. */
-  public synchronized double longestBlockedWindowMs() {
-    return longestWindowMs;
+  /** Application waits charged to one migration statement (1-based index). */
+  public Figures statement(int statementIndex) {
+    return byStatement.getOrDefault(statementIndex, Figures.NONE);
   }
 
-  public synchronized int maxSessionsBlocked() {
-    return maxSessionsBlocked;
+  public Optional<MigrationWait> migrationWait(int statementIndex) {
+    return Optional.ofNullable(migrationWaits.get(statementIndex));
   }
 
-  /** Longest time the migration session itself waited for a lock, in milliseconds. */
-  public synchronized double longestMigrationWaitMs() {
-    return longestMigrationWaitMs;
+  public Set<HeldLock> sampledLocks(int statementIndex) {
+    return sampledLocks.getOrDefault(statementIndex, Set.of());
   }
 
-  /** Most application sessions blocked at once in the given second since load start. */
-  public synchronized int maxBlockedInSecond(int second) {
+  public double blockedSessionSeconds() {
+    return migration.blockedSessionSeconds();
+  }
+
+  public double longestWaitMs() {
+    return migration.longestWaitMs();
+  }
+
+  public double longestBlockedWindowMs() {
+    return migration.longestBlockedWindowMs();
+  }
+
+  public int maxSessionsBlocked() {
+    return migration.maxSessionsBlocked();
+  }
+
+  /** Longest time a migration session itself waited for a lock, in milliseconds. */
+  public double longestMigrationWaitMs() {
+    return migrationWaits.values().stream().mapToDouble(MigrationWait::waitMs).max().orElse(0);
+  }
+
+  /** Most application sessions blocked by the migration at once in the given second since load start. */
+  public int maxBlockedInSecond(int second) {
     return maxBlockedBySecond.getOrDefault(second, 0);
+  }
+
+  /** Samples taken, and their mean spacing: the resolution of every figure above. */
+  public long samples() {
+    return samples;
+  }
+
+  public double meanSampleIntervalMs() {
+    return meanSampleIntervalMs;
   }
 }

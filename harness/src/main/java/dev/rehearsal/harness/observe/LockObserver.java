@@ -1,22 +1,32 @@
 package dev.rehearsal.harness.observe;
 
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.observe.LockSample.HeldLock;
+import dev.rehearsal.harness.observe.LockSample.Session;
+import dev.rehearsal.harness.observe.LockSample.Waiter;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches, from a connection of its own, which sessions of the rehearsal database are waiting on
- * a heavyweight lock, every {@value #SAMPLE_MILLIS} ms. Application sessions (the load pool and
- * periodic jobs, told apart by application_name) feed the blocked-time figures; the migration
- * session's own waits are kept apart, since they are the cause rather than the harm.
+ * Watches, from a connection of its own, every {@value #SAMPLE_MILLIS} ms, which sessions of the
+ * rehearsal database wait for a heavyweight lock and who blocks them, and which relation locks
+ * the migration holds. pg_blocking_pids() is called for waiting sessions only: it takes the lock
+ * manager's partition locks, and calling it for every backend would slow the server we measure.
  */
 public final class LockObserver implements AutoCloseable {
 
@@ -24,55 +34,63 @@ public final class LockObserver implements AutoCloseable {
   static final int SAMPLE_MILLIS = 15;
   private static final Logger log = LoggerFactory.getLogger(LockObserver.class);
 
-  /** waitstart (PG14+) tells when each wait began; older servers fall back to query_start. */
-  private static final String WAITING_SESSIONS = """
-      SELECT a.application_name,
-             max(extract(epoch FROM clock_timestamp() - coalesce(l.waitstart, a.query_start))) * 1000
-      FROM pg_stat_activity a
-      JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
-      WHERE a.datname = current_database() AND a.wait_event_type = 'Lock'
-        AND a.pid <> pg_backend_pid()
-      GROUP BY a.pid, a.application_name""";
+  /**
+   * Waiting sessions (any lock type) plus the migration's relation locks on user relations (oid
+   * 16384 and up: not the catalogs its own bookkeeping queries touch). waitstart is PG14+.
+   */
+  private static final String LOCKS = """
+      SELECT l.pid, a.application_name, l.granted, l.locktype, l.relation, l.relation::regclass::text, l.mode,
+             CASE WHEN NOT l.granted
+                  THEN (extract(epoch FROM coalesce(l.waitstart, a.query_start)) * 1000000)::bigint END,
+             CASE WHEN NOT l.granted
+                  THEN extract(epoch FROM clock_timestamp() - coalesce(l.waitstart, a.query_start)) * 1000 END,
+             CASE WHEN NOT l.granted THEN pg_blocking_pids(l.pid) END
+      FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE a.datname = current_database() AND l.pid <> pg_backend_pid()
+        AND (NOT l.granted OR (a.application_name = ? AND l.locktype = 'relation' AND l.relation >= 16384))""";
+
+  private static final String SESSIONS = """
+      SELECT pid, application_name, state, left(query, 400) FROM pg_stat_activity WHERE pid = ANY(?)""";
 
   private final Connection connection;
-  private final BlockedTime figures;
+  private final MigrationProgress progress;
+  private final BlockedTimeTracker tracker;
   private final Thread thread;
   private volatile boolean running = true;
 
   /** @param loadStartNanos second 0 of the timeline, to key per-second figures */
-  public LockObserver(DatabaseTarget target, long loadStartNanos) {
+  public LockObserver(DatabaseTarget target, long loadStartNanos, MigrationProgress progress) {
     try {
       this.connection = ScratchDatabase.connect(target, APPLICATION_NAME);
     } catch (SQLException e) {
       throw new InfrastructureException("could not open the lock observer's session: " + e.getMessage(), e);
     }
-    this.figures = new BlockedTime(loadStartNanos);
+    this.progress = progress;
+    this.tracker = new BlockedTimeTracker(loadStartNanos);
     this.thread = new Thread(this::observe, "rehearsal-lock-observer");
     thread.setDaemon(true);
     thread.start();
   }
 
   private void observe() {
-    try (PreparedStatement ps = connection.prepareStatement(WAITING_SESSIONS)) {
+    try (PreparedStatement locks = connection.prepareStatement(LOCKS);
+        PreparedStatement sessions = connection.prepareStatement(SESSIONS)) {
+      locks.setString(1, ApplicationNames.MIGRATION);
+      long next = System.nanoTime();
       while (running) {
-        long sampleNanos = System.nanoTime();
-        int applicationWaiting = 0;
-        double longestApplicationWaitMs = 0;
-        double migrationWaitMs = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String role = rs.getString(1);
-            double waitMs = rs.getDouble(2);
-            if (isApplication(role)) {
-              applicationWaiting++;
-              longestApplicationWaitMs = Math.max(longestApplicationWaitMs, waitMs);
-            } else if (ApplicationNames.MIGRATION.equals(role)) {
-              migrationWaitMs = Math.max(migrationWaitMs, waitMs);
-            }
-          }
+        MigrationProgress.Cursor cursor = progress.cursor();
+        LockSample sample = sample(locks, sessions);
+        synchronized (tracker) {
+          tracker.add(sample, cursor);
         }
-        figures.addSample(sampleNanos, applicationWaiting, longestApplicationWaitMs, migrationWaitMs);
-        TimeUnit.MILLISECONDS.sleep(SAMPLE_MILLIS);
+        // a fixed rate, not a fixed pause: a slow sample must not stretch the interval after it
+        next += TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS);
+        long sleep = next - System.nanoTime();
+        if (sleep > 0) {
+          TimeUnit.NANOSECONDS.sleep(sleep);
+        } else {
+          next = System.nanoTime();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -83,8 +101,63 @@ public final class LockObserver implements AutoCloseable {
     }
   }
 
-  static boolean isApplication(String applicationName) {
-    return ApplicationNames.isApplication(applicationName);
+  private static LockSample sample(PreparedStatement locks, PreparedStatement sessions) throws SQLException {
+    long sent = System.nanoTime();
+    List<Waiter> waiters = new ArrayList<>();
+    List<HeldLock> held = new ArrayList<>();
+    try (ResultSet rs = locks.executeQuery()) {
+      while (rs.next()) {
+        int pid = rs.getInt(1);
+        long relationOid = rs.getLong(5);
+        Long relation = rs.wasNull() ? null : relationOid;
+        if (rs.getBoolean(3)) {
+          held.add(new HeldLock(pid, relationOid, rs.getString(6), rs.getString(7)));
+        } else {
+          waiters.add(new Waiter(pid, rs.getString(2), rs.getLong(8), rs.getDouble(9), relation,
+              rs.getString(6), rs.getString(7), rs.getString(4), pids(rs.getArray(10))));
+        }
+      }
+    }
+    long received = System.nanoTime();
+    Map<Integer, Session> roots = waiters.isEmpty() ? Map.of() : sessions(sessions, waiters);
+    return new LockSample((sent + received) / 2, waiters, held, roots);
+  }
+
+  /** The sessions blocking someone without waiting themselves: the roots of the chains. */
+  private static Map<Integer, Session> sessions(PreparedStatement ps, List<Waiter> waiters) throws SQLException {
+    Set<Integer> waiting = new HashSet<>();
+    waiters.forEach(w -> waiting.add(w.pid()));
+    Set<Integer> blockers = new HashSet<>();
+    for (Waiter w : waiters) {
+      for (int pid : w.blockers()) {
+        if (!waiting.contains(pid)) {
+          blockers.add(pid);
+        }
+      }
+    }
+    Map<Integer, Session> found = new HashMap<>();
+    if (blockers.isEmpty()) {
+      return found;
+    }
+    ps.setArray(1, ps.getConnection().createArrayOf("int4", blockers.toArray()));
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.put(rs.getInt(1), new Session(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+      }
+    }
+    return found;
+  }
+
+  private static int[] pids(Array array) throws SQLException {
+    if (array == null) {
+      return new int[0];
+    }
+    Integer[] values = (Integer[]) array.getArray();
+    int[] pids = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      pids[i] = values[i];
+    }
+    return pids;
   }
 
   /** Stops sampling and returns the figures. */
@@ -96,7 +169,9 @@ public final class LockObserver implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     close();
-    return figures;
+    synchronized (tracker) {
+      return tracker.finish();
+    }
   }
 
   @Override

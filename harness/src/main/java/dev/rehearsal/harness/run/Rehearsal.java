@@ -3,12 +3,13 @@ package dev.rehearsal.harness.run;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.harness.migrate.MigrationPlanner;
 import dev.rehearsal.harness.migrate.MigrationRunner;
-import dev.rehearsal.harness.migrate.MigrationRunner.PlannedStatement;
-import dev.rehearsal.harness.migrate.SqlSplitter;
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.harness.observe.LockObserver;
+import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.harness.provision.EmbeddedProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
@@ -29,8 +30,6 @@ import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.TableInfo;
 import dev.rehearsal.report.ReportFiles;
 import dev.rehearsal.scenario.Scenario;
-import dev.rehearsal.scenario.ScenarioFiles;
-import dev.rehearsal.scenario.StepSpec;
 import dev.rehearsal.scenario.StrategySpec;
 import dev.rehearsal.scenario.TableSpec;
 import java.io.IOException;
@@ -73,7 +72,11 @@ public final class Rehearsal {
 
   public Result run() {
     StrategySpec strategy = chooseStrategy();
-    List<PlannedStatement> statements = plannedStatements(strategy);
+    MigrationPlan migration = MigrationPlanner.plan(scenario, strategy);
+    if (options.rollback() && migration.down().isEmpty()) {
+      throw new BadInputException("--rollback: strategy " + strategy.name() + " of " + scenario.name()
+          + " declares no down steps\n  fix: add down: steps to the strategy, or drop --rollback");
+    }
     prepareOutDir(options.outDir());
     Instant startedAt = Instant.now();
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
@@ -81,7 +84,7 @@ public final class Rehearsal {
       DatabaseTarget target = bench.target();
       RehearsalReport.ServerInfo serverInfo = bench.serverInfo();
       SeededDatabase seeded = bench.seeded();
-      return underLoad(strategy, statements, target, serverInfo, seeded, startedAt);
+      return underLoad(strategy, migration, target, serverInfo, seeded, startedAt);
     }
   }
 
@@ -92,24 +95,6 @@ public final class Rehearsal {
     return scenario.strategy(options.strategy()).orElseThrow(() -> new BadInputException(
         "--strategy " + options.strategy() + ": scenario " + scenario.name() + " has no such strategy\n"
             + "  fix: choose one of " + scenario.strategies().stream().map(StrategySpec::name).toList()));
-  }
-
-  private List<PlannedStatement> plannedStatements(StrategySpec strategy) {
-    List<PlannedStatement> planned = new ArrayList<>();
-    int stepNumber = 0;
-    for (StepSpec step : strategy.steps()) {
-      stepNumber++;
-      String sql = step.sql() != null ? step.sql() : ScenarioFiles.read(scenario, step.file());
-      String origin = step.file() != null ? step.file() : "step " + stepNumber;
-      for (SqlSplitter.SqlStatement s : SqlSplitter.split(sql)) {
-        planned.add(new PlannedStatement(s.sql(), origin, s.line()));
-      }
-    }
-    if (planned.isEmpty()) {
-      throw new BadInputException(scenario.source() + ": strategy " + strategy.name()
-          + " has no SQL statements\n  fix: give its steps at least one statement");
-    }
-    return planned;
   }
 
   static void prepareOutDir(Path outDir) {
@@ -123,7 +108,7 @@ public final class Rehearsal {
     }
   }
 
-  private Result underLoad(StrategySpec strategy, List<PlannedStatement> statements, DatabaseTarget target,
+  private Result underLoad(StrategySpec strategy, MigrationPlan migration, DatabaseTarget target,
       RehearsalReport.ServerInfo serverInfo, SeededDatabase seeded, Instant startedAt) {
     Map<String, Long> rows = WorkloadPlans.rowsByTable(scenario.dataset().tables());
     LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, new WorkloadPlans.Pacing(options.rate(), false),
@@ -131,27 +116,38 @@ public final class Rehearsal {
     int poolSize = scenario.workload().pool().maximumPoolSize();
     long warmupNanos = scenario.phases().warmup().toNanos();
     long cooldownNanos = scenario.phases().cooldown().toNanos();
-    console.say("Load: %s through a pool of %d; warm-up %d s, then the migration (%d statements), then cool-down %d s",
+    console.say("Load: %s through a pool of %d; warm-up %d s, then the migration (%d steps%s), then cool-down %d s",
         WorkloadPlans.describe(plan.traffic()), poolSize, TimeUnit.NANOSECONDS.toSeconds(warmupNanos),
-        statements.size(), TimeUnit.NANOSECONDS.toSeconds(cooldownNanos));
+        migration.up().size(), options.rollback() ? ", then " + migration.down().size() + " down steps" : "",
+        TimeUnit.NANOSECONDS.toSeconds(cooldownNanos));
 
     List<StatementOutcome> outcomes;
     BlockedTime blocked;
     List<SecondSample> samples;
     RehearsalReport.Integrity integrity;
     long loadStartNanos;
+    long migrationStartNanos;
+    long migrationEndNanos;
     long endNanos;
     LoadProgress progress = new LoadProgress(console, poolSize);
-    try (MigrationRunner runner = new MigrationRunner(target);
+    MigrationProgress cursor = new MigrationProgress();
+    try (MigrationRunner runner = new MigrationRunner(target, cursor, migrationListener());
         LoadEngine engine = newEngine(plan, target, progress)) {
       engine.start();
       loadStartNanos = engine.startNanos();
-      LockObserver observer = new LockObserver(target, loadStartNanos);
+      LockObserver observer = new LockObserver(target, loadStartNanos, cursor);
       try {
         sleepUntil(loadStartNanos + warmupNanos);
         progress.migrationStarted();
-        outcomes = runner.run(statements, o -> console.say("  migration statement %d %s in %.0f ms%s", o.index(),
-            o.failed() ? "FAILED" : "done", o.durationNanos() / 1e6, o.failed() ? ": " + o.error() : ""));
+        migrationStartNanos = System.nanoTime();
+        boolean upSucceeded = runner.run(migration.up(), "up");
+        if (upSucceeded && options.rollback()) {
+          console.say("Rolling back under the same load: %d down steps", migration.down().size());
+          runner.run(migration.down(), "down");
+        } else if (options.rollback()) {
+          console.say("Not rolling back: the up steps failed");
+        }
+        migrationEndNanos = System.nanoTime();
         progress.migrationEnded();
         sleepUntil(System.nanoTime() + cooldownNanos);
       } finally {
@@ -159,20 +155,18 @@ public final class Rehearsal {
         blocked = observer.stop();
       }
       endNanos = System.nanoTime();
+      outcomes = runner.outcomes();
       samples = engine.samples();
       integrity = IntegrityCheck.run(engine.ledger(), target, console);
     }
 
-    StatementOutcome first = outcomes.get(0);
-    StatementOutcome last = outcomes.get(outcomes.size() - 1);
     Phases phases = new Phases(warmupNanos >= 3_000_000_000L ? 1 : 0,
-        (first.startNanos() - loadStartNanos) / 1e9,
-        (last.startNanos() + last.durationNanos() - loadStartNanos) / 1e9,
+        (migrationStartNanos - loadStartNanos) / 1e9, (migrationEndNanos - loadStartNanos) / 1e9,
         (endNanos - loadStartNanos) / 1e9);
     Summary summary = SummaryBuilder.build(samples, blocked, phases, outcomes, poolSize,
         integrity == null ? null : integrity.lostWrites(), plan.healthCheck() != null);
-    List<StatementResult> statementResults = outcomes.stream().map(o -> new StatementResult(o.index(), o.sql(),
-        (o.startNanos() - loadStartNanos) / 1e9, o.durationNanos() / 1e6, o.sqlState(), o.error())).toList();
+    List<StatementResult> statementResults = StatementResults.build(outcomes, blocked, loadStartNanos);
+    reportLockFindings(statementResults, blocked);
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
     RehearsalReport report = new RehearsalReport(
         RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), true,
@@ -182,9 +176,42 @@ public final class Rehearsal {
         TimelineBuilder.build(samples, blocked, phases), statementResults, summary, integrity, budgets,
         BudgetJudge.verdict(budgets),
         NextSteps.suggest(summary, statementResults, budgets, blocked.longestMigrationWaitMs(), poolSize),
-        null);
+        null, StatementResults.observation(blocked));
     List<Path> files = writeReports(report);
     return new Result(report, files);
+  }
+
+  private MigrationRunner.Listener migrationListener() {
+    return new MigrationRunner.Listener() {
+      @Override
+      public void statementDone(StatementOutcome o) {
+        console.say("  %s statement %d (%s) %s in %.0f ms%s%s%s", o.direction(), o.index(), o.step(),
+            o.failed() ? "FAILED" : "done", o.durationNanos() / 1e6,
+            o.attempts() > 1 ? " after " + o.attempts() + " attempts" : "",
+            o.rewrote().isEmpty() ? "" : ", rewrote " + String.join(", ", o.rewrote()),
+            o.failed() ? ": SQLSTATE " + o.sqlState() + " " + o.error()
+                + (o.errorLine() != null ? " (" + o.origin() + " line " + o.errorLine() + ")" : "") : "");
+      }
+
+      @Override
+      public void note(String message) {
+        console.say("%s", message);
+      }
+    };
+  }
+
+  private void reportLockFindings(List<StatementResult> statements, BlockedTime blocked) {
+    for (StatementResult s : statements) {
+      String story = StatementResults.lockStory(s);
+      if (story != null) {
+        console.say("Statement %d %s", s.index(), story);
+      }
+    }
+    BlockedTime.Figures other = blocked.otherCauses();
+    if (other.waits() > 0) {
+      console.say("Lock waits not caused by the migration: %d (%.1f blocked session-seconds, longest %.2f s)",
+          other.waits(), other.blockedSessionSeconds(), other.longestWaitMs() / 1000);
+    }
   }
 
   private LoadEngine newEngine(LoadPlan plan, DatabaseTarget target, LoadProgress progress) {

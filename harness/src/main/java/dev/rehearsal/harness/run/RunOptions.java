@@ -18,10 +18,12 @@ import java.nio.file.Path;
  * @param outDir where reports go
  * @param seedCache root of the seed cache for the embedded provider, or null for none
  * @param fresh seed again even when the seed cache has this data
+ * @param rollback after the up steps, rehearse the strategy's down steps under the same load
  */
 public record RunOptions(
     String strategy, String postgres, int pgVersion, String image, Long rows, Double scale, Integer streams,
-    Double rate, long seed, Path outDir, Path seedCache, boolean fresh) {
+    Double rate, long seed, Path outDir, Path seedCache, boolean fresh,
+    boolean rollback) {
 
   public int seedStreams() {
     return streams != null ? streams : dev.rehearsal.harness.seed.Seeder.defaultStreams();

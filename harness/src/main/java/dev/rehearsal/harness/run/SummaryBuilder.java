@@ -65,9 +65,8 @@ final class SummaryBuilder {
       }
     }
     long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
-    double migrationMs = statements.isEmpty() ? 0
-        : (statements.get(statements.size() - 1).startNanos() + statements.get(statements.size() - 1).durationNanos()
-            - statements.get(0).startNanos()) / 1e6;
+    // the whole migration window: statements, pauses between them, and a rehearsed rollback
+    double migrationMs = (phases.migrationEndSecond() - phases.migrationStartSecond()) * 1000;
     int migrationErrors = (int) statements.stream().filter(StatementOutcome::failed).count();
     return new Summary(
         baselineP99Ms,

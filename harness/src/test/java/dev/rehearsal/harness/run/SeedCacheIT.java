@@ -39,7 +39,7 @@ class SeedCacheIT {
 
   static RunOptions options(long seed, Path cache) {
     return new RunOptions(null, "embedded", EmbeddedBinaries.DEFAULT_MAJOR, null, 30_000L, null, 2, null, seed,
-        Path.of("unused"), cache, false);
+        Path.of("unused"), cache, false, false);
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.rehearsal.harness.observe;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where the migration is, published by the migration runner and read by the lock observer at
+ * every sample, so that each lock wait can be charged to the statement responsible for it.
+ *
+ * <p>A lock taken by one statement of a transaction is held until the transaction ends, so a
+ * wait on a relation is charged to the first statement of the open transaction that held a lock
+ * on it (the {@code LOCK TABLE}, not the {@code pg_sleep} after it); when no earlier statement
+ * held one, or the migration is itself queued for a lock, the statement running now is
+ * responsible.
+ */
+public final class MigrationProgress {
+
+  /**
+   * A consistent view, replaced as a whole on every change.
+   *
+   * @param statementIndex 1-based index of the statement running (or last run); 0 before the first
+   * @param firstHolder relation oid to the index of the first statement of the open transaction
+   *     known to hold a lock on it
+   */
+  public record Cursor(int statementIndex, Map<Long, Integer> firstHolder) {
+
+    static final Cursor IDLE = new Cursor(0, Map.of());
+
+    /** The statement an application wait on {@code relationOid} is charged to. */
+    public int responsibleFor(Long relationOid, boolean migrationWaiting) {
+      if (migrationWaiting || relationOid == null) {
+        return statementIndex;
+      }
+      return firstHolder.getOrDefault(relationOid, statementIndex);
+    }
+  }
+
+  private volatile Cursor cursor = Cursor.IDLE;
+
+  public Cursor cursor() {
+    return cursor;
+  }
+
+  /** A transaction begins: locks of earlier transactions were released. */
+  public synchronized void transactionBegan() {
+    cursor = new Cursor(cursor.statementIndex(), Map.of());
+  }
+
+  public synchronized void statementStarted(int statementIndex) {
+    cursor = new Cursor(statementIndex, cursor.firstHolder());
+  }
+
+  /** The relations statement {@code statementIndex} was seen holding locks on, inside the open transaction. */
+  public synchronized void locksHeld(int statementIndex, Collection<Long> relationOids) {
+    Map<Long, Integer> merged = new HashMap<>(cursor.firstHolder());
+    for (Long oid : relationOids) {
+      merged.putIfAbsent(oid, statementIndex);
+    }
+    cursor = new Cursor(cursor.statementIndex(), Map.copyOf(merged));
+  }
+
+  /** The transaction committed or rolled back: its locks are gone. */
+  public synchronized void transactionEnded() {
+    cursor = new Cursor(cursor.statementIndex(), Map.of());
+  }
+}

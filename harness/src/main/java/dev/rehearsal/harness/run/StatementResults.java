@@ -1,0 +1,66 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.migrate.StatementOutcome;
+import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.report.RehearsalReport.Lock;
+import dev.rehearsal.report.RehearsalReport.LockObservation;
+import dev.rehearsal.report.RehearsalReport.LockWaits;
+import dev.rehearsal.report.RehearsalReport.StatementResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Joins what the migration runner saw of each statement with what the lock observer saw around it. */
+final class StatementResults {
+
+  private StatementResults() {}
+
+  static List<StatementResult> build(List<StatementOutcome> outcomes, BlockedTime blocked, long loadStartNanos) {
+    List<StatementResult> results = new ArrayList<>();
+    for (StatementOutcome o : outcomes) {
+      Set<Lock> locks = new LinkedHashSet<>();
+      o.locks().forEach(l -> locks.add(new Lock(l.relation(), l.mode())));
+      blocked.sampledLocks(o.index()).forEach(l -> locks.add(new Lock(l.relation(), l.mode())));
+      BlockedTime.MigrationWait wait = blocked.migrationWait(o.index()).orElse(null);
+      results.add(new StatementResult(o.index(), o.sql(), (o.startNanos() - loadStartNanos) / 1e9,
+          o.durationNanos() / 1e6, o.sqlState(), o.error(), o.direction(), o.step(), o.kind(), o.origin(), o.line(),
+          o.errorLine(), o.attempts(), o.retryWaitNanos() / 1e6, o.rowsAffected(), o.batches(), List.copyOf(locks),
+          o.rewrote(), waits(blocked.statement(o.index())), wait == null ? null : wait.waitMs(),
+          wait == null ? null : wait.behind()));
+    }
+    return results;
+  }
+
+  static LockWaits waits(BlockedTime.Figures f) {
+    return new LockWaits(f.blockedSessionSeconds(), f.longestWaitMs(), f.longestBlockedWindowMs(),
+        f.maxSessionsBlocked(), f.waits(), f.relations().stream().sorted().toList());
+  }
+
+  static LockObservation observation(BlockedTime blocked) {
+    return new LockObservation(blocked.samples(), blocked.meanSampleIntervalMs(), waits(blocked.otherCauses()));
+  }
+
+  /**
+   * What a statement did to the application, in a sentence: "waited 2.9 s for its lock behind
+   * pid 42 (...); 41 application sessions queued behind it (12.3 blocked session-seconds, longest
+   * wait 3.0 s)". Null when it neither waited nor blocked anyone.
+   */
+  static String lockStory(StatementResult s) {
+    List<String> parts = new ArrayList<>();
+    if (s.lockWaitMs() != null && s.lockWaitMs() >= 1) {
+      parts.add(String.format(Locale.ROOT, "waited %.1f s for its lock%s", s.lockWaitMs() / 1000,
+          s.waitedBehind() == null ? "" : " behind " + s.waitedBehind()));
+    }
+    LockWaits b = s.blocked();
+    if (b != null && b.waits() > 0) {
+      parts.add(String.format(Locale.ROOT,
+          "%d application lock waits charged to it, up to %d sessions at once (%.1f blocked session-seconds, "
+              + "longest wait %.2f s, longest window %.2f s)",
+          b.waits(), b.maxSessionsBlocked(), b.blockedSessionSeconds(), b.longestWaitMs() / 1000,
+          b.longestBlockedWindowMs() / 1000));
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+}
