@@ -159,6 +159,9 @@ public record RehearsalReport(
    * @param retryWaitMs time spent in failed attempts and the pauses between them
    * @param rowsAffected rows changed, for row-changing statements
    * @param batches backfill batches, null for other kinds
+   * @param inTransaction it ran in a transaction (its locks read at its end); false for
+   *     statements sent alone in autocommit (CREATE INDEX CONCURRENTLY, ...), whose locks are
+   *     those the observer sampled
    * @param locks relation locks the migration held while it ran
    * @param rewrote tables whose storage was replaced (relfilenode changed): a full rewrite
    * @param blocked application lock waits charged to this statement (it held the lock, or was
@@ -169,14 +172,14 @@ public record RehearsalReport(
   public record StatementResult(
       int index, String sql, double startSecond, double durationMs, String sqlState, String error,
       String direction, String step, String kind, String origin, Integer line, Integer errorLine,
-      int attempts, double retryWaitMs, Long rowsAffected, Integer batches, List<Lock> locks,
+      int attempts, double retryWaitMs, Long rowsAffected, Integer batches, boolean inTransaction, List<Lock> locks,
       List<String> rewrote, LockWaits blocked, Double lockWaitMs, String waitedBehind) {
 
     /** A statement with only what every statement has; the rest empty. */
     public StatementResult(int index, String sql, double startSecond, double durationMs, String sqlState,
         String error) {
       this(index, sql, startSecond, durationMs, sqlState, error, "up", null, "sql", null, null, null, 1, 0,
-          null, null, List.of(), List.of(), null, null, null);
+          null, null, true, List.of(), List.of(), null, null, null);
     }
   }
 
@@ -192,9 +195,11 @@ public record RehearsalReport(
    * @param maxSessionsBlocked most sessions waiting at once
    * @param waits distinct waits
    * @param relations the relations waited for
+   * @param modes the lock modes the waiting sessions asked for: RowExclusiveLock means writes
+   *     were blocked, AccessShareLock reads
    */
   public record LockWaits(double blockedSessionSeconds, double longestWaitMs, double longestBlockedWindowMs,
-      int maxSessionsBlocked, long waits, List<String> relations) {}
+      int maxSessionsBlocked, long waits, List<String> relations, List<String> modes) {}
 
   /**
    * How the lock observer watched, and what it saw that was not the migration's doing.

@@ -20,11 +20,12 @@ public final class BlockedTime {
    * @param maxSessionsBlocked most application sessions waiting at once
    * @param waits distinct application lock waits
    * @param relations relations the waits were for
+   * @param modes lock modes the waiting sessions asked for (RowExclusiveLock: writes; AccessShareLock: reads)
    */
   public record Figures(double blockedSessionSeconds, double longestWaitMs, double longestBlockedWindowMs,
-      int maxSessionsBlocked, long waits, Set<String> relations) {
+      int maxSessionsBlocked, long waits, Set<String> relations, Set<String> modes) {
 
-    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, Set.of());
+    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, Set.of(), Set.of());
   }
 
   /**

@@ -40,6 +40,7 @@ final class BlockedTimeTracker {
     double lastWaitMs;
     int key = OTHER;
     String relation;
+    String mode;
 
     ActiveWait(long startNanos) {
       this.startNanos = startNanos;
@@ -53,16 +54,20 @@ final class BlockedTimeTracker {
     int maxAtOnce;
     long waits;
     final Set<String> relations = new LinkedHashSet<>();
+    final Set<String> modes = new LinkedHashSet<>();
     long windowStartNanos = -1;
     long windowLastSeenNanos;
     double longestWindowMs;
 
-    void waitEnded(double durationMs, String relation) {
+    void waitEnded(double durationMs, String relation, String mode) {
       blockedSessionSeconds += durationMs / 1000;
       longestWaitMs = Math.max(longestWaitMs, durationMs);
       waits++;
       if (relation != null) {
         relations.add(relation);
+      }
+      if (mode != null) {
+        modes.add(mode);
       }
     }
 
@@ -87,7 +92,7 @@ final class BlockedTimeTracker {
 
     Figures figures() {
       return new Figures(blockedSessionSeconds, longestWaitMs, longestWindowMs, maxAtOnce, waits,
-          Set.copyOf(relations));
+          Set.copyOf(relations), Set.copyOf(modes));
     }
   }
 
@@ -140,6 +145,7 @@ final class BlockedTimeTracker {
       wait.lastSeenNanos = now;
       wait.lastWaitMs = w.waitMs();
       wait.relation = w.relation();
+      wait.mode = w.mode();
       if (wait.key == OTHER && key != OTHER) {
         wait.key = key; // charged to the first statement seen in its chain
       }
@@ -199,9 +205,9 @@ final class BlockedTimeTracker {
 
   private void end(ActiveWait wait, long endNanos) {
     double durationMs = (endNanos - wait.startNanos) / 1e6;
-    cause(wait.key).waitEnded(durationMs, wait.relation);
+    cause(wait.key).waitEnded(durationMs, wait.relation, wait.mode);
     if (wait.key != OTHER) {
-      cause(MIGRATION).waitEnded(durationMs, wait.relation);
+      cause(MIGRATION).waitEnded(durationMs, wait.relation, wait.mode);
     }
   }
 

@@ -26,7 +26,7 @@ final class StatementResults {
       BlockedTime.MigrationWait wait = blocked.migrationWait(o.index()).orElse(null);
       results.add(new StatementResult(o.index(), o.sql(), (o.startNanos() - loadStartNanos) / 1e9,
           o.durationNanos() / 1e6, o.sqlState(), o.error(), o.direction(), o.step(), o.kind(), o.origin(), o.line(),
-          o.errorLine(), o.attempts(), o.retryWaitNanos() / 1e6, o.rowsAffected(), o.batches(), List.copyOf(locks),
+          o.errorLine(), o.attempts(), o.retryWaitNanos() / 1e6, o.rowsAffected(), o.batches(), o.inTransaction(), List.copyOf(locks),
           o.rewrote(), waits(blocked.statement(o.index())), wait == null ? null : wait.waitMs(),
           wait == null ? null : wait.behind()));
     }
@@ -35,7 +35,8 @@ final class StatementResults {
 
   static LockWaits waits(BlockedTime.Figures f) {
     return new LockWaits(f.blockedSessionSeconds(), f.longestWaitMs(), f.longestBlockedWindowMs(),
-        f.maxSessionsBlocked(), f.waits(), f.relations().stream().sorted().toList());
+        f.maxSessionsBlocked(), f.waits(), f.relations().stream().sorted().toList(),
+        f.modes().stream().sorted().toList());
   }
 
   static LockObservation observation(BlockedTime blocked) {
