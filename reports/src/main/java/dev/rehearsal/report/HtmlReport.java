@@ -163,7 +163,8 @@ public final class HtmlReport {
       return;
     }
     page.append("<table class=\"statements\">\n<tr><th>#</th><th>SQL</th><th>start</th>")
-        .append("<th>duration</th><th>SQLSTATE / error</th></tr>\n");
+        .append("<th>duration</th><th>locks held</th><th>what it did to the application</th>")
+        .append("<th>SQLSTATE / error</th></tr>\n");
     for (StatementResult statement : statements) {
       page.append("<tr><td class=\"num\">")
           .append(statement.index())
@@ -173,6 +174,10 @@ public final class HtmlReport {
           .append(Html.escape(Fmt.withUnit(statement.startSecond(), "s")))
           .append("</td><td class=\"num\">")
           .append(Html.escape(Fmt.withUnit(statement.durationMs(), "ms")))
+          .append("</td><td>")
+          .append(Html.escape(StatementFacts.locks(statement)))
+          .append("</td><td>")
+          .append(Html.escape(Nulls.text(StatementFacts.lockStory(statement))))
           .append("</td><td>");
       if (statement.sqlState() == null && statement.error() == null) {
         page.append("<span class=\"status pass\">ok</span>");

@@ -110,13 +110,15 @@ public final class MarkdownSummary {
     if (statements.isEmpty()) {
       return;
     }
-    md.append("| # | statement | duration | error |\n|--:|---|--:|---|\n");
+    md.append("| # | statement | duration | locks | impact | error |\n|--:|---|--:|---|---|---|\n");
     for (StatementResult statement : statements) {
       String error = statement.sqlState() == null && statement.error() == null ? "ok"
           : Nulls.text(statement.sqlState()) + " " + Nulls.text(statement.error());
       md.append("| ").append(statement.index())
           .append(" | ").append(cell(statement.sql()))
           .append(" | ").append(cell(Fmt.withUnit(statement.durationMs(), "ms")))
+          .append(" | ").append(cell(StatementFacts.locks(statement)))
+          .append(" | ").append(cell(Nulls.text(StatementFacts.lockStory(statement))))
           .append(" | ").append(cell(error.trim()))
           .append(" |\n");
     }

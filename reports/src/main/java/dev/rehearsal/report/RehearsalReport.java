@@ -135,9 +135,33 @@ public record RehearsalReport(
    *     broken connection (its outcome is unknown)
    * @param lostWrites rows whose acknowledged writes are not all there
    * @param examples a few of them, e.g. "users id=42: row missing"
+   * @param untouchedData the check of data nothing should have changed; null when it did not run
    */
   public record Integrity(long acknowledgedWrites, long rowsChecked, long rowsInDoubt, long lostWrites,
-      List<String> examples) {}
+      List<String> examples, UntouchedData untouchedData) {
+
+    /** The ledger's part alone. */
+    public Integrity(long acknowledgedWrites, long rowsChecked, long rowsInDoubt, long lostWrites,
+        List<String> examples) {
+      this(acknowledgedWrites, rowsChecked, rowsInDoubt, lostWrites, examples, null);
+    }
+  }
+
+  /**
+   * Data neither the workload nor the migration writes, compared before the load and after the
+   * migration: row counts and an order-independent checksum per column (values as text, so an
+   * int to bigint change compares equal).
+   *
+   * @param differences what changed although nothing should have, e.g. "users.email: checksum changed"
+   * @param columnsAdded columns that exist only after (added or renamed by the migration)
+   * @param columnsDropped columns that exist only before
+   * @param typesChanged columns whose type changed
+   * @param tablesGone tables that no longer exist
+   * @param millis time both snapshots took
+   */
+  public record UntouchedData(int tablesCompared, int columnsCompared, List<String> differences,
+      List<String> columnsAdded, List<String> columnsDropped, List<String> typesChanged, List<String> tablesGone,
+      long millis) {}
 
   /** Latency percentiles in milliseconds and the number of operations measured. */
   public record Percentiles(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}

@@ -74,7 +74,9 @@ final class ReportFixture {
     failure = payload;
     server = new ServerInfo(payload, payload, Map.of(payload, payload));
     dataset = List.of(new TableInfo(payload, 1, 1, "text", payload));
-    statements = List.of(new StatementResult(1, payload, 15.0, 10, payload, payload));
+    statements = List.of(new StatementResult(1, payload, 15.0, 10, payload, payload, "up", payload, "sql", payload,
+        1, 1, 2, 10.0, null, null, true, List.of(new RehearsalReport.Lock(payload, payload)), List.of(payload),
+        new RehearsalReport.LockWaits(1.0, 1.0, 1.0, 1, 1, List.of(payload), List.of(payload)), 5.0, payload));
     summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3, 3, 30,
         17_500, 7, Map.of(payload, 4L), 0, 0L, 0L, 3_100.0, 0);
     budgets = List.of(

@@ -29,6 +29,7 @@ import dev.rehearsal.report.RehearsalReport.StatementResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.TableInfo;
 import dev.rehearsal.report.ReportFiles;
+import dev.rehearsal.report.StatementFacts;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.StrategySpec;
 import dev.rehearsal.scenario.TableSpec;
@@ -125,10 +126,13 @@ public final class Rehearsal {
     BlockedTime blocked;
     List<SecondSample> samples;
     RehearsalReport.Integrity integrity;
+    Long lostWrites;
     long loadStartNanos;
     long migrationStartNanos;
     long migrationEndNanos;
     long endNanos;
+    UntouchedDataCheck untouched = UntouchedDataCheck.before(target,
+        scenario.dataset().tables().stream().map(TableSpec::name).toList(), console);
     LoadProgress progress = new LoadProgress(console, poolSize);
     MigrationProgress cursor = new MigrationProgress();
     try (MigrationRunner runner = new MigrationRunner(target, cursor, migrationListener());
@@ -157,14 +161,16 @@ public final class Rehearsal {
       endNanos = System.nanoTime();
       outcomes = runner.outcomes();
       samples = engine.samples();
-      integrity = IntegrityCheck.run(engine.ledger(), target, console);
+      RehearsalReport.Integrity ledgerCheck = IntegrityCheck.run(engine.ledger(), target, console);
+      lostWrites = ledgerCheck == null ? null : ledgerCheck.lostWrites();
+      integrity = withUntouched(ledgerCheck, untouched.after(sqlTexts(outcomes), console));
     }
 
     Phases phases = new Phases(warmupNanos >= 3_000_000_000L ? 1 : 0,
         (migrationStartNanos - loadStartNanos) / 1e9, (migrationEndNanos - loadStartNanos) / 1e9,
         (endNanos - loadStartNanos) / 1e9);
-    Summary summary = SummaryBuilder.build(samples, blocked, phases, outcomes, poolSize,
-        integrity == null ? null : integrity.lostWrites(), plan.healthCheck() != null);
+    Summary summary = SummaryBuilder.build(samples, blocked, phases, outcomes, poolSize, lostWrites,
+        plan.healthCheck() != null);
     List<StatementResult> statementResults = StatementResults.build(outcomes, blocked, loadStartNanos);
     reportLockFindings(statementResults, blocked);
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
@@ -179,6 +185,23 @@ public final class Rehearsal {
         null, StatementResults.observation(blocked));
     List<Path> files = writeReports(report);
     return new Result(report, files);
+  }
+
+  /** What the workload and the migration may have written: every statement either ran. */
+  private List<String> sqlTexts(List<StatementOutcome> outcomes) {
+    List<String> texts = new ArrayList<>();
+    scenario.workload().operations().forEach(op -> op.statements().forEach(st -> texts.add(st.sql())));
+    outcomes.forEach(o -> texts.add(o.sql()));
+    return texts;
+  }
+
+  private static RehearsalReport.Integrity withUntouched(RehearsalReport.Integrity ledger,
+      RehearsalReport.UntouchedData untouched) {
+    if (ledger == null) {
+      return new RehearsalReport.Integrity(0, 0, 0, 0, List.of(), untouched);
+    }
+    return new RehearsalReport.Integrity(ledger.acknowledgedWrites(), ledger.rowsChecked(), ledger.rowsInDoubt(),
+        ledger.lostWrites(), ledger.examples(), untouched);
   }
 
   private MigrationRunner.Listener migrationListener() {
@@ -202,7 +225,7 @@ public final class Rehearsal {
 
   private void reportLockFindings(List<StatementResult> statements, BlockedTime blocked) {
     for (StatementResult s : statements) {
-      String story = StatementResults.lockStory(s);
+      String story = StatementFacts.lockStory(s);
       if (story != null) {
         console.say("Statement %d %s", s.index(), story);
       }

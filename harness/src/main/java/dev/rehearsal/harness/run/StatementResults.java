@@ -9,7 +9,6 @@ import dev.rehearsal.report.RehearsalReport.StatementResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Joins what the migration runner saw of each statement with what the lock observer saw around it. */
@@ -41,27 +40,5 @@ final class StatementResults {
 
   static LockObservation observation(BlockedTime blocked) {
     return new LockObservation(blocked.samples(), blocked.meanSampleIntervalMs(), waits(blocked.otherCauses()));
-  }
-
-  /**
-   * What a statement did to the application, in a sentence: "waited 2.9 s for its lock behind
-   * pid 42 (...); 41 application sessions queued behind it (12.3 blocked session-seconds, longest
-   * wait 3.0 s)". Null when it neither waited nor blocked anyone.
-   */
-  static String lockStory(StatementResult s) {
-    List<String> parts = new ArrayList<>();
-    if (s.lockWaitMs() != null && s.lockWaitMs() >= 1) {
-      parts.add(String.format(Locale.ROOT, "waited %.1f s for its lock%s", s.lockWaitMs() / 1000,
-          s.waitedBehind() == null ? "" : " behind " + s.waitedBehind()));
-    }
-    LockWaits b = s.blocked();
-    if (b != null && b.waits() > 0) {
-      parts.add(String.format(Locale.ROOT,
-          "%d application lock waits charged to it, up to %d sessions at once (%.1f blocked session-seconds, "
-              + "longest wait %.2f s, longest window %.2f s)",
-          b.waits(), b.maxSessionsBlocked(), b.blockedSessionSeconds(), b.longestWaitMs() / 1000,
-          b.longestBlockedWindowMs() / 1000));
-    }
-    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 }

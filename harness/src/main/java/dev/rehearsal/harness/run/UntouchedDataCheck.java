@@ -1,0 +1,64 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.harness.verify.SnapshotComparison;
+import dev.rehearsal.harness.verify.TableSnapshot;
+import dev.rehearsal.harness.verify.WrittenColumns;
+import dev.rehearsal.load.ApplicationNames;
+import dev.rehearsal.load.DatabaseTarget;
+import dev.rehearsal.report.RehearsalReport.UntouchedData;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The second half of the integrity check: what neither the workload nor the migration writes
+ * must come out of the rehearsal unchanged. A snapshot (row counts, a checksum per column) is
+ * taken before the load starts and again after the migration, once the load has stopped.
+ */
+final class UntouchedDataCheck {
+
+  private final DatabaseTarget target;
+  private final List<String> tables;
+  private final TableSnapshot before;
+  private final long beforeMillis;
+
+  private UntouchedDataCheck(DatabaseTarget target, List<String> tables, TableSnapshot before, long beforeMillis) {
+    this.target = target;
+    this.tables = tables;
+    this.before = before;
+    this.beforeMillis = beforeMillis;
+  }
+
+  static UntouchedDataCheck before(DatabaseTarget target, List<String> tables, Console console) {
+    long start = System.nanoTime();
+    TableSnapshot snapshot = take(target, tables);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    console.say("Checksummed %d tables before the load in %.1f s (to prove untouched data unchanged afterwards)",
+        tables.size(), millis / 1000.0);
+    return new UntouchedDataCheck(target, tables, snapshot, millis);
+  }
+
+  /** @param sqlTexts every statement the workload and the migration ran: what they may have written */
+  UntouchedData after(Collection<String> sqlTexts, Console console) {
+    long start = System.nanoTime();
+    TableSnapshot after = take(target, tables);
+    long millis = beforeMillis + (System.nanoTime() - start) / 1_000_000;
+    SnapshotComparison.Result r = SnapshotComparison.compare(before, after, WrittenColumns.of(sqlTexts));
+    console.say("Untouched data: %d tables, %d columns compared, %s", r.tablesCompared(), r.columnsCompared(),
+        r.differences().isEmpty() ? "unchanged" : r.differences().size() + " changed");
+    r.differences().forEach(d -> console.say("  changed: %s", d));
+    return new UntouchedData(r.tablesCompared(), r.columnsCompared(), r.differences(), r.columnsAdded(),
+        r.columnsDropped(), r.typesChanged(), r.tablesGone(), millis);
+  }
+
+  private static TableSnapshot take(DatabaseTarget target, List<String> tables) {
+    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
+      return TableSnapshot.take(c, tables);
+    } catch (SQLException e) {
+      throw new InfrastructureException("could not checksum the tables: " + e.getMessage(), e);
+    }
+  }
+}
