@@ -2,12 +2,9 @@ package dev.rehearsal.harness.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.harness.provision.EmbeddedBinaries;
-import dev.rehearsal.harness.provision.EmbeddedProvider;
-import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.report.RehearsalReport;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ class IntegrityCalibrationIT {
   static final String STRATEGIES = renameStrategy("broken-dual-write", "INSERT")
       + renameStrategy("dual-write", "INSERT OR UPDATE");
 
-  static PostgresServer server;
+  static CalibrationServer server;
   static String url;
 
   @TempDir
@@ -55,9 +52,8 @@ class IntegrityCalibrationIT {
 
   @BeforeAll
   static void start() {
-    server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR).start(Map.of());
-    url = server.adminTarget().jdbcUrl() + (server.adminTarget().jdbcUrl().contains("?") ? "&" : "?")
-        + "user=" + server.adminTarget().user();
+    server = new CalibrationServer();
+    url = server.url();
   }
 
   @AfterAll
@@ -89,5 +85,33 @@ class IntegrityCalibrationIT {
     assertThat(correct.statements()).allSatisfy(s -> assertThat(s.error()).isNull());
     assertThat(correct.integrity().acknowledgedWrites()).isGreaterThan(200);
     assertThat(correct.integrity().lostWrites()).isZero();
+    // email and login_count are written by nobody: unchanged; name was dropped and full_name renamed
+    for (RehearsalReport report : List.of(broken, correct)) {
+      RehearsalReport.UntouchedData untouched = report.integrity().untouchedData();
+      assertThat(untouched.differences()).isEmpty();
+      assertThat(untouched.columnsCompared()).isGreaterThanOrEqualTo(3); // id, email, login_count
+    }
+  }
+
+  @Test
+  void aRehearsedRollbackRunsTheDownStepsUnderLoadAndLosesNothing() {
+    RehearsalReport report = new CalibrationScenario().phases("3s", "2s").strategies("""
+          - name: add-column
+            steps:
+              - sql: ALTER TABLE users ADD COLUMN status text DEFAULT 'new'
+            down:
+              - sql: ALTER TABLE users DROP COLUMN status
+        """).rehearse(url, null, out, true);
+
+    assertThat(report.statements()).extracting(s -> s.index() + " " + s.direction())
+        .containsExactly("1 up", "2 down");
+    assertThat(report.statements()).allSatisfy(s -> {
+      assertThat(s.error()).isNull();
+      assertThat(s.locks()).contains(new RehearsalReport.Lock("users", "AccessExclusiveLock"));
+    });
+    assertThat(report.integrity().lostWrites()).isZero();
+    assertThat(report.integrity().acknowledgedWrites()).isGreaterThan(200);
+    assertThat(report.integrity().untouchedData().differences()).isEmpty();
+    assertThat(report.integrity().untouchedData().columnsAdded()).isEmpty();
   }
 }

@@ -3,14 +3,10 @@ package dev.rehearsal.harness.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.rehearsal.harness.provision.EmbeddedBinaries;
-import dev.rehearsal.harness.provision.EmbeddedProvider;
-import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.Lock;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LockCalibrationIT {
 
-  static PostgresServer server;
+  static CalibrationServer server;
   static String url;
 
   @TempDir
@@ -30,9 +26,8 @@ class LockCalibrationIT {
 
   @BeforeAll
   static void start() {
-    server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR).start(Map.of());
-    url = server.adminTarget().jdbcUrl() + (server.adminTarget().jdbcUrl().contains("?") ? "&" : "?")
-        + "user=" + server.adminTarget().user();
+    server = new CalibrationServer();
+    url = server.url();
   }
 
   @AfterAll
