@@ -46,6 +46,27 @@ class CommandLineTest {
   }
 
   @Test
+  void rollbackOfAStrategyWithoutDownStepsIsBadInputBeforeAnyServerStarts(@TempDir Path out) {
+    assertThat(run("run", "demo", "--rollback", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--rollback: strategy add-column-default of demo declares no down steps")
+        .contains("fix: add down: steps");
+  }
+
+  @Test
+  void concurrentlyInsideABeginBlockIsBadInputWithItsLine(@TempDir Path dir) throws Exception {
+    Path scenario = dir.resolve("s.yaml");
+    String demo;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/dev/rehearsal/scenario/builtin/demo.yaml")) {
+      demo = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.nio.file.Files.writeString(scenario, demo.replace("      - sql: ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active'",
+            "      - sql: |\n          BEGIN;\n          CREATE INDEX CONCURRENTLY users_plan ON users (plan);\n          COMMIT;"));
+    assertThat(run("run", scenario.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
+    assertThat(stderr).contains("step 1, line 2: 'CREATE INDEX CONCURRENTLY users_plan ON users (plan)'")
+        .contains("cannot run inside a transaction block").contains("fix:");
+  }
+
+  @Test
   void loadRefusesTwoPacesAndEmptyDurations(@TempDir Path out) {
     assertThat(run("load", "demo", "--max", "--rate", "100", "--out", out.toString())).isEqualTo(2);
     assertThat(stderr).contains("--max and --rate both set the pace").contains("fix:");
