@@ -149,8 +149,11 @@ final class BlockedTimeTracker {
       if (wait.key == OTHER && key != OTHER) {
         wait.key = key; // charged to the first statement seen in its chain
       }
-      count(blockedNow, earliestStart, key, wait.startNanos);
-      if (key != OTHER) {
+      // counted where the wait is charged, so that each cause's windows and sessions at once
+      // agree with its waits: the key of this sample alone can name another statement (once a
+      // queued ALTER holds its lock, firstHolder may name an earlier statement of its transaction)
+      count(blockedNow, earliestStart, wait.key, wait.startNanos);
+      if (wait.key != OTHER) {
         count(blockedNow, earliestStart, MIGRATION, wait.startNanos);
       }
     }
