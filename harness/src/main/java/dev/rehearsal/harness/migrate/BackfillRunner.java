@@ -46,11 +46,9 @@ final class BackfillRunner {
     run.started();
     run.batches = 0;
     run.rowsAffected = 0L;
-    long[] range;
-    try {
-      range = keyRange(b);
-    } catch (SQLException e) {
-      run.failed(e);
+    // the key range is read under the lock policy too: behind an ACCESS EXCLUSIVE lock it waits like a batch
+    long[] range = retried(run, retry, false, () -> keyRange(b));
+    if (range == null) {
       return run;
     }
     long lo = range[0];
@@ -63,7 +61,11 @@ final class BackfillRunner {
         }
         lo += b.batchSize();
         if (lo > hi) {
-          hi = Math.max(hi, keyRange(b)[1]); // rows inserted meanwhile beyond the old end
+          long[] now = retried(run, retry, false, () -> keyRange(b));
+          if (now == null) {
+            return run;
+          }
+          hi = Math.max(hi, now[1]); // rows inserted meanwhile beyond the old end
         }
         if (System.nanoTime() >= nextProgress) {
           listener.note(String.format("  %s: %,d rows updated in %,d batches, key %,d of %,d", step.label(),
@@ -92,36 +94,61 @@ final class BackfillRunner {
   /** One batch in its own transaction, retried under the step's lock policy. */
   private boolean batch(StatementRun run, PreparedStatement update, long from, long to, LockRetry retry)
       throws SQLException {
+    return retried(run, retry, true, () -> {
+      update.setLong(1, from);
+      update.setLong(2, to);
+      run.rowsAffected += update.executeUpdate();
+      if (run.batches == 0) {
+        List<CatalogProbe.Lock> locks = CatalogProbe.ownLocks(connection);
+        locks.forEach(l -> run.locks.add(l.held()));
+      }
+      connection.commit();
+      run.batches++;
+      return Boolean.TRUE;
+    }) != null;
+  }
+
+  /** Work on the backfill's session, run once per attempt. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} under the lock policy (in a transaction of its own when asked): tried again after the
+   * backoff when it gave up waiting for a lock, the failed attempts and pauses counted in the run's attempts and
+   * retry wait. Null when it failed for good, the failure recorded in {@code run}.
+   */
+  private <T> T retried(StatementRun run, LockRetry retry, boolean transaction, Work<T> work) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       long attemptStart = System.nanoTime();
       retry.before(connection, attempt);
-      connection.setAutoCommit(false);
-      progress.transactionBegan();
+      if (transaction) {
+        connection.setAutoCommit(false);
+        progress.transactionBegan();
+      }
       try {
-        update.setLong(1, from);
-        update.setLong(2, to);
-        run.rowsAffected += update.executeUpdate();
-        if (run.batches == 0) {
-          List<CatalogProbe.Lock> locks = CatalogProbe.ownLocks(connection);
-          locks.forEach(l -> run.locks.add(l.held()));
-        }
-        connection.commit();
-        run.batches++;
-        return true;
+        return work.run();
       } catch (SQLException e) {
-        connection.rollback();
+        if (transaction) {
+          connection.rollback();
+        }
         if (retry.retries(e.getSQLState(), attempt)) {
           Duration pause = retry.backoff(attempt);
+          listener.note(String.format("  backfill statement %d could not get its lock within lock_timeout %d ms "
+                  + "(attempt %d of %d, %.0f ms); retrying in %d ms", run.index, retry.lockTimeout(attempt).toMillis(),
+              attempt, retry.attempts(), (System.nanoTime() - attemptStart) / 1e6, pause.toMillis()));
           MigrationRunner.sleep(pause);
           run.retryWaitNanos += System.nanoTime() - attemptStart;
           run.attempts++;
           continue;
         }
         run.failed(e);
-        return false;
+        return null;
       } finally {
-        connection.setAutoCommit(true);
-        progress.transactionEnded();
+        if (transaction) {
+          connection.setAutoCommit(true);
+          progress.transactionEnded();
+        }
         retry.after(connection);
       }
     }

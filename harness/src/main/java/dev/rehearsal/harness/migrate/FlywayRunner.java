@@ -6,6 +6,7 @@ import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * Applies a Flyway location through Flyway's own API, so teams rehearse the migrations they
@@ -32,27 +34,39 @@ final class FlywayRunner {
 
   private final DatabaseTarget target;
   private final MigrationProgress progress;
+  private final MigrationRunner.Listener listener;
 
-  FlywayRunner(DatabaseTarget target, MigrationProgress progress) {
+  FlywayRunner(DatabaseTarget target, MigrationProgress progress, MigrationRunner.Listener listener) {
     this.target = target;
     this.progress = progress;
+    this.listener = listener;
   }
 
-  List<StatementRun> run(PlannedStep step, String direction, int firstIndex) {
-    Capture capture = new Capture(step, direction, firstIndex);
-    Flyway flyway = Flyway.configure()
-        .dataSource(dataSource())
-        .locations(step.flywayLocation())
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .callbacks(capture)
-        .load();
-    try {
-      flyway.migrate();
-    } catch (FlywayException e) {
-      capture.failed(e);
+  /**
+   * Applies the pending migrations. Under a lock-retry policy each migration runs with the lock_timeout of its
+   * attempt; one that gives up waiting for a lock has been rolled back by Flyway (and not recorded), so after the
+   * backoff Flyway is run again from it.
+   */
+  List<StatementRun> run(PlannedStep step, String direction, int firstIndex, LockRetry retry) {
+    Capture capture = new Capture(step, direction, firstIndex, retry);
+    while (true) {
+      Flyway flyway = Flyway.configure()
+          .dataSource(dataSource())
+          .locations(step.flywayLocation())
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .callbacks(capture)
+          .load();
+      try {
+        flyway.migrate();
+        return capture.runs;
+      } catch (FlywayException e) {
+        capture.failed(e);
+      }
+      if (!capture.retryFailed()) {
+        return capture.runs;
+      }
     }
-    return capture.runs;
   }
 
   private PGSimpleDataSource dataSource() {
@@ -77,11 +91,18 @@ final class FlywayRunner {
     final List<StatementRun> runs = new ArrayList<>();
     private StatementRun current;
     private Map<Long, Long> storageBefore;
+    private final LockRetry retry;
+    /** The migration that gave up waiting for a lock and is tried again, its attempt and when it was first tried. */
+    private String retrying;
+    private int attempt = 1;
+    private long firstAttemptNanos;
+    private boolean failedInMigration;
 
-    Capture(PlannedStep step, String direction, int firstIndex) {
+    Capture(PlannedStep step, String direction, int firstIndex, LockRetry retry) {
       this.step = step;
       this.direction = direction;
       this.nextIndex = firstIndex;
+      this.retry = retry;
     }
 
     @Override
@@ -117,10 +138,45 @@ final class FlywayRunner {
       current = new StatementRun(nextIndex++, direction, step.label(), "flyway",
           new PlannedStatement(label, info.getScript(), 1), inTransaction);
       runs.add(current);
+      if (!info.getScript().equals(retrying)) {
+        retrying = null;
+        attempt = 1;
+      }
+      retry.before(context.getConnection(), attempt); // in Flyway's transaction: a rollback undoes it too
       progress.transactionBegan();
       progress.statementStarted(current.index);
       storageBefore = CatalogProbe.storage(context.getConnection());
       current.started();
+      if (attempt == 1) {
+        firstAttemptNanos = current.startNanos;
+      }
+      current.attempts = attempt;
+      current.retryWaitNanos = current.startNanos - firstAttemptNanos;
+    }
+
+    /**
+     * After a failed migrate: whether the migration that failed gave up waiting for a lock and has attempts left;
+     * if so it is dropped from the runs (its next attempt is recorded instead) once the backoff has passed. Only a
+     * migration Flyway ran in a transaction is retried: a failed non-transactional one stays in Flyway's history
+     * as failed, and Flyway refuses to run again until it is repaired.
+     */
+    boolean retryFailed() {
+      StatementRun failed = runs.get(runs.size() - 1);
+      if (!failedInMigration || failed != current || !failed.inTransaction
+          || !retry.retries(failed.sqlState, attempt)) {
+        return false;
+      }
+      Duration pause = retry.backoff(attempt);
+      listener.note(String.format("  %s could not get its lock within lock_timeout %d ms (attempt %d of %d, %.0f ms);"
+              + " retrying in %d ms", failed.planned.origin(), retry.lockTimeout(attempt).toMillis(), attempt,
+          retry.attempts(), failed.durationNanos / 1e6, pause.toMillis()));
+      runs.remove(failed);
+      nextIndex--;
+      retrying = failed.planned.origin();
+      attempt++;
+      current = null;
+      MigrationRunner.sleep(pause);
+      return true;
     }
 
     private void after(Connection c) throws SQLException {
@@ -131,6 +187,7 @@ final class FlywayRunner {
         progress.locksHeld(current.index, locks.stream().map(CatalogProbe.Lock::relationOid).toList());
       }
       current.rewrote.addAll(CatalogProbe.rewritten(c, storageBefore, CatalogProbe.storage(c)));
+      retry.after(c);
       progress.transactionEnded();
       current = null; // done: a later failure is not this migration's
     }
@@ -138,6 +195,7 @@ final class FlywayRunner {
     /** Flyway stopped: the migration running then failed (or Flyway could not start at all). */
     void failed(FlywayException e) {
       progress.transactionEnded();
+      failedInMigration = current != null;
       if (current == null) {
         current = new StatementRun(nextIndex++, direction, step.label(), "flyway",
             new PlannedStatement("flyway migrate " + step.flywayLocation(), step.label(), 1), false);
@@ -152,18 +210,62 @@ final class FlywayRunner {
         current.error = e.getMessage();
         current.sqlState = "flyway";
       }
-      if (e instanceof FlywaySqlScriptException script && script.getLineNumber() > 0) {
-        current.errorLine = script.getLineNumber();
+      // PostgreSQL's position is in Flyway's statement, not in this run's label: place it in the script. Flyway
+      // numbers a statement by the line of its first token, but its text starts with the comments before that
+      current.errorLine = null;
+      FlywaySqlScriptException script = cause(e, FlywaySqlScriptException.class);
+      if (script != null && script.getLineNumber() > 0) {
+        int position = sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
+            ? psql.getServerErrorMessage().getPosition() : 0;
+        String statement = script.getStatement() == null ? "" : script.getStatement();
+        int from = firstToken(statement);
+        int to = Math.min(Math.max(position - 1, from), statement.length());
+        current.errorLine = script.getLineNumber()
+            + (int) statement.substring(from, to).chars().filter(c -> c == '\n').count();
       }
     }
 
-    private SQLException sqlCause(Throwable e) {
+    /** Offset of the first character of {@code sql} that is not blank or in a comment. */
+    private static int firstToken(String sql) {
+      int i = 0;
+      while (i < sql.length()) {
+        if (Character.isWhitespace(sql.charAt(i))) {
+          i++;
+        } else if (sql.startsWith("--", i)) {
+          int newline = sql.indexOf('\n', i);
+          i = newline < 0 ? sql.length() : newline + 1;
+        } else if (sql.startsWith("/*", i)) {
+          int depth = 0;
+          do {
+            if (sql.startsWith("/*", i)) {
+              depth++;
+              i += 2;
+            } else if (sql.startsWith("*/", i)) {
+              depth--;
+              i += 2;
+            } else {
+              i++;
+            }
+          } while (depth > 0 && i < sql.length());
+        } else {
+          break;
+        }
+      }
+      return Math.min(i, sql.length());
+    }
+
+    /** Flyway wraps the script's failure (FlywayMigrateException around FlywaySqlScriptException). */
+    private <T extends Throwable> T cause(Throwable e, Class<T> type) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof SQLException sql) {
-          return sql;
+        if (type.isInstance(t)) {
+          return type.cast(t);
         }
       }
       return null;
+    }
+
+    private SQLException sqlCause(Throwable e) {
+      return cause(e, SQLException.class);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Applies a migration plan's steps in order on a session of its own (application_name
@@ -72,7 +74,8 @@ public final class MigrationRunner implements AutoCloseable {
           case SQL, FILE -> runUnits(step, direction);
           case BACKFILL -> record(new BackfillRunner(connection, progress, listener)
               .run(step, direction, nextIndex, new LockRetry(step.spec().retry())));
-          case FLYWAY -> recordAll(new FlywayRunner(target, progress).run(step, direction, nextIndex));
+          case FLYWAY -> recordAll(new FlywayRunner(target, progress, listener)
+              .run(step, direction, nextIndex, new LockRetry(step.spec().retry())));
           case PAUSE -> pause(step);
         };
         if (!ok) {
@@ -97,12 +100,15 @@ public final class MigrationRunner implements AutoCloseable {
   }
 
   private boolean runUnit(Unit unit, String step, String direction, LockRetry retry) throws SQLException {
-    long firstAttemptNanos = System.nanoTime();
+    long firstAttemptNanos = 0;
     for (int attempt = 1; ; attempt++) {
       long attemptStart = System.nanoTime();
+      if (attempt == 1) {
+        firstAttemptNanos = attemptStart;
+      }
       List<StatementRun> runs = attempt(unit, step, direction, retry, attempt);
       StatementRun failed = runs.stream().filter(StatementRun::hasFailed).findFirst().orElse(null);
-      if (failed != null && retry.retries(failed.sqlState, attempt)) {
+      if (failed != null && !failed.abortedScriptBlock && retry.retries(failed.sqlState, attempt)) {
         Duration pause = retry.backoff(attempt);
         listener.note(String.format("  statement %d could not get its lock within lock_timeout %d ms "
                 + "(attempt %d of %d, %.0f ms); retrying in %d ms", failed.index, retry.lockTimeout(attempt).toMillis(),
@@ -110,10 +116,11 @@ public final class MigrationRunner implements AutoCloseable {
         sleep(pause);
         continue;
       }
-      long retryWait = runs.isEmpty() ? 0 : runs.get(0).startNanos - firstAttemptNanos;
+      // the failed attempts and the pauses after them: none when the first attempt counted
+      long retryWait = attemptStart - firstAttemptNanos;
       for (StatementRun run : runs) {
         run.attempts = attempt;
-        run.retryWaitNanos = Math.max(0, retryWait);
+        run.retryWaitNanos = retryWait;
         record(run);
       }
       return failed == null;
@@ -147,10 +154,32 @@ public final class MigrationRunner implements AutoCloseable {
       if (unit.transaction()) {
         connection.setAutoCommit(true);
         progress.transactionEnded();
+      } else if (!runs.isEmpty() && runs.get(runs.size() - 1).hasFailed() && inTransactionBlock()) {
+        rollBackScriptBlock(runs.get(runs.size() - 1));
       }
       retry.after(connection);
     }
     return runs;
+  }
+
+  /** Whether the session is inside a transaction block the SQL opened itself (a BEGIN sent as written). */
+  private boolean inTransactionBlock() throws SQLException {
+    return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+  }
+
+  /**
+   * A statement failed inside a BEGIN ... COMMIT the script sent itself (transaction: none): the block is aborted,
+   * and would keep its locks, blocking the load, for the rest of the rehearsal. It is rolled back, as the session of
+   * a migration tool that stops would be, and the statement is not retried on its own.
+   */
+  private void rollBackScriptBlock(StatementRun failed) throws SQLException {
+    failed.abortedScriptBlock = true;
+    try (Statement st = connection.createStatement()) {
+      st.execute("ROLLBACK");
+    }
+    progress.transactionEnded();
+    listener.note(String.format("  statement %d failed inside the script's own transaction block; rolled it back",
+        failed.index));
   }
 
   private boolean execute(StatementRun run, boolean inTransaction) throws SQLException {

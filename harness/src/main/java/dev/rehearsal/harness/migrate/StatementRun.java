@@ -27,6 +27,8 @@ final class StatementRun {
   long retryWaitNanos;
   Long rowsAffected;
   Integer batches;
+  /** Failed inside a transaction block the SQL opened itself, which was then rolled back: not retried alone. */
+  boolean abortedScriptBlock;
   final Set<HeldLock> locks = new LinkedHashSet<>();
   final List<String> rewrote = new ArrayList<>();
 

@@ -1,0 +1,828 @@
+package dev.rehearsal.harness.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.rehearsal.harness.observe.BlockedTime.HeldLock;
+import dev.rehearsal.harness.observe.MigrationProgress;
+import dev.rehearsal.harness.provision.EmbeddedBinaries;
+import dev.rehearsal.harness.provision.EmbeddedProvider;
+import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.harness.provision.ScratchDatabase;
+import dev.rehearsal.load.ApplicationNames;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migration runner on a real PostgreSQL, driven the way a rehearsal drives it: scenario YAML
+ * parsed, the strategy planned, its steps run on the runner's own session. One embedded server
+ * for the class, a scratch database with a {@code users} table of 10,050 rows per test.
+ */
+class MigrationRunnerIT {
+
+  static final int ROWS = 10_050;
+  static final HeldLock USERS_ACCESS_EXCLUSIVE = new HeldLock("users", "AccessExclusiveLock");
+
+  static PostgresServer server;
+
+  @TempDir
+  Path dir;
+
+  ScratchDatabase db;
+  Connection sql;
+  final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+  final List<Connection> extraConnections = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR).start(Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void seed() throws SQLException {
+    db = ScratchDatabase.create(server);
+    sql = connect();
+    execute("""
+        CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL, score integer);
+        INSERT INTO users SELECT g, 'u' || g || '@example.com', g %% 100 FROM generate_series(1, %d) g;
+        ANALYZE users;
+        """.formatted(ROWS));
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    for (Connection c : extraConnections) {
+      c.close();
+    }
+    sql.close();
+    db.close();
+  }
+
+  // ---------------------------------------------------------------- 1. statement outcomes
+
+  @Test
+  void eachStatementIsTimedAndNumberedWithItsStepLineAndRows() throws SQLException {
+    Result r = run("""
+        - name: mixed
+          sql: |
+            UPDATE users SET score = score + 1
+              WHERE id <= 40;
+            ALTER TABLE users
+              ADD COLUMN note text;
+
+            UPDATE users SET note = 'x' WHERE id > 10040;
+        - sql: SELECT count(*) FROM users
+        """);
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).extracting(StatementOutcome::index, StatementOutcome::step, StatementOutcome::origin,
+            StatementOutcome::line, StatementOutcome::rowsAffected, StatementOutcome::kind)
+        .containsExactly(
+            tuple(1, "mixed", "mixed", 1, 40L, "sql"),
+            tuple(2, "mixed", "mixed", 3, null, "sql"),
+            tuple(3, "mixed", "mixed", 6, 10L, "sql"),
+            tuple(4, "step 2", "step 2", 1, null, "sql"));
+    assertThat(r.outcomes.get(1).sql()).isEqualTo("ALTER TABLE users\n  ADD COLUMN note text");
+    for (StatementOutcome o : r.outcomes) {
+      assertThat(o.direction()).isEqualTo("up");
+      assertThat(o.durationNanos()).isPositive();
+      assertThat(o.startNanos()).isPositive();
+      assertThat(o.failed()).isFalse();
+      assertThat(o.sqlState()).isNull();
+      assertThat(o.errorLine()).isNull();
+      assertThat(o.attempts()).isEqualTo(1);
+      assertThat(o.retryWaitNanos()).isZero();
+      assertThat(o.inTransaction()).isTrue();
+      assertThat(o.batches()).isNull();
+    }
+    // statements run one after another, in order
+    for (int i = 1; i < r.outcomes.size(); i++) {
+      assertThat(r.outcomes.get(i).startNanos()).isGreaterThanOrEqualTo(r.outcomes.get(i - 1).endNanos());
+    }
+    assertThat(r.listened).isEqualTo(r.outcomes);
+    assertThat(queryLong("SELECT sum(score) FROM users WHERE id <= 40")).isEqualTo(sumOfScores(1, 40) + 40);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE note = 'x'")).isEqualTo(10);
+  }
+
+  // ---------------------------------------------------------------- 2. locks
+
+  @Test
+  void locksAreReadInsideTheTransactionAndABlockCarriesThoseHeldSoFar() throws SQLException {
+    execute("CREATE TABLE orders (id integer)");
+    Result r = run("""
+        - sql: ALTER TABLE users ADD COLUMN x int
+        - sql: CREATE INDEX users_score ON users (score)
+        - sql: |
+            BEGIN;
+            UPDATE users SET score = 0 WHERE id = 1;
+            LOCK TABLE orders IN SHARE MODE;
+            ALTER TABLE orders ADD COLUMN z int;
+            COMMIT;
+        """);
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).hasSize(5);
+    assertThat(r.outcomes.get(0).locks()).contains(USERS_ACCESS_EXCLUSIVE);
+    assertThat(r.outcomes.get(1).locks()).contains(new HeldLock("users", "ShareLock"))
+        .doesNotContain(USERS_ACCESS_EXCLUSIVE); // a new transaction: the ALTER's lock is gone
+    StatementOutcome update = r.outcomes.get(2);
+    StatementOutcome lock = r.outcomes.get(3);
+    StatementOutcome alter = r.outcomes.get(4);
+    assertThat(update.locks()).contains(new HeldLock("users", "RowExclusiveLock"))
+        .noneMatch(l -> l.relation().equals("orders"));
+    assertThat(lock.locks()).contains(new HeldLock("users", "RowExclusiveLock"), new HeldLock("orders", "ShareLock"))
+        .doesNotContain(new HeldLock("orders", "AccessExclusiveLock"));
+    assertThat(alter.locks()).contains(new HeldLock("users", "RowExclusiveLock"), new HeldLock("orders", "ShareLock"),
+        new HeldLock("orders", "AccessExclusiveLock"));
+    assertThat(List.of(update, lock, alter)).allMatch(StatementOutcome::inTransaction);
+    assertThat(queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attname = 'z'"))
+        .isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- 3. rewrites
+
+  @Test
+  void aChangedRelfilenodeIsReportedAsARewrite() {
+    Result r = run("""
+        - sql: |
+            ALTER TABLE users ALTER COLUMN id TYPE bigint;
+            ALTER TABLE users ADD COLUMN x int;
+            ALTER TABLE users ADD COLUMN c int DEFAULT 5;
+            ALTER TABLE users ADD COLUMN y timestamptz DEFAULT clock_timestamp();
+            VACUUM FULL users;
+        """);
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).extracting(StatementOutcome::rewrote).containsExactly(
+        List.of("users"), List.of(), List.of(), List.of("users"), List.of("users"));
+    assertThat(r.outcomes.get(4).inTransaction()).isFalse(); // VACUUM: sent alone in autocommit
+  }
+
+  // ---------------------------------------------------------------- 4. failures
+
+  @Test
+  void aFailingStatementIsRecordedWithItsErrorAndLineAndNothingAfterItRuns() throws IOException, SQLException {
+    Files.writeString(dir.resolve("fail.sql"), """
+        -- one row outside the block
+        INSERT INTO users (id, email) VALUES (20001, 'a@example.com');
+        BEGIN;
+        INSERT INTO users (id, email) VALUES (20002, 'b@example.com');
+        UPDATE users
+           SET score = score + 1
+         WHERE no_such_column = 1;
+        COMMIT;
+        INSERT INTO users (id, email) VALUES (20003, 'c@example.com');
+        """);
+    Result r = run("""
+        - file: fail.sql
+        - sql: INSERT INTO users (id, email) VALUES (20004, 'd@example.com')
+        """);
+
+    assertThat(r.ok).isFalse();
+    assertThat(r.outcomes).extracting(StatementOutcome::index, StatementOutcome::origin, StatementOutcome::line,
+            StatementOutcome::failed)
+        .containsExactly(tuple(1, "fail.sql", 1, false), tuple(2, "fail.sql", 4, false),
+            tuple(3, "fail.sql", 5, true));
+    StatementOutcome failed = r.outcomes.get(2);
+    assertThat(failed.sqlState()).isEqualTo("42703");
+    assertThat(failed.error()).isEqualTo("column \"no_such_column\" does not exist");
+    assertThat(failed.errorLine()).isEqualTo(7);
+    assertThat(failed.durationNanos()).isPositive();
+    assertThat(failed.rowsAffected()).isNull();
+    assertThat(failed.attempts()).isEqualTo(1);
+    // the statement before the block is committed; the block's insert rolled back; nothing later ran
+    assertThat(queryLong("SELECT count(*) FROM users WHERE id = 20001")).isEqualTo(1);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE id > 20001")).isZero();
+    assertThat(queryLong("SELECT count(*) FROM users")).isEqualTo(ROWS + 1);
+  }
+
+  @Test
+  void anErrorInAnInlineStatementPointsAtItsLineInTheStep() {
+    Result r = run("""
+        - sql: |
+            ALTER TABLE users ADD COLUMN x int;
+            CREATE TABLE t2 (
+              a int,
+              b no_such_type
+            );
+        """);
+
+    assertThat(r.ok).isFalse();
+    StatementOutcome failed = r.outcomes.get(1);
+    assertThat(failed.line()).isEqualTo(2);
+    assertThat(failed.sqlState()).isEqualTo("42704");
+    assertThat(failed.error()).isEqualTo("type \"no_such_type\" does not exist");
+    assertThat(failed.errorLine()).isEqualTo(4);
+  }
+
+  // ---------------------------------------------------------------- 5. lock retry
+
+  @Test
+  void aUnitWaitingForALockIsRetriedUntilTheLockIsReleased() throws Exception {
+    execute("CREATE TABLE seen (v text)");
+    Holder holder = holdAccessExclusive(700);
+    Result r = run("""
+        - name: add-x
+          retry: {lockTimeout: 200ms, attempts: 10, backoff: 100ms}
+          sql: |
+            BEGIN;
+            INSERT INTO seen VALUES (current_setting('lock_timeout'));
+            ALTER TABLE users ADD COLUMN x int;
+            COMMIT;
+        - sql: INSERT INTO seen SELECT 'after ' || current_setting('lock_timeout')
+        """);
+    holder.join();
+
+    assertThat(r.ok).isTrue();
+    StatementOutcome insert = r.outcomes.get(0);
+    StatementOutcome alter = r.outcomes.get(1);
+    assertThat(alter.sql()).startsWith("ALTER TABLE");
+    // 0-200 ms attempt 1, 300-500 attempt 2, 600- attempt 3 gets the lock at ~700 ms
+    assertThat(alter.attempts()).isBetween(3, 4);
+    assertThat(insert.attempts()).isEqualTo(alter.attempts());
+    assertThat(insert.retryWaitNanos()).isEqualTo(alter.retryWaitNanos());
+    double waitMs = alter.retryWaitNanos() / 1e6;
+    double totalMs = (alter.endNanos() - holder.lockedAtNanos) / 1e6;
+    assertThat(waitMs).isBetween(500.0, 750.0);
+    assertThat(totalMs).isBetween(holder.heldMs - 20.0, holder.heldMs + 250.0);
+    assertThat(alter.locks()).contains(USERS_ACCESS_EXCLUSIVE);
+    assertThat(notes).filteredOn(n -> n.contains("could not get its lock")).hasSize(alter.attempts() - 1)
+        .allMatch(n -> n.contains("lock_timeout 200 ms") && n.contains("retrying in 100 ms"));
+    // only the attempt that succeeded committed, under the policy's lock_timeout; the next step runs without it
+    assertThat(queryStrings("SELECT v FROM seen ORDER BY v")).containsExactly("200ms", "after 0");
+    assertThat(r.outcomes.get(2).attempts()).isEqualTo(1);
+    assertThat(r.outcomes.get(2).retryWaitNanos()).isZero();
+    assertThat(queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'x'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aLockHeldLongerThanTheLadderFailsWithLockNotAvailableAfterTheLastAttempt() throws Exception {
+    Holder holder = holdAccessExclusive(5_000);
+    long began = System.nanoTime();
+    try (MigrationRunner runner = runner()) {
+      boolean ok = runner.run(plan("""
+          - retry: {lockTimeout: 100ms, attempts: 2, backoff: 100ms}
+            sql: ALTER TABLE users ADD COLUMN x int
+          """).up(), "up");
+      double elapsedMs = (System.nanoTime() - began) / 1e6;
+
+      assertThat(ok).isFalse();
+      assertThat(runner.outcomes()).hasSize(1);
+      StatementOutcome failed = runner.outcomes().get(0);
+      assertThat(failed.sqlState()).isEqualTo("55P03");
+      assertThat(failed.error()).isEqualTo("canceling statement due to lock timeout");
+      assertThat(failed.attempts()).isEqualTo(2);
+      // attempt 1 (100 ms) and the backoff (100 ms), then attempt 2 (100 ms)
+      assertThat(failed.retryWaitNanos() / 1e6).isBetween(190.0, 350.0);
+      assertThat(failed.durationNanos() / 1e6).isBetween(90.0, 250.0);
+      assertThat(elapsedMs).isLessThan(1_500);
+
+      // the same session, afterwards: lock_timeout is back to the server's default
+      execute("CREATE TABLE seen (v text)");
+      assertThat(runner.run(plan("""
+          - sql: INSERT INTO seen VALUES (current_setting('lock_timeout'))
+          """).up(), "up")).isTrue();
+      assertThat(queryStrings("SELECT v FROM seen")).containsExactly("0");
+    } finally {
+      holder.release();
+    }
+    assertThat(queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'x'"))
+        .isZero();
+  }
+
+  @Test
+  void aGrowingLadderDoublesTheLockTimeoutAndTheBackoff() throws Exception {
+    execute("CREATE TABLE seen (v text)");
+    Holder holder = holdAccessExclusive(700);
+    Result r = run("""
+        - retry: {lockTimeout: 100ms, attempts: 5, backoff: 50ms, growth: 2}
+          sql: |
+            BEGIN;
+            INSERT INTO seen VALUES (current_setting('lock_timeout'));
+            ALTER TABLE users ADD COLUMN x int;
+            COMMIT;
+        """);
+    holder.join();
+
+    assertThat(r.ok).isTrue();
+    StatementOutcome alter = r.outcomes.get(1);
+    // 0-100 ms attempt 1, 50 ms pause, 150-350 attempt 2, 100 ms pause, 450-850 attempt 3: the lock comes at 700
+    assertThat(alter.attempts()).isEqualTo(3);
+    assertThat(alter.retryWaitNanos() / 1e6).isBetween(440.0, 650.0);
+    assertThat(notes).filteredOn(n -> n.contains("could not get its lock")).hasSize(2);
+    assertThat(notes.stream().filter(n -> n.contains("could not get its lock")).toList().get(0))
+        .contains("lock_timeout 100 ms", "attempt 1 of 5", "retrying in 50 ms");
+    assertThat(notes.stream().filter(n -> n.contains("could not get its lock")).toList().get(1))
+        .contains("lock_timeout 200 ms", "attempt 2 of 5", "retrying in 100 ms");
+    assertThat(queryStrings("SELECT v FROM seen")).containsExactly("400ms");
+  }
+
+  // ---------------------------------------------------------------- 6. transaction modes
+
+  @Test
+  void autoSendsCreateIndexConcurrentlyAloneInAutocommit() throws SQLException {
+    Result r = run("""
+        - sql: |
+            ALTER TABLE users ADD COLUMN status text;
+            CREATE INDEX CONCURRENTLY users_status ON users (status);
+        """);
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).extracting(StatementOutcome::inTransaction).containsExactly(true, false);
+    assertThat(queryLong("SELECT count(*) FROM pg_index WHERE indexrelid = 'users_status'::regclass AND indisvalid"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void singleRollsBackTheWholeStepWhenItsThirdStatementFails() throws SQLException {
+    Result r = run("""
+        - transaction: single
+          sql: |
+            INSERT INTO users (id, email) VALUES (30001, 'new@example.com');
+            ALTER TABLE users ADD COLUMN s int;
+            INSERT INTO users (id, email) VALUES (1, 'duplicate@example.com');
+        """);
+
+    assertThat(r.ok).isFalse();
+    assertThat(r.outcomes).extracting(StatementOutcome::failed).containsExactly(false, false, true);
+    assertThat(r.outcomes).allMatch(StatementOutcome::inTransaction);
+    assertThat(r.outcomes.get(2).sqlState()).isEqualTo("23505");
+    // one transaction: the first statement's lock is still held by the second
+    assertThat(r.outcomes.get(1).locks()).contains(new HeldLock("users", "RowExclusiveLock"), USERS_ACCESS_EXCLUSIVE);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE id = 30001")).isZero();
+    assertThat(queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 's'"))
+        .isZero();
+  }
+
+  @Test
+  void noneSendsTheScriptsOwnBeginAndCommitAsWritten() throws SQLException {
+    Result r = run("""
+        - transaction: none
+          sql: |
+            BEGIN;
+            INSERT INTO users (id, email) VALUES (40001, 'a@example.com');
+            INSERT INTO users (id, email) VALUES (40002, 'b@example.com');
+            COMMIT;
+            BEGIN;
+            INSERT INTO users (id, email) VALUES (40003, 'c@example.com');
+            ROLLBACK;
+        """);
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).hasSize(7).noneMatch(StatementOutcome::inTransaction).noneMatch(StatementOutcome::failed);
+    assertThat(r.outcomes.get(1).rowsAffected()).isEqualTo(1L);
+    assertThat(queryLongs("SELECT id FROM users WHERE id > 40000 ORDER BY id")).containsExactly(40001L, 40002L);
+  }
+
+  @Test
+  void noneRollsBackTheScriptsOwnBlockWhenAStatementInItFailsAndLeavesTheSessionUsable() throws Exception {
+    execute("CREATE TABLE seen (v text)");
+    Holder holder = holdAccessExclusive(5_000);
+    try (MigrationRunner runner = runner()) {
+      boolean ok = runner.run(plan("""
+          - transaction: none
+            retry: {lockTimeout: 100ms, attempts: 3, backoff: 50ms}
+            sql: |
+              BEGIN;
+              INSERT INTO seen VALUES ('in the block');
+              ALTER TABLE users ADD COLUMN x int;
+              COMMIT;
+          """).up(), "up");
+
+      assertThat(ok).isFalse();
+      assertThat(runner.outcomes()).hasSize(3);
+      StatementOutcome alter = runner.outcomes().get(2);
+      // alone it cannot be retried: its transaction is the script's, and now aborted
+      assertThat(alter.sqlState()).isEqualTo("55P03");
+      assertThat(alter.attempts()).isEqualTo(1);
+      holder.release();
+
+      // the session is out of the aborted block, with lock_timeout back to its default
+      assertThat(runner.run(plan("""
+          - sql: INSERT INTO seen VALUES (current_setting('lock_timeout'))
+          """).up(), "up")).isTrue();
+      assertThat(runner.outcomes()).last().extracting(StatementOutcome::index, StatementOutcome::failed)
+          .containsExactly(4, false);
+    } finally {
+      holder.release();
+    }
+    // the block's insert rolled back
+    assertThat(queryStrings("SELECT v FROM seen")).containsExactly("0");
+    assertThat(notes).anyMatch(n -> n.contains("statement 3 failed inside the script's own transaction block"));
+  }
+
+  // ---------------------------------------------------------------- 7. backfill
+
+  @Test
+  void aBackfillUpdatesEveryRowInBatchesAndPausesBetweenThem() throws SQLException {
+    Result r = run("""
+        - sql: ALTER TABLE users ADD COLUMN status text
+        - name: fill
+          backfill: {table: users, set: "status = 'active'", batchSize: 1000}
+        - name: fill-vip
+          backfill: {table: users, set: "status = 'vip'", where: score >= 90, batchSize: 1000, pause: 50ms}
+        """);
+
+    assertThat(r.ok).isTrue();
+    StatementOutcome fill = r.outcomes.get(1);
+    StatementOutcome vip = r.outcomes.get(2);
+    assertThat(fill.kind()).isEqualTo("backfill");
+    assertThat(fill.index()).isEqualTo(2);
+    assertThat(fill.step()).isEqualTo("fill");
+    assertThat(fill.sql()).isEqualTo("UPDATE users SET status = 'active' WHERE id >= ? AND id < ?");
+    assertThat(fill.batches()).isEqualTo(11);
+    assertThat(fill.rowsAffected()).isEqualTo(ROWS);
+    assertThat(fill.locks()).contains(new HeldLock("users", "RowExclusiveLock"));
+    assertThat(fill.attempts()).isEqualTo(1);
+    assertThat(vip.index()).isEqualTo(3);
+    assertThat(vip.sql()).endsWith(" AND (score >= 90)");
+    assertThat(vip.batches()).isEqualTo(11);
+    assertThat(vip.rowsAffected()).isEqualTo(1000); // score = id % 100: 90..99 in each of 100 full hundreds
+    assertThat(queryLong("SELECT count(*) FROM users WHERE status = 'active'")).isEqualTo(ROWS - 1000);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE status = 'vip' AND score >= 90")).isEqualTo(1000);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE status IS NULL")).isZero();
+    // ten pauses of 50 ms between eleven batches
+    double fillMs = fill.durationNanos() / 1e6;
+    double vipMs = vip.durationNanos() / 1e6;
+    assertThat(vipMs).isGreaterThanOrEqualTo(500);
+    assertThat(vipMs - fillMs).isBetween(400.0, 900.0);
+  }
+
+  @Test
+  void aBackfillWaitingForALockIsRetriedUnderTheStepsPolicy() throws Exception {
+    execute("ALTER TABLE users ADD COLUMN status text");
+    Holder holder = holdAccessExclusive(700);
+    Result r = run("""
+        - backfill: {table: users, set: "status = 'active'", batchSize: 5000}
+          retry: {lockTimeout: 200ms, attempts: 10, backoff: 100ms}
+        """);
+    holder.join();
+
+    assertThat(r.ok).isTrue();
+    StatementOutcome fill = r.outcomes.get(0);
+    assertThat(fill.batches()).isEqualTo(3);
+    assertThat(fill.rowsAffected()).isEqualTo(ROWS);
+    // no wait for the lock longer than the lock timeout: 0-200 ms, 300-500, then from 600 ms the lock comes at 700
+    assertThat(fill.attempts()).isBetween(3, 4);
+    assertThat(fill.retryWaitNanos() / 1e6).isBetween(500.0, 750.0);
+    assertThat(notes).filteredOn(n -> n.contains("could not get its lock")).hasSize(fill.attempts() - 1);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE status = 'active'")).isEqualTo(ROWS);
+  }
+
+  // ---------------------------------------------------------------- 8. file directories
+
+  @Test
+  void aDirectoryOfScriptsRunsInNameOrderAndEachStatementNamesItsFile() throws IOException, SQLException {
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(migrations.resolve("002-index.sql"), "CREATE INDEX users_status ON users (status);\n");
+    Files.writeString(migrations.resolve("001-add.sql"), """
+        ALTER TABLE users ADD COLUMN status text;
+        UPDATE users SET status = 'x' WHERE id <= 5;
+        """);
+    Files.writeString(migrations.resolve("README.txt"), "DROP TABLE users;");
+    Files.createDirectories(migrations.resolve("old"));
+    Files.writeString(migrations.resolve("old/000-drop.sql"), "DROP TABLE users;");
+
+    Result r = run("""
+        - file: migrations
+        """);
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).extracting(StatementOutcome::index, StatementOutcome::origin, StatementOutcome::line,
+            StatementOutcome::step)
+        .containsExactly(tuple(1, "migrations/001-add.sql", 1, "step 1"), tuple(2, "migrations/001-add.sql", 2, "step 1"),
+            tuple(3, "migrations/002-index.sql", 1, "step 1"));
+    assertThat(r.outcomes.get(1).rowsAffected()).isEqualTo(5L);
+    assertThat(queryLong("SELECT count(*) FROM users WHERE status = 'x'")).isEqualTo(5);
+  }
+
+  // ---------------------------------------------------------------- 9. flyway
+
+  @Test
+  void flywayMigrationsAreOneOutcomeEachInVersionOrderWithTheirLocks() throws IOException, SQLException {
+    Path location = Files.createDirectories(dir.resolve("db/migration"));
+    Files.writeString(location.resolve("V2__create_index.sql"), "CREATE INDEX users_status ON users (status);\n");
+    Files.writeString(location.resolve("V1__add_column.sql"), "ALTER TABLE users ADD COLUMN status text;\n");
+
+    Result r = run("""
+        - sql: UPDATE users SET score = 0 WHERE id = 1
+        - flyway: db/migration
+        """);
+
+    assertThat(r.ok).isTrue();
+    List<StatementOutcome> flyway = r.outcomes.subList(1, r.outcomes.size());
+    assertThat(flyway).extracting(StatementOutcome::index, StatementOutcome::kind, StatementOutcome::origin,
+            StatementOutcome::step)
+        .containsExactly(tuple(2, "flyway", "V1__add_column.sql", "step 2"),
+            tuple(3, "flyway", "V2__create_index.sql", "step 2"));
+    assertThat(flyway.get(0).sql()).contains("V1__add_column.sql", "version 1", "add column");
+    assertThat(flyway).allMatch(StatementOutcome::inTransaction).noneMatch(StatementOutcome::failed)
+        .allMatch(o -> o.durationNanos() > 0);
+    assertThat(flyway.get(0).locks()).contains(USERS_ACCESS_EXCLUSIVE);
+    assertThat(flyway.get(1).locks()).contains(new HeldLock("users", "ShareLock"))
+        .doesNotContain(USERS_ACCESS_EXCLUSIVE);
+    assertThat(flyway.get(1).startNanos()).isGreaterThanOrEqualTo(flyway.get(0).endNanos());
+    assertThat(queryStrings("SELECT version || ' ' || success FROM flyway_schema_history "
+        + "WHERE type = 'SQL' ORDER BY installed_rank")).containsExactly("1 true", "2 true");
+  }
+
+  @Test
+  void aFailingFlywayMigrationIsAFailedOutcomeWithPostgresError() throws IOException, SQLException {
+    Path location = Files.createDirectories(dir.resolve("db"));
+    Files.writeString(location.resolve("V1__add_column.sql"), "ALTER TABLE users ADD COLUMN status text;\n");
+    Files.writeString(location.resolve("V2__create_index.sql"), "CREATE INDEX users_status ON users (status);\n");
+    Files.writeString(location.resolve("V3__broken.sql"), """
+        -- the third one is broken
+        ALTER TABLE users ADD COLUMN flag int;
+
+        /* a block
+           comment */
+        UPDATE users
+           SET status = 'x'
+         WHERE nope = 1;
+        """);
+
+    Result r = run("""
+        - flyway: db
+        - sql: INSERT INTO users (id, email) VALUES (50001, 'never@example.com')
+        """);
+
+    assertThat(r.ok).isFalse();
+    assertThat(r.outcomes).extracting(StatementOutcome::origin, StatementOutcome::failed)
+        .containsExactly(tuple("V1__add_column.sql", false), tuple("V2__create_index.sql", false),
+            tuple("V3__broken.sql", true));
+    StatementOutcome failed = r.outcomes.get(2);
+    assertThat(failed.index()).isEqualTo(3);
+    assertThat(failed.kind()).isEqualTo("flyway");
+    assertThat(failed.sqlState()).isEqualTo("42703");
+    assertThat(failed.error()).contains("column \"nope\" does not exist");
+    assertThat(failed.errorLine()).isEqualTo(8);
+    assertThat(failed.durationNanos()).isPositive();
+    // Flyway ran V3 in a transaction: its first statement is rolled back with it
+    assertThat(queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'flag'"))
+        .isZero();
+    assertThat(queryStrings("SELECT version FROM flyway_schema_history WHERE type = 'SQL' AND success "
+        + "ORDER BY installed_rank")).containsExactly("1", "2");
+    assertThat(queryLong("SELECT count(*) FROM users WHERE id = 50001")).isZero();
+  }
+
+  @Test
+  void aFlywayMigrationWaitingForALockIsRetriedUnderTheStepsPolicy() throws Exception {
+    Path location = Files.createDirectories(dir.resolve("db"));
+    Files.writeString(location.resolve("V1__add_column.sql"), """
+        CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS v;
+        ALTER TABLE users ADD COLUMN status text;
+        """);
+    Files.writeString(location.resolve("V2__create_index.sql"), """
+        INSERT INTO seen VALUES (current_setting('lock_timeout'));
+        CREATE INDEX users_status ON users (status);
+        """);
+    Holder holder = holdAccessExclusive(700);
+    Result r = run("""
+        - flyway: db
+          retry: {lockTimeout: 200ms, attempts: 10, backoff: 100ms}
+        - sql: INSERT INTO seen VALUES ('after ' || current_setting('lock_timeout'))
+        """);
+    holder.join();
+
+    assertThat(r.ok).isTrue();
+    assertThat(r.outcomes).extracting(StatementOutcome::index, StatementOutcome::origin, StatementOutcome::failed)
+        .containsExactly(tuple(1, "V1__add_column.sql", false), tuple(2, "V2__create_index.sql", false),
+            tuple(3, "step 2", false));
+    StatementOutcome v1 = r.outcomes.get(0);
+    StatementOutcome v2 = r.outcomes.get(1);
+    // each failed attempt is 200 ms of waiting and 100 ms of backoff; V1 commits once the holder lets go at 700 ms
+    // (Flyway's own start, its schema history and a new Flyway per attempt take some of that time)
+    assertThat(v1.attempts()).isBetween(2, 4);
+    assertThat(v1.retryWaitNanos() / 1e6).isBetween((v1.attempts() - 1) * 300.0 - 10, 900.0);
+    assertThat(v1.endNanos()).isGreaterThan(holder.lockedAtNanos + holder.heldMs * 1_000_000);
+    assertThat(v1.locks()).contains(USERS_ACCESS_EXCLUSIVE);
+    assertThat(v2.attempts()).isEqualTo(1);
+    assertThat(v2.retryWaitNanos()).isZero();
+    assertThat(notes).filteredOn(n -> n.contains("V1__add_column.sql could not get its lock")).hasSize(v1.attempts() - 1)
+        .allMatch(n -> n.contains("lock_timeout 200 ms") && n.contains("retrying in 100 ms"));
+    // each migration ran under the policy's lock_timeout, the next step without it
+    assertThat(queryStrings("SELECT v FROM seen")).containsExactly("200ms", "200ms", "after 0");
+    // the attempts that timed out were rolled back by Flyway and left no trace in its history
+    assertThat(queryStrings("SELECT version || ' ' || success FROM flyway_schema_history "
+        + "WHERE type = 'SQL' ORDER BY installed_rank")).containsExactly("1 true", "2 true");
+  }
+
+  // ---------------------------------------------------------------- 10. down steps
+
+  @Test
+  void downStepsContinueTheNumberingAfterTheUpSteps() throws SQLException {
+    MigrationPlan plan = plan("""
+        - sql: ALTER TABLE users ADD COLUMN status text
+        - sql: CREATE INDEX users_status ON users (status)
+        """, """
+        - sql: DROP INDEX users_status
+        - name: drop-column
+          sql: ALTER TABLE users DROP COLUMN status
+        """);
+    try (MigrationRunner runner = runner()) {
+      assertThat(runner.run(plan.up(), "up")).isTrue();
+      assertThat(runner.run(plan.down(), "down")).isTrue();
+
+      assertThat(runner.outcomes()).extracting(StatementOutcome::index, StatementOutcome::direction,
+              StatementOutcome::step)
+          .containsExactly(tuple(1, "up", "step 1"), tuple(2, "up", "step 2"), tuple(3, "down", "down step 1"),
+              tuple(4, "down", "drop-column"));
+      assertThat(runner.outcomes().get(3).locks()).contains(USERS_ACCESS_EXCLUSIVE);
+    }
+    assertThat(queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'users'::regclass "
+        + "AND attname = 'status' AND NOT attisdropped")).isZero();
+  }
+
+  // ---------------------------------------------------------------- 11. application_name
+
+  @Test
+  void theRunnerAndFlywaySessionsAreNamedRehearsalMigration() throws IOException, SQLException {
+    Path location = Files.createDirectories(dir.resolve("flyway"));
+    Files.writeString(location.resolve("V1__record_session.sql"), """
+        CREATE TABLE flyway_session AS SELECT current_setting('application_name') AS app, pg_backend_pid() AS pid;
+        """);
+    try (MigrationRunner runner = runner()) {
+      assertThat(runner.run(plan("""
+          - sql: CREATE TABLE runner_session AS SELECT current_setting('application_name') AS app, pg_backend_pid() AS pid
+          - flyway: flyway
+          """).up(), "up")).isTrue();
+
+      assertThat(queryStrings("SELECT app FROM runner_session")).containsExactly(ApplicationNames.MIGRATION);
+      assertThat(queryStrings("SELECT app FROM flyway_session")).containsExactly(ApplicationNames.MIGRATION);
+      // seen from another session while the runner is open
+      long pid = queryLong("SELECT pid FROM runner_session");
+      assertThat(queryStrings("SELECT application_name FROM pg_stat_activity WHERE pid = " + pid))
+          .containsExactly(ApplicationNames.MIGRATION);
+      assertThat(queryStrings("SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+          + "AND backend_type = 'client backend' AND pid <> pg_backend_pid()")).containsOnly(ApplicationNames.MIGRATION);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  record Result(boolean ok, List<StatementOutcome> outcomes, List<StatementOutcome> listened) {}
+
+  /** Plans a strategy with these steps (YAML list items) and runs its up steps on a new runner. */
+  Result run(String steps) {
+    MigrationPlan plan = plan(steps, null);
+    List<StatementOutcome> listened = Collections.synchronizedList(new ArrayList<>());
+    try (MigrationRunner runner = new MigrationRunner(db.target(), new MigrationProgress(), listener(listened))) {
+      boolean ok = runner.run(plan.up(), "up");
+      return new Result(ok, runner.outcomes(), List.copyOf(listened));
+    }
+  }
+
+  MigrationRunner runner() {
+    return new MigrationRunner(db.target(), new MigrationProgress(), listener(new ArrayList<>()));
+  }
+
+  MigrationRunner.Listener listener(List<StatementOutcome> listened) {
+    return new MigrationRunner.Listener() {
+      @Override
+      public void statementDone(StatementOutcome outcome) {
+        listened.add(outcome);
+      }
+
+      @Override
+      public void note(String message) {
+        notes.add(message);
+      }
+    };
+  }
+
+  MigrationPlan plan(String steps) {
+    return plan(steps, null);
+  }
+
+  MigrationPlan plan(String steps, String down) {
+    String yaml = """
+        name: migration-runner-it
+        schema:
+          sql: CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL, score integer);
+        workload:
+          rate: 10
+          operations:
+            - name: read
+              weight: 1
+              sql: SELECT 1
+        strategies:
+          - name: under-test
+            steps:
+        """ + steps.indent(6) + (down == null ? "" : "    down:\n" + down.indent(6));
+    Scenario scenario = ScenarioLoader.parse(yaml, "test.yaml", dir);
+    return MigrationPlanner.plan(scenario, scenario.strategies().get(0));
+  }
+
+  /** A session that takes ACCESS EXCLUSIVE on users now and lets it go after {@code holdMs} (in a thread). */
+  Holder holdAccessExclusive(long holdMs) throws SQLException {
+    return new Holder(connect(), holdMs);
+  }
+
+  final class Holder {
+    final Connection c;
+    final long lockedAtNanos;
+    final CountDownLatch released = new CountDownLatch(1);
+    final Thread thread;
+    volatile long heldMs;
+
+    Holder(Connection c, long holdMs) throws SQLException {
+      this.c = c;
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+      }
+      lockedAtNanos = System.nanoTime();
+      thread = new Thread(() -> {
+        try {
+          released.await(holdMs, TimeUnit.MILLISECONDS);
+          c.rollback();
+          heldMs = (System.nanoTime() - lockedAtNanos) / 1_000_000;
+        } catch (InterruptedException | SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }, "lock-holder");
+      thread.start();
+    }
+
+    void join() throws InterruptedException {
+      thread.join(10_000);
+    }
+
+    void release() throws InterruptedException {
+      released.countDown();
+      join();
+    }
+  }
+
+  Connection connect() throws SQLException {
+    Connection c = ScratchDatabase.connect(db.target(), "rehearsal-test");
+    extraConnections.add(c);
+    return c;
+  }
+
+  void execute(String statement) throws SQLException {
+    try (Statement st = sql.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  long queryLong(String query) throws SQLException {
+    List<Long> values = queryLongs(query);
+    assertThat(values).hasSize(1);
+    return values.get(0);
+  }
+
+  List<Long> queryLongs(String query) throws SQLException {
+    List<Long> values = new ArrayList<>();
+    try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery(query)) {
+      while (rs.next()) {
+        values.add(rs.getLong(1));
+      }
+    }
+    return values;
+  }
+
+  List<String> queryStrings(String query) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery(query)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  static long sumOfScores(int from, int to) {
+    long sum = 0;
+    for (int id = from; id <= to; id++) {
+      sum += id % 100;
+    }
+    return sum;
+  }
+}
