@@ -15,13 +15,14 @@ final class StatementKinds {
 
   static boolean commits(String sql) {
     List<String> w = Placeholders.words(sql);
-    return w.size() <= 2 && (first(w, "commit") || first(w, "end"));
+    // COMMIT PREPARED 'gid' finishes a two-phase transaction from outside it: not a block's end
+    return w.size() <= 2 && (first(w, "commit") || first(w, "end")) && !w.contains("prepared");
   }
 
   static boolean rollsBack(String sql) {
     List<String> w = Placeholders.words(sql);
     // ROLLBACK TO SAVEPOINT stays inside the transaction
-    return (first(w, "rollback") && !w.contains("to")) || first(w, "abort");
+    return (first(w, "rollback") && !w.contains("to") && !w.contains("prepared")) || first(w, "abort");
   }
 
   /**
@@ -39,8 +40,11 @@ final class StatementKinds {
       case "create", "drop" -> (w.contains("index") && w.contains("concurrently"))
           || at(w, 1, "database") || at(w, 1, "tablespace")
           || (at(w, 1, "subscription") && verb.equals("create"));
-      case "reindex" -> w.contains("concurrently") || at(w, 1, "system") || at(w, 1, "database");
+      // the object type may follow an option list: REINDEX (VERBOSE) DATABASE app
+      case "reindex" -> w.contains("concurrently") || w.contains("system") || w.contains("database")
+          || w.contains("schema");
       case "alter" -> at(w, 1, "system") || (at(w, 1, "table") && w.contains("detach") && w.contains("concurrently"));
+      case "commit", "rollback" -> w.contains("prepared");
       case "cluster" -> w.size() == 1 || (w.size() == 2 && w.get(1).equals("verbose"));
       default -> false;
     };

@@ -2,7 +2,6 @@ package dev.rehearsal.harness.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,24 +110,17 @@ class StatementKindsTest {
   }
 
   @Test
-  @Disabled("bug: StatementKinds.refusesTransactionBlock (reindex case) misses REINDEX SCHEMA, which PostgreSQL"
-      + " refuses inside a transaction block like REINDEX DATABASE and SYSTEM")
   void reindexSchemaRefusesATransactionBlock() {
     assertThat(StatementKinds.refusesTransactionBlock("REINDEX SCHEMA public")).isTrue();
   }
 
   @Test
-  @Disabled("bug: StatementKinds.refusesTransactionBlock reads the object kind at word 1, so an option list"
-      + " (REINDEX (VERBOSE) DATABASE app) hides DATABASE/SYSTEM")
   void reindexWithOptionsRefusesATransactionBlock() {
     assertThat(StatementKinds.refusesTransactionBlock("REINDEX (VERBOSE) DATABASE app")).isTrue();
     assertThat(StatementKinds.refusesTransactionBlock("REINDEX (VERBOSE) SYSTEM app")).isTrue();
   }
 
   @Test
-  @Disabled("bug: StatementKinds.commits/rollsBack take COMMIT PREPARED 'gid' / ROLLBACK PREPARED 'gid' (two words"
-      + " once the string is skipped) for the end of a BEGIN block; they are statements of their own that refuse"
-      + " a transaction block")
   void commitPreparedIsNotTheEndOfABlock() {
     assertThat(StatementKinds.commits("COMMIT PREPARED 'migration-1'")).isFalse();
     assertThat(StatementKinds.rollsBack("ROLLBACK PREPARED 'migration-1'")).isFalse();

@@ -7,7 +7,6 @@ import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.scenario.TransactionMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -271,16 +270,12 @@ class TransactionUnitsTest {
   }
 
   @Test
-  @Disabled("bug: StatementKinds.refusesTransactionBlock misses REINDEX SCHEMA, so TransactionUnits wraps it in a"
-      + " transaction and PostgreSQL fails it halfway through the rehearsal")
   void reindexSchemaIsSentBare() {
     List<PlannedStatement> s = script("REINDEX SCHEMA public");
     assertThat(TransactionUnits.group(s, TransactionMode.AUTO)).containsExactly(bare(s.get(0)));
   }
 
   @Test
-  @Disabled("bug: StatementKinds.commits takes COMMIT PREPARED 'gid' for a COMMIT, so TransactionUnits refuses it"
-      + " as 'COMMIT or ROLLBACK without a BEGIN' instead of sending it bare")
   void commitPreparedIsSentBare() {
     List<PlannedStatement> s = script("COMMIT PREPARED 'migration-1'");
     assertThat(TransactionUnits.group(s, TransactionMode.AUTO)).containsExactly(bare(s.get(0)));
