@@ -3,19 +3,15 @@ package dev.rehearsal.harness.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.RehearsalReport;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rename by expand and contract under write load: a dual-write trigger that misses UPDATEs
  * loses every update made between the backfill and the swap, and the integrity check must say
  * so; the correct trigger loses nothing.
  */
-class IntegrityCalibrationIT {
+class IntegrityCalibrationIT extends CalibrationTest {
 
   /** Expand, dual-write trigger firing on {@code events}, batched backfill, a settle pause, swap. */
   static String renameStrategy(String name, String events) {
@@ -44,30 +40,13 @@ class IntegrityCalibrationIT {
   static final String STRATEGIES = renameStrategy("broken-dual-write", "INSERT")
       + renameStrategy("dual-write", "INSERT OR UPDATE");
 
-  static CalibrationServer server;
-  static String url;
-
-  @TempDir
-  Path out;
-
-  @BeforeAll
-  static void start() {
-    server = new CalibrationServer();
-    url = server.url();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @Test
   void aTriggerThatMissesUpdatesLosesWritesAndTheCorrectOneDoesNot() {
     CalibrationScenario scenario = new CalibrationScenario().phases("3s", "2s").strategies(STRATEGIES);
     RehearsalReport broken = scenario.rehearse(url, "broken-dual-write", out.resolve("broken"), false);
     RehearsalReport correct = scenario.rehearse(url, "dual-write", out.resolve("correct"), false);
 
-    LockCalibrationIT.log("dual write: trigger missing UPDATEs lost %d of %d acknowledged writes (e.g. %s); "
+    log("dual write: trigger missing UPDATEs lost %d of %d acknowledged writes (e.g. %s); "
             + "correct trigger lost %d of %d", broken.integrity().lostWrites(), broken.integrity().acknowledgedWrites(),
         broken.integrity().examples().isEmpty() ? "-" : broken.integrity().examples().get(0),
         correct.integrity().lostWrites(), correct.integrity().acknowledgedWrites());

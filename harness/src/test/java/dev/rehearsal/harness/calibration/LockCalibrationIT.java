@@ -6,39 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.Lock;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof that the lock figures are true: known lock holds and queues are injected under load
  * on a real server, and the measured figures must match them.
  */
-class LockCalibrationIT {
-
-  static CalibrationServer server;
-  static String url;
-
-  @TempDir
-  Path out;
-
-  @BeforeAll
-  static void start() {
-    server = new CalibrationServer();
-    url = server.url();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  /** Calibration figures go to the test output, for the record (target/failsafe-reports). */
-  static void log(String format, Object... args) {
-    System.out.println("CALIBRATION " + String.format(java.util.Locale.ROOT, format, args));
-  }
+class LockCalibrationIT extends CalibrationTest {
 
   @Test
   void anInjectedTwoSecondHoldIsMeasuredAsTwoSecondsAndChargedToTheLock() {
