@@ -95,13 +95,13 @@ public final class HtmlReport {
   }
 
   private static void nextSteps(StringBuilder page, RehearsalReport report) {
-    List<String> steps = Nulls.list(report.nextSteps());
+    List<RehearsalReport.NextStep> steps = Nulls.list(report.nextSteps());
     if (steps.isEmpty()) {
       return;
     }
     page.append("<h2>Next steps</h2>\n<ol class=\"next-steps\">\n");
-    for (String step : steps) {
-      page.append("<li>").append(Html.prose(step)).append("</li>\n");
+    for (RehearsalReport.NextStep step : steps) {
+      page.append("<li>").append(Html.prose(step.text())).append("</li>\n");
     }
     page.append("</ol>\n");
   }

@@ -57,11 +57,11 @@ public final class MarkdownSummary {
           .append(inline(report.failure() == null ? "no reason recorded" : report.failure()))
           .append("\n\n");
     }
-    List<String> steps = Nulls.list(report.nextSteps());
+    List<RehearsalReport.NextStep> steps = Nulls.list(report.nextSteps());
     if (!steps.isEmpty()) {
       md.append("Next steps:\n\n");
       for (int i = 0; i < steps.size(); i++) {
-        md.append(i + 1).append(". ").append(inline(steps.get(i))).append('\n');
+        md.append(i + 1).append(". ").append(inline(steps.get(i).text())).append('\n');
       }
       md.append('\n');
     }

@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +33,21 @@ public record RehearsalReport(
     Integrity integrity,
     List<BudgetResult> budgets,
     Verdict verdict,
-    List<String> nextSteps,
+    List<NextStep> nextSteps,
     String failure,
     LockObservation lockObservation) {
 
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * 2: next steps became objects tied to a rule, statement and figure (were strings); budgets
+   * gained {@code strict}. Version 1 files still read: a next step string becomes its text.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   /** A report without lock observation details (tests, older callers). */
   public RehearsalReport(int schemaVersion, String scenario, String strategy, Instant startedAt, Instant finishedAt,
       boolean complete, ServerInfo server, List<TableInfo> dataset, SeedInfo seed, Phases phases,
       List<TimelineSecond> timeline, List<StatementResult> statements, Summary summary, Integrity integrity,
-      List<BudgetResult> budgets, Verdict verdict, List<String> nextSteps, String failure) {
+      List<BudgetResult> budgets, Verdict verdict, List<NextStep> nextSteps, String failure) {
     this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
         statements, summary, integrity, budgets, verdict, nextSteps, failure, null);
   }
@@ -265,11 +270,49 @@ public record RehearsalReport(
   /**
    * A budget judged.
    *
-   * @param status pass, warn or fail
+   * @param strict false: breached when the value reaches a threshold ({@code value >= threshold});
+   *     true: only when it exceeds it ({@code value > threshold})
+   * @param value the figure; NaN (written as the string "NaN") when this run did not measure it
+   * @param status pass, warn, fail, or unmeasured (the figure does not exist in this run; it does
+   *     not count towards the verdict)
    */
   public record BudgetResult(
-      String metric, Double warn, Double critical, double value, String status, String action,
-      String owner) {}
+      String metric, Double warn, Double critical, boolean strict, double value, String status, String action,
+      String owner) {
+
+    /** An inclusive budget (breached at the threshold). */
+    public BudgetResult(String metric, Double warn, Double critical, double value, String status, String action,
+        String owner) {
+      this(metric, warn, critical, false, value, status, action, owner);
+    }
+
+    /** "≥ 1" or "> 1000": when the threshold counts as breached. */
+    public String condition(Double threshold) {
+      return threshold == null ? "" : (strict ? "> " : "≥ ") + Fmt.number(threshold);
+    }
+  }
+
+  /**
+   * A next useful step, tied to the evidence that triggered it.
+   *
+   * @param text what to do, and why, in one paragraph
+   * @param rule the rule that produced it: statementFailed, lockQueue, tableRewrite,
+   *     blockingIndexBuild, constraintScan, poolSaturated, budgetAction or noBreach
+   * @param statement the migration statement it is about (index), or null
+   * @param metric the summary figure that triggered it, or null
+   * @param value that figure's value, or null
+   */
+  public record NextStep(String text, String rule, Integer statement, String metric, Double value) {
+
+    /** A step read from a schema-version-1 report, where next steps were plain strings. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static NextStep ofText(String text) {
+      return new NextStep(text, null, null, null, null);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public NextStep {}
+  }
 
   /** The outcome and the one-line reason a reader sees first. */
   public record Verdict(String status, String headline) {}

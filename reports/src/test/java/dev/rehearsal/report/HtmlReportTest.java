@@ -140,7 +140,7 @@ class HtmlReportTest {
   @Test
   void backtickedPartsOfNextStepsAreCodeAndStillEscaped() {
     ReportFixture fixture = new ReportFixture();
-    fixture.nextSteps = List.of("Set `lock_timeout = '2s'` and retry", "or `<b>` `x");
+    fixture.nextSteps = ReportFixture.steps("Set `lock_timeout = '2s'` and retry", "or `<b>` `x");
     String html = HtmlReport.render(fixture.build());
 
     assertThat(html).contains("<li>Set <code>lock_timeout = &#39;2s&#39;</code> and retry</li>")

@@ -52,9 +52,13 @@ final class ReportFixture {
       new BudgetResult("lostWrites", null, 0.0, 0, "pass", "stop the rollout", "team-db")));
   Verdict verdict = new Verdict("fail",
       "ALTER TABLE orders waited 3.1 s for ACCESS EXCLUSIVE; 12 sessions queued behind it");
-  List<String> nextSteps = new ArrayList<>(List.of(
+  List<RehearsalReport.NextStep> nextSteps = new ArrayList<>(steps(
       "Set `lock_timeout = '2s'` and retry the ALTER", "Or use strategy expand-contract"));
   String failure = null;
+
+  static List<RehearsalReport.NextStep> steps(String... texts) {
+    return java.util.Arrays.stream(texts).map(RehearsalReport.NextStep::ofText).toList();
+  }
 
   static RehearsalReport realistic() {
     return new ReportFixture().build();
@@ -84,7 +88,7 @@ final class ReportFixture {
         new BudgetResult(payload, 2.0, 5.0, 3, "warn", payload, payload),
         new BudgetResult(payload, 2.0, 5.0, 3, payload, payload, payload));
     verdict = new Verdict(payload, payload);
-    nextSteps = List.of(payload, payload);
+    nextSteps = steps(payload, payload);
     return this;
   }
 

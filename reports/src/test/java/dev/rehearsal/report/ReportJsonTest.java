@@ -49,6 +49,40 @@ class ReportJsonTest {
   }
 
   @Test
+  void nextStepsAndStrictBudgetsRoundTripWithTheirEvidence() throws Exception {
+    ReportFixture fixture = new ReportFixture();
+    fixture.nextSteps = List.of(new RehearsalReport.NextStep("Set lock_timeout", "lockQueue", 1,
+        "blockedSessionSeconds", 21.1));
+    fixture.budgets = List.of(new RehearsalReport.BudgetResult("peakP99Ms", 1000.0, null, true, 1000, "pass",
+        null, null));
+    RehearsalReport report = fixture.build();
+
+    String json = ReportJson.toJson(report);
+
+    assertThat(ReportJson.fromJson(json)).isEqualTo(report);
+    JsonNode step = plain.readTree(json).at("/nextSteps/0");
+    assertThat(step.get("rule").asText()).isEqualTo("lockQueue");
+    assertThat(step.get("statement").asInt()).isEqualTo(1);
+    assertThat(plain.readTree(json).at("/budgets/0/strict").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aVersionOneReportStillReadsItsNextStepsAsText() throws Exception {
+    ObjectNode root = (ObjectNode) plain.readTree(ReportJson.toJson(ReportFixture.realistic()));
+    root.put("schemaVersion", 1);
+    root.putArray("nextSteps").add("Set lock_timeout and retry").add("Or expand and contract");
+    ((ObjectNode) root.at("/budgets/0")).remove("strict");
+
+    RehearsalReport old = ReportJson.fromJson(plain.writeValueAsString(root));
+
+    assertThat(old.schemaVersion()).isEqualTo(1);
+    assertThat(old.nextSteps()).extracting(RehearsalReport.NextStep::text)
+        .containsExactly("Set lock_timeout and retry", "Or expand and contract");
+    assertThat(old.nextSteps().get(0).rule()).isNull();
+    assertThat(old.budgets().get(0).strict()).isFalse();
+  }
+
+  @Test
   void instantsAreIsoStringsAndOutputIsPrettyPrinted() throws Exception {
     String json = ReportJson.toJson(ReportFixture.realistic());
 

@@ -12,15 +12,28 @@ final class BudgetValidator {
 
   private static final String OWNER = "migration author";
 
-  /** Applied when a scenario declares no budgets (the key is absent, empty or an empty list). */
+  /**
+   * Applied when a scenario declares no budgets (the key is absent, empty or an empty list): what
+   * no migration may ship with (a lost write, a request turned away by the pool, a failed health
+   * check or statement), and a warning when the application waited a second on a lock or saw
+   * latency spike for more than a few seconds.
+   */
   static final List<BudgetSpec> DEFAULTS = List.of(
       new BudgetSpec("lostWrites", null, 1.0,
           "Acknowledged writes disappeared during the migration; do not ship it.", OWNER),
       new BudgetSpec("poolTimeouts", null, 1.0,
           "Requests gave up waiting for a pooled connection; find the statement that waited "
               + "for a lock and set lock_timeout with retries.", OWNER),
+      new BudgetSpec("healthCheckFailures", null, 1.0,
+          "Health checks failed: an orchestrator would have restarted or drained instances. "
+              + "Shorten the lock the migration holds or waits for.", OWNER),
       new BudgetSpec("migrationErrors", null, 1.0,
-          "A migration statement failed; fix it before shipping.", OWNER));
+          "A migration statement failed; fix it before shipping.", OWNER),
+      new BudgetSpec("longestWaitMs", 1000.0, null,
+          "An application session waited a second or more on a lock; see which statement it "
+              + "waited for and whether a safer strategy avoids the strong lock.", OWNER),
+      new BudgetSpec("spikeSeconds", 3.0, null,
+          "Latency spiked for several seconds; check the statements that ran then.", OWNER));
 
   private static final String BUDGETS = "/budgets";
 

@@ -310,10 +310,18 @@ class ScenarioErrorsTest {
   }
 
   @Test
+  void strictMustBeABoolean() {
+    ScenarioException e = catchScenarioException(MINIMAL + "budgets:\n  - {metric: lostWrites, critical: 1, strict: maybe}\n");
+    assertThat(e.line()).isEqualTo(15);
+    assertThat(e.getMessage()).contains("strict").doesNotContain("jackson", "Exception");
+  }
+
+  @Test
   void unknownBudgetMetric() {
     assertFails(MINIMAL + "budgets:\n  - metric: p99\n    critical: 500\n", """
         bad.yaml:15:13: unknown metric 'p99'
-          fix: known metrics: baselineP99Ms, blockedSessionSeconds, droppedOperations, errors, \
+          fix: known metrics: baselineP99Ms, blockedSessionSeconds, droppedOperations, errors, errors.connection, \
+        errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, errors.statementTimeout, \
         healthCheckFailures, longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, \
         maxSessionsBlocked, migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, \
         poolSaturatedSeconds, poolTimeouts, spikeSeconds""");

@@ -155,7 +155,11 @@ class ScenarioLoaderTest {
         .containsExactly(
             tuple("lostWrites", null, 1.0),
             tuple("poolTimeouts", null, 1.0),
-            tuple("migrationErrors", null, 1.0));
+            tuple("healthCheckFailures", null, 1.0),
+            tuple("migrationErrors", null, 1.0),
+            tuple("longestWaitMs", 1000.0, null),
+            tuple("spikeSeconds", 3.0, null));
+    assertThat(scenario.budgets()).noneMatch(BudgetSpec::isStrict);
     assertThat(scenario.budgets()).allSatisfy(budget -> assertThat(budget.action()).isNotBlank());
   }
 
@@ -201,5 +205,17 @@ class ScenarioLoaderTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> scenario.strategies().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aStrictBudgetIsBreachedOnlyAboveItsThreshold() {
+    Scenario scenario = ScenarioLoader.parse(MINIMAL + """
+        budgets:
+          - {metric: errors.lockTimeout, critical: 5, strict: true, action: retry later, owner: dba}
+          - {metric: peakP99Ms, warn: 500}
+        """, "strict.yaml", null);
+    assertThat(scenario.budgets())
+        .extracting(BudgetSpec::metric, BudgetSpec::critical, BudgetSpec::isStrict, BudgetSpec::owner)
+        .containsExactly(tuple("errors.lockTimeout", 5.0, true, "dba"), tuple("peakP99Ms", null, false, null));
   }
 }

@@ -30,8 +30,8 @@ final class ResultPrinter {
         s.migrationDurationMs(), s.migrationErrors());
     out.println("Next steps:");
     int n = 0;
-    for (String step : r.nextSteps()) {
-      out.printf("  %d. %s%n", ++n, step);
+    for (RehearsalReport.NextStep step : r.nextSteps()) {
+      out.printf("  %d. %s%n", ++n, step.text());
     }
     out.println("Reports:");
     for (Path p : result.files()) {

@@ -174,15 +174,16 @@ public final class Rehearsal {
     List<StatementResult> statementResults = StatementResults.build(outcomes, blocked, loadStartNanos);
     reportLockFindings(statementResults, blocked);
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
+    List<RehearsalReport.TimelineSecond> timeline = TimelineBuilder.build(samples, blocked, phases);
+    NextSteps.Evidence evidence = new NextSteps.Evidence(summary, statementResults, budgets, timeline,
+        blocked.longestMigrationWaitMs(), poolSize, scenario.workload().pool().connectionTimeout().toMillis());
     RehearsalReport report = new RehearsalReport(
         RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), true,
         serverInfo, seeded.tables(), seeded.info(options.seed()),
         new RehearsalReport.Phases(scenario.phases().warmup().toMillis() / 1000.0, phases.migrationStartSecond(),
             phases.migrationEndSecond(), phases.endSecond()),
-        TimelineBuilder.build(samples, blocked, phases), statementResults, summary, integrity, budgets,
-        BudgetJudge.verdict(budgets),
-        NextSteps.suggest(summary, statementResults, budgets, blocked.longestMigrationWaitMs(), poolSize),
-        null, StatementResults.observation(blocked));
+        timeline, statementResults, summary, integrity, budgets, BudgetJudge.verdict(budgets),
+        NextSteps.suggest(evidence), null, StatementResults.observation(blocked));
     List<Path> files = writeReports(report);
     return new Result(report, files);
   }

@@ -3,6 +3,7 @@ package dev.rehearsal.harness.verdict;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.Verdict;
+import dev.rehearsal.report.SummaryFigures;
 import dev.rehearsal.scenario.BudgetSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Judges budgets: a figure at or above {@code critical} fails, at or above {@code warn} warns
- * (thresholds are inclusive: "lostWrites critical 1" fails on the first lost write). A budget
- * whose figure this run did not measure is reported as {@code unmeasured} and does not count.
+ * Judges budgets. A figure breaches a threshold when it reaches it ({@code >=}: "lostWrites
+ * critical 1" fails on the first lost write), or, for a {@code strict} budget, when it exceeds
+ * it ({@code >}). Critical is checked before warn. A budget whose figure this run did not
+ * measure is {@code unmeasured} and does not count.
  */
 public final class BudgetJudge {
 
@@ -29,19 +31,23 @@ public final class BudgetJudge {
     for (BudgetSpec b : budgets) {
       Double value = figures.get(b.metric());
       String status;
-      if (value == null) {
+      if (value == null || value.isNaN()) {
         status = UNMEASURED;
-      } else if (b.critical() != null && value >= b.critical()) {
+      } else if (breaches(value, b.critical(), b.isStrict())) {
         status = FAIL;
-      } else if (b.warn() != null && value >= b.warn()) {
+      } else if (breaches(value, b.warn(), b.isStrict())) {
         status = WARN;
       } else {
         status = PASS;
       }
-      results.add(new BudgetResult(b.metric(), b.warn(), b.critical(), value == null ? Double.NaN : value,
-          status, b.action(), b.owner()));
+      results.add(new BudgetResult(b.metric(), b.warn(), b.critical(), b.isStrict(),
+          value == null ? Double.NaN : value, status, b.action(), b.owner()));
     }
     return results;
+  }
+
+  static boolean breaches(double value, Double threshold, boolean strict) {
+    return threshold != null && (strict ? value > threshold : value >= threshold);
   }
 
   /** The worst status wins; the headline names what breached, worst first. */
@@ -54,20 +60,22 @@ public final class BudgetJudge {
     if (!warned.isEmpty()) {
       return new Verdict(WARN, describe(warned, false));
     }
-    return new Verdict(PASS, "every budget held");
+    long judged = results.stream().filter(r -> !r.status().equals(UNMEASURED)).count();
+    return new Verdict(PASS, "every budget held (" + judged + " judged)");
   }
 
   private static String describe(List<BudgetResult> breached, boolean critical) {
     List<String> parts = new ArrayList<>();
     for (BudgetResult r : breached) {
-      double threshold = critical ? r.critical() : r.warn();
-      parts.add(String.format(Locale.ROOT, "%s = %s (%s at %s)", r.metric(), number(r.value()),
-          critical ? "critical" : "warn", number(threshold)));
+      Double threshold = critical ? r.critical() : r.warn();
+      parts.add(String.format(Locale.ROOT, "%s = %s (%s: %s)", r.metric(), number(r.value()),
+          critical ? "critical" : "warn", r.condition(threshold)));
     }
     return String.join("; ", parts);
   }
 
   static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
+        : String.format(Locale.ROOT, "%,.1f", v);
   }
 }

@@ -1,92 +1,175 @@
 package dev.rehearsal.harness.verdict;
 
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
+import dev.rehearsal.report.RehearsalReport.LockWaits;
+import dev.rehearsal.report.RehearsalReport.NextStep;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
-import dev.rehearsal.report.RehearsalReport.LockWaits;
+import dev.rehearsal.report.RehearsalReport.TimelineSecond;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The next useful steps, computed from the evidence and tied to the figure that triggered them,
- * so a reader gets a decision rather than a dashboard to interpret.
+ * The next useful steps, computed from the evidence and tied to the statement and figure that
+ * triggered them, so a reader gets a decision rather than a dashboard to interpret. Rules, in
+ * the order their steps appear: a statement failed; the migration headed a lock queue; a
+ * statement rewrote a table, built an index or validated a constraint while others waited; the
+ * pool ran dry; a breached budget's own action; nothing breached.
  */
 public final class NextSteps {
+
+  /** A statement's own lock wait shorter than this is not worth a lock_timeout. */
+  static final double LOCK_QUEUE_MIN_WAIT_MS = 500;
 
   private NextSteps() {}
 
   /**
+   * What the rules look at.
+   *
    * @param migrationLockWaitMs longest time the migration session itself waited for a lock
    * @param poolSize the application pool's maximumPoolSize
+   * @param connectionTimeoutMs the application pool's connectionTimeout
    */
-  public static List<String> suggest(Summary summary, List<StatementResult> statements,
-      List<BudgetResult> budgets, double migrationLockWaitMs, int poolSize) {
-    List<String> steps = new ArrayList<>();
-    for (StatementResult s : statements) {
-      if (s.error() != null) {
-        steps.add(String.format(Locale.ROOT,
-            "Migration statement %d failed (SQLSTATE %s: %s). Fix it and rehearse again; the statements after it did not run.",
-            s.index(), s.sqlState(), s.error()));
-      }
+  public record Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
+      List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs) {}
+
+  public static List<NextStep> suggest(Evidence e) {
+    List<NextStep> steps = new ArrayList<>();
+    failedStatements(e, steps);
+    lockQueue(e, steps);
+    for (StatementResult st : e.statements()) {
+      statementRule(st, steps);
     }
-    StatementResult queued = statements.stream().filter(st -> st.lockWaitMs() != null)
-        .max(Comparator.comparingDouble(StatementResult::lockWaitMs)).orElse(null);
-    if (queued != null && queued.lockWaitMs() >= 500 && summary.maxSessionsBlocked() > 0) {
-      steps.add(String.format(Locale.ROOT,
-          "Statement %d (%s) waited %.1f s for its lock%s while up to %d application sessions queued behind it "
-              + "(the lock queue; %.1f blocked session-seconds). Set lock_timeout (e.g. SET lock_timeout = '1s') "
-              + "and retry with backoff (a step's retry: policy), or run it when no long query holds the table.",
-          queued.index(), firstLine(queued.sql()), queued.lockWaitMs() / 1000,
-          queued.waitedBehind() == null ? "" : " behind " + queued.waitedBehind(), summary.maxSessionsBlocked(),
-          summary.blockedSessionSeconds()));
-    } else if (migrationLockWaitMs >= 500 && summary.maxSessionsBlocked() > 0) {
-      steps.add(String.format(Locale.ROOT,
-          "The migration waited %.1f s for its lock while up to %d application sessions queued behind it "
-              + "(the lock queue; %.1f blocked session-seconds). Set lock_timeout and retry with backoff.",
-          migrationLockWaitMs / 1000, summary.maxSessionsBlocked(), summary.blockedSessionSeconds()));
-    }
-    for (StatementResult st : statements) {
-      LockWaits blocked = st.blocked();
-      boolean blockedWrites = blocked != null && blocked.waits() > 0 && blocked.modes() != null
-          && blocked.modes().contains("RowExclusiveLock");
-      if (!st.rewrote().isEmpty() && blocked != null && blocked.waits() > 0) {
-        steps.add(String.format(Locale.ROOT,
-            "Statement %d (%s) rewrote %s while holding its lock for %.1f s: every access to the table waited. "
-                + "Use expand and contract instead: add a new column, backfill it in batches, switch over.",
-            st.index(), firstLine(st.sql()), String.join(", ", st.rewrote()), st.durationMs() / 1000));
-      } else if (blockedWrites && isPlainCreateIndex(st.sql())) {
-        steps.add(String.format(Locale.ROOT,
-            "Statement %d (%s) blocked writes for %.1f s while it built the index. Use CREATE INDEX CONCURRENTLY "
-                + "in a step of its own: it lets reads and writes through.",
-            st.index(), firstLine(st.sql()), blocked.longestBlockedWindowMs() / 1000));
-      }
-    }
-    if (summary.poolTimeouts() > 0) {
-      steps.add(String.format(Locale.ROOT,
-          "%d requests timed out waiting for one of the pool's %d connections (at most %d waiting): "
-              + "blocked sessions held every connection. Shorten the migration's lock waits first; "
-              + "a bigger pool only queues more sessions behind the same lock.",
-          summary.poolTimeouts(), poolSize, summary.maxPoolWaiting()));
-    }
-    for (BudgetResult b : budgets) {
+    pool(e, steps);
+    for (BudgetResult b : e.budgets()) {
       if ((b.status().equals(BudgetJudge.FAIL) || b.status().equals(BudgetJudge.WARN)) && b.action() != null
           && !b.action().isBlank()) {
-        steps.add(b.metric() + " " + BudgetJudge.number(b.value()) + ": " + b.action()
-            + (b.owner() == null ? "" : " (owner: " + b.owner() + ")"));
+        steps.add(new NextStep(b.metric() + " " + BudgetJudge.number(b.value()) + ": " + b.action()
+            + (b.owner() == null ? "" : " (owner: " + b.owner() + ")"), "budgetAction", null, b.metric(), b.value()));
       }
     }
     if (steps.isEmpty()) {
-      steps.add("No budget was breached at this scale and rate. Before shipping, rehearse at production "
-          + "scale (--rows) and peak traffic (--rate): a harmless migration in staging can still take production down.");
+      steps.add(new NextStep("No budget was breached at this scale and rate. Before shipping, rehearse at "
+          + "production scale (--rows) and peak traffic (--rate): a migration harmless in staging can still take "
+          + "production down.", "noBreach", null, null, null));
     }
     return steps;
   }
 
-  private static boolean isPlainCreateIndex(String sql) {
-    String upper = sql.toUpperCase(Locale.ROOT);
-    return upper.matches("(?s)\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\b.*") && !upper.contains("CONCURRENTLY");
+  private static void failedStatements(Evidence e, List<NextStep> steps) {
+    for (StatementResult s : e.statements()) {
+      if (s.error() != null) {
+        steps.add(new NextStep(String.format(Locale.ROOT,
+            "Migration statement %d (%s) failed with SQLSTATE %s: %s. Fix it and rehearse again; the statements "
+                + "after it did not run.", s.index(), firstLine(s.sql()), s.sqlState(), s.error()),
+            "statementFailed", s.index(), "migrationErrors", (double) e.summary().migrationErrors()));
+      }
+    }
+  }
+
+  /** An instant DDL waiting behind a long query makes everyone queue behind the DDL. */
+  private static void lockQueue(Evidence e, List<NextStep> steps) {
+    Summary summary = e.summary();
+    if (summary.maxSessionsBlocked() == 0) {
+      return;
+    }
+    StatementResult queued = e.statements().stream().filter(st -> st.lockWaitMs() != null)
+        .max(Comparator.comparingDouble(StatementResult::lockWaitMs)).orElse(null);
+    String remedy = "Set lock_timeout (e.g. SET lock_timeout = '1s') and retry with backoff (a step's retry: "
+        + "policy), or run it off-peak, when no long query holds the table.";
+    if (queued != null && queued.lockWaitMs() >= LOCK_QUEUE_MIN_WAIT_MS) {
+      steps.add(new NextStep(String.format(Locale.ROOT,
+          "Statement %d (%s) waited %.1f s for its lock%s while up to %d application sessions queued behind it "
+              + "(the lock queue; %.1f blocked session-seconds). %s",
+          queued.index(), firstLine(queued.sql()), queued.lockWaitMs() / 1000,
+          queued.waitedBehind() == null ? "" : " behind " + queued.waitedBehind(), summary.maxSessionsBlocked(),
+          summary.blockedSessionSeconds(), remedy),
+          "lockQueue", queued.index(), "blockedSessionSeconds", summary.blockedSessionSeconds()));
+    } else if (e.migrationLockWaitMs() >= LOCK_QUEUE_MIN_WAIT_MS) {
+      steps.add(new NextStep(String.format(Locale.ROOT,
+          "The migration waited %.1f s for its lock while up to %d application sessions queued behind it "
+              + "(the lock queue; %.1f blocked session-seconds). %s",
+          e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked(), summary.blockedSessionSeconds(), remedy),
+          "lockQueue", null, "blockedSessionSeconds", summary.blockedSessionSeconds()));
+    }
+  }
+
+  /** At most one rule per statement: what it did while others waited on it. */
+  private static void statementRule(StatementResult st, List<NextStep> steps) {
+    LockWaits blocked = st.blocked();
+    if (blocked == null || blocked.waits() == 0 || st.error() != null) {
+      return;
+    }
+    String sql = SqlShapes.normalise(st.sql());
+    String head = String.format(Locale.ROOT, "Statement %d (%s)", st.index(), firstLine(st.sql()));
+    double windowMs = blocked.longestBlockedWindowMs();
+    String held = String.format(Locale.ROOT, "%.1f s", windowMs / 1000);
+    String text = null;
+    String rule = null;
+    if (!st.rewrote().isEmpty()) {
+      rule = "tableRewrite";
+      text = head + " rewrote " + String.join(", ", st.rewrote()) + String.format(Locale.ROOT,
+          " under its lock in %.1f s; application sessions waited up to %s. ", st.durationMs() / 1000, held)
+          + "Use expand and contract instead: add a new column (no rewrite), backfill it in batches, switch "
+          + "reads and writes over, then drop the old one.";
+    } else if (SqlShapes.isPlainCreateIndex(sql) && blockedWrites(blocked)) {
+      rule = "blockingIndexBuild";
+      text = head + " blocked writes for " + held + " while it built the index. Use CREATE INDEX CONCURRENTLY "
+          + "in a step of its own: it lets reads and writes through (it takes longer and cannot run in a transaction).";
+    } else if (SqlShapes.addsValidatedConstraint(sql)) {
+      rule = "constraintScan";
+      text = head + " scanned the table to validate the constraint while holding its lock; application sessions "
+          + "waited up to " + held + ". Add it NOT VALID (no scan, a brief lock), then VALIDATE CONSTRAINT in a "
+          + "separate step: validation takes SHARE UPDATE EXCLUSIVE, so reads and writes continue.";
+    } else if (SqlShapes.setsNotNull(sql)) {
+      rule = "constraintScan";
+      text = head + " scanned the table under ACCESS EXCLUSIVE to prove the column has no NULL; application "
+          + "sessions waited up to " + held + ". Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, "
+          + "then SET NOT NULL (PostgreSQL 12+ skips the scan when a valid check proves it) and drop the check.";
+    } else if (SqlShapes.addsUniqueWithoutIndex(sql)) {
+      rule = "constraintScan";
+      text = head + " built a unique index under its lock; application sessions waited up to " + held
+          + ". CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX (instant).";
+    }
+    if (text != null) {
+      steps.add(new NextStep(text, rule, st.index(), "longestBlockedWindowMs", windowMs));
+    }
+  }
+
+  /**
+   * The pool size and connectionTimeout at which the pool would have held: every request waiting
+   * at the peak given a connection, or allowed to wait out the longest lock window.
+   */
+  private static void pool(Evidence e, List<NextStep> steps) {
+    Summary s = e.summary();
+    if (s.poolTimeouts() == 0 && s.poolSaturatedSeconds() == 0) {
+      return;
+    }
+    int peakDemand = e.timeline().stream().mapToInt(t -> t.poolActive() + t.poolWaiting()).max()
+        .orElse(e.poolSize() + s.maxPoolWaiting());
+    peakDemand = Math.max(peakDemand, e.poolSize() + s.maxPoolWaiting());
+    long timeoutNeededMs = roundUp(s.longestBlockedWindowMs() + s.baselineP99Ms(), 100);
+    String timeoutPart = s.poolTimeouts() > 0 && timeoutNeededMs > e.connectionTimeoutMs()
+        ? String.format(Locale.ROOT, ", or connectionTimeout ≥ %,d ms (now %,d ms: the longest lock window, %,.0f ms, "
+            + "plus the baseline p99)", timeoutNeededMs, e.connectionTimeoutMs(), s.longestBlockedWindowMs())
+        : "";
+    steps.add(new NextStep(String.format(Locale.ROOT,
+        "The pool of %d connections was saturated for %d s (up to %d requests waiting, %d timed out). It would have "
+            + "held with maximumPoolSize ≥ %d (the peak demand)%s. Both only let more requests wait behind the same "
+            + "lock, and each connection costs the server memory: shorten the migration's lock waits first.",
+        e.poolSize(), s.poolSaturatedSeconds(), s.maxPoolWaiting(), s.poolTimeouts(), peakDemand, timeoutPart),
+        "poolSaturated", null, s.poolTimeouts() > 0 ? "poolTimeouts" : "poolSaturatedSeconds",
+        s.poolTimeouts() > 0 ? (double) s.poolTimeouts() : (double) s.poolSaturatedSeconds()));
+  }
+
+  private static boolean blockedWrites(LockWaits blocked) {
+    return blocked.modes() != null && blocked.modes().contains("RowExclusiveLock");
+  }
+
+  private static long roundUp(double value, long step) {
+    return (long) Math.ceil(value / step) * step;
   }
 
   private static String firstLine(String sql) {

@@ -89,7 +89,7 @@ class DemoRehearsalIT {
     assertThat(s.get("baselineP99Ms").asDouble()).isLessThan(200.0);
     assertThat(s.get("maxPoolWaiting").asInt()).isGreaterThan(0);
     assertThat(report.at("/verdict/status").asText()).isEqualTo("warn");
-    assertThat(report.get("nextSteps").get(0).asText()).contains("lock_timeout");
+    assertThat(report.get("nextSteps").get(0).get("text").asText()).contains("lock_timeout");
   }
 
   @Test

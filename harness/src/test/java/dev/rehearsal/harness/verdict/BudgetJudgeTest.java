@@ -8,22 +8,59 @@ import dev.rehearsal.scenario.BudgetSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BudgetJudgeTest {
 
-  private static Summary summary(double peakP99Ms, long poolTimeouts, Long lostWrites) {
+  static Summary summary(double peakP99Ms, long poolTimeouts, Long lostWrites) {
     return new Summary(5, peakP99Ms, peakP99Ms / 5, 25, 2, 3.5, 2100, 2200, 10, poolTimeouts, 2, 40, 1000, poolTimeouts,
         Map.of("poolTimeout", poolTimeouts), 0, lostWrites, null, 2100, 0);
   }
 
+  private static String status(double peakP99Ms, Double warn, Double critical, boolean strict) {
+    return BudgetJudge.judge(List.of(new BudgetSpec("peakP99Ms", warn, critical, strict, null, null)),
+        summary(peakP99Ms, 0, 0L)).get(0).status();
+  }
+
+  @ParameterizedTest(name = "p99 {0} ms, warn 1000, critical 5000, strict {1}: {2}")
+  @CsvSource({
+      "999.99, false, pass",
+      "1000, false, warn",
+      "1000, true, pass",
+      "1000.01, true, warn",
+      "4999.9, false, warn",
+      "5000, false, fail",
+      "5000, true, warn",
+      "5000.001, true, fail"})
+  void thresholdsAreInclusiveUnlessStrict(double p99, boolean strict, String expected) {
+    assertThat(status(p99, 1000.0, 5000.0, strict)).isEqualTo(expected);
+  }
+
   @Test
-  void thresholdsAreInclusiveAndTheWorstStatusWins() {
+  void aBudgetWithOnlyOneThresholdUsesThatOne() {
+    assertThat(status(6000, null, 5000.0, false)).isEqualTo("fail");
+    assertThat(status(4000, null, 5000.0, false)).isEqualTo("pass");
+    assertThat(status(6000, 1000.0, null, false)).isEqualTo("warn");
+  }
+
+  @Test
+  void aZeroThresholdFailsOnZeroUnlessStrict() {
+    assertThat(status(0, null, 0.0, false)).isEqualTo("fail");
+    assertThat(status(0, null, 0.0, true)).isEqualTo("pass");
+  }
+
+  @Test
+  void theWorstStatusWinsAndTheHeadlineNamesEveryBreach() {
     List<BudgetResult> results = BudgetJudge.judge(List.of(
         new BudgetSpec("peakP99Ms", 1000.0, 5000.0, "set lock_timeout", "db team"),
         new BudgetSpec("poolTimeouts", null, 1.0, "do not ship", null)), summary(1000, 1, null));
     assertThat(results).extracting(BudgetResult::status).containsExactly("warn", "fail");
     assertThat(BudgetJudge.verdict(results).status()).isEqualTo("fail");
-    assertThat(BudgetJudge.verdict(results).headline()).isEqualTo("poolTimeouts = 1 (critical at 1)");
+    assertThat(BudgetJudge.verdict(results).headline()).isEqualTo("poolTimeouts = 1 (critical: ≥ 1)");
+    List<BudgetResult> warnOnly = BudgetJudge.judge(List.of(
+        new BudgetSpec("peakP99Ms", 1000.0, null, true, null, null)), summary(1500, 0, null));
+    assertThat(BudgetJudge.verdict(warnOnly).headline()).isEqualTo("peakP99Ms = 1,500 (warn: > 1,000)");
   }
 
   @Test
@@ -31,14 +68,20 @@ class BudgetJudgeTest {
     List<BudgetResult> results = BudgetJudge.judge(
         List.of(new BudgetSpec("lostWrites", null, 1.0, null, null)), summary(10, 0, null));
     assertThat(results.get(0).status()).isEqualTo("unmeasured");
-    assertThat(BudgetJudge.verdict(results).status()).isEqualTo("pass");
+    assertThat(results.get(0).value()).isNaN();
+    assertThat(BudgetJudge.verdict(results)).extracting("status", "headline")
+        .containsExactly("pass", "every budget held (0 judged)");
   }
 
   @Test
-  void nextStepsNameTheLockQueueAndThePool() {
-    Summary s = summary(2100, 17, null);
-    List<String> steps = NextSteps.suggest(s, List.of(), List.of(), 2117, 10);
-    assertThat(steps.get(0)).startsWith("The migration waited 2.1 s for its lock while up to 10 application sessions queued");
-    assertThat(steps.get(1)).startsWith("17 requests timed out waiting for one of the pool's 10 connections");
+  void errorClassesAreMetricsOfTheirOwn() {
+    Summary s = new Summary(5, 50, 10, 25, 2, 3.5, 2100, 2200, 10, 0, 2, 40, 1000, 7,
+        Map.of("lockTimeout", 4L, "deadlock", 3L), 0, 0L, null, 2100, 0);
+    List<BudgetResult> results = BudgetJudge.judge(List.of(
+        new BudgetSpec("errors.lockTimeout", null, 5.0, null, null),
+        new BudgetSpec("errors.deadlock", null, 1.0, null, null),
+        new BudgetSpec("errors.statementTimeout", null, 1.0, null, null)), s);
+    assertThat(results).extracting(BudgetResult::value).containsExactly(4.0, 3.0, 0.0);
+    assertThat(results).extracting(BudgetResult::status).containsExactly("pass", "fail", "pass");
   }
 }
