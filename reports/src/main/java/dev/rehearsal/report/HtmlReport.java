@@ -30,6 +30,7 @@ public final class HtmlReport {
   public static String render(RehearsalReport report) {
     StringBuilder page = new StringBuilder(64 * 1024);
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append(Html.CONTENT_SECURITY_POLICY)
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
         .append(Html.escape("Rehearsal: " + Nulls.text(report.scenario()) + " / "
