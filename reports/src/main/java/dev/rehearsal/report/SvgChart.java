@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Builds one timeline chart as inline SVG: gridlines, axes, data series, the migration band,
- * statement markers and a legend. No JavaScript and no external references: the page must work
+ * statement bands and a legend. No JavaScript and no external references: the page must work
  * opened from a CI artifact with no network.
  *
  * <p>Every chart has the same size and plot area, and the caller passes the same {@link
@@ -37,7 +37,8 @@ final class SvgChart {
 
   private record Band(double fromSecond, double toSecond, String label) {}
 
-  private record Marker(double second, String label, String tooltip) {}
+  /** A migration statement: shaded from its start to its end, labelled at the top. */
+  private record Marker(double fromSecond, double toSecond, String label, String tooltip) {}
 
   private record Threshold(double value, String label, String colour) {}
 
@@ -80,8 +81,8 @@ final class SvgChart {
   }
 
   /** A thin vertical line at a moment, with a short label and a hover tooltip. */
-  SvgChart marker(double second, String label, String tooltip) {
-    markers.add(new Marker(second, label, tooltip));
+  SvgChart statement(double fromSecond, double toSecond, String label, String tooltip) {
+    markers.add(new Marker(fromSecond, toSecond, label, tooltip));
     return this;
   }
 
@@ -293,18 +294,41 @@ final class SvgChart {
     }
   }
 
-  /** Drawn after the hover columns so that a statement's own tooltip wins. */
+  /**
+   * Drawn after the hover columns so that a statement's own tooltip wins. A statement shorter
+   * than a few pixels keeps a hoverable width, centred on its start.
+   */
   private void appendMarkers(StringBuilder svg) {
     for (Marker marker : markers) {
-      double x = axis.x(marker.second());
-      svg.append("<g class=\"statement-marker\"><title>")
+      double x1 = axis.x(marker.fromSecond());
+      double x2 = Math.max(axis.x(marker.toSecond()), x1 + 2);
+      double hoverX = Math.min(x1, (x1 + x2) / 2 - 4);
+      double hoverWidth = Math.max(x2 - x1, 8);
+      svg.append("<g class=\"statement-band\"><title>")
           .append(Html.escape(marker.tooltip()))
-          .append("</title>")
-          .append(line(x, PLOT_TOP, x, PLOT_BOTTOM, MARKER_COLOUR, 1, "3 2"))
-          // a wide invisible line: a 1px line is too thin to hover
-          .append(line(x, PLOT_TOP, x, PLOT_BOTTOM, "transparent", 9, null))
+          .append("</title><rect x=\"")
+          .append(Fmt.coord(x1))
+          .append("\" y=\"")
+          .append(Fmt.coord(PLOT_TOP))
+          .append("\" width=\"")
+          .append(Fmt.coord(x2 - x1))
+          .append("\" height=\"")
+          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
+          .append("\" fill=\"")
+          .append(MARKER_COLOUR)
+          .append("\" fill-opacity=\"0.18\"/>")
+          .append(line(x1, PLOT_TOP, x1, PLOT_BOTTOM, MARKER_COLOUR, 1, "3 2"))
+          .append("<rect x=\"")
+          .append(Fmt.coord(hoverX))
+          .append("\" y=\"")
+          .append(Fmt.coord(PLOT_TOP))
+          .append("\" width=\"")
+          .append(Fmt.coord(hoverWidth))
+          .append("\" height=\"")
+          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
+          .append("\" fill=\"transparent\"/>")
           .append("<text x=\"")
-          .append(Fmt.coord(x + 3))
+          .append(Fmt.coord(x1 + 3))
           .append("\" y=\"")
           .append(Fmt.coord(PLOT_TOP + 10))
           .append("\" fill=\"")
@@ -334,8 +358,9 @@ final class SvgChart {
       x = legendItem(svg, x, y, swatch, "migration window");
     }
     if (!markers.isEmpty()) {
-      legendItem(svg, x, y, line(x + 8, y - 11, x + 8, y + 2, MARKER_COLOUR, 1, "3 2"),
-          "statement start");
+      String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10)
+          + "\" width=\"16\" height=\"12\" fill=\"" + MARKER_COLOUR + "\" fill-opacity=\"0.35\"/>";
+      legendItem(svg, x, y, swatch, "migration statement (#n)");
     }
     svg.append("</g>\n");
   }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * The four timeline charts of the HTML report, top to bottom: throughput, latency, connection
  * pool, blocked sessions. They share one {@link TimeAxis}, and each shows the migration window
- * and every statement start, so cause and effect line up vertically.
+ * and every statement as a shaded band from its start to its end, so cause and effect line up vertically.
  */
 final class TimelineCharts {
 
@@ -132,7 +132,8 @@ final class TimelineCharts {
       if (!Double.isFinite(statement.startSecond())) {
         continue;
       }
-      chart.marker(statement.startSecond(), "#" + statement.index(),
+      double endSecond = statement.startSecond() + Math.max(0, statement.durationMs()) / 1000;
+      chart.statement(statement.startSecond(), endSecond, "#" + statement.index(),
           "statement " + statement.index() + " at " + Fmt.number(statement.startSecond())
               + " s, " + Fmt.withUnit(statement.durationMs(), "ms") + ": "
               + Nulls.text(statement.sql()));

@@ -43,12 +43,25 @@ class HtmlReportTest {
   }
 
   @Test
-  void everyChartMarksTheStatementStartWithItsSql() {
+  void everyChartShadesEachStatementFromItsStartToItsEndWithItsSql() {
     String html = HtmlReport.render(ReportFixture.realistic());
 
-    assertThat(count(html, "<g class=\"statement-marker\"><title>statement 1 at 15 s"))
-        .isEqualTo(4);
-    assertThat(html).contains(Html.escape(ReportFixture.ALTER_SQL) + "</title>");
+    // statement 1: 15 s, 3,100 ms, on a 0-40 s axis 864 px wide from 72 px
+    String band = "<g class=\"statement-band\"><title>statement 1 at 15 s, 3,100 ms: "
+        + Html.escape(ReportFixture.ALTER_SQL) + "</title><rect x=\"" + Fmt.coord(72 + 15 * 864 / 40.0)
+        + "\" y=\"";
+    assertThat(count(html, band)).isEqualTo(4);
+    assertThat(html).contains("width=\"" + Fmt.coord(3.1 * 864 / 40.0) + "\"");
+  }
+
+  @Test
+  void anInstantStatementStillGetsAVisibleBand() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.statements = List.of(new RehearsalReport.StatementResult(1, "ALTER TABLE t ADD COLUMN c int", 15.0, 0.4,
+        null, null));
+    String html = HtmlReport.render(fixture.build());
+
+    assertThat(html).contains("<rect x=\"396.0\" y=\"36.0\" width=\"2.0\" height=");
   }
 
   @Test
