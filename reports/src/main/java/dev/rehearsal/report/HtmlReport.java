@@ -208,9 +208,9 @@ public final class HtmlReport {
           .append("</code></td><td class=\"num\">")
           .append(Html.escape(Fmt.number(budget.value())))
           .append("</td><td class=\"num\">")
-          .append(Html.escape(Fmt.number(budget.warn())))
+          .append(Html.escape(threshold(budget, budget.warn())))
           .append("</td><td class=\"num\">")
-          .append(Html.escape(Fmt.number(budget.critical())))
+          .append(Html.escape(threshold(budget, budget.critical())))
           .append("</td><td><span class=\"status ")
           .append(Html.statusClass(budget.status()))
           .append("\">")
@@ -222,6 +222,11 @@ public final class HtmlReport {
           .append("</td></tr>\n");
     }
     page.append("</table>\n");
+  }
+
+  /** "≥ 1,000" (breached at the threshold) or "> 1,000" (strict); a dash when there is none. */
+  static String threshold(BudgetResult budget, Double value) {
+    return value == null ? Fmt.NONE : budget.condition(value);
   }
 
   private static void serverAndDataset(StringBuilder page, RehearsalReport report) {

@@ -139,7 +139,7 @@ public final class JUnitXmlReport {
     attribute(property, "value", Nulls.text(value));
   }
 
-  /** "blockedSessionSeconds = 12.5 vs critical 5: set lock_timeout and retry". */
+  /** "blockedSessionSeconds = 12.5, critical at ≥ 5: set lock_timeout and retry". */
   private static String failureMessage(BudgetResult budget) {
     String action = budget.action() == null || budget.action().isBlank()
         ? "" : ": " + budget.action();
@@ -147,13 +147,13 @@ public final class JUnitXmlReport {
   }
 
   private static String budgetSummary(BudgetResult budget, String level, Double threshold) {
-    return budget.metric() + " = " + Fmt.number(budget.value()) + " vs " + level + " "
-        + Fmt.number(threshold);
+    return budget.metric() + " = " + Fmt.number(budget.value()) + ", " + level + " at "
+        + budget.condition(threshold);
   }
 
   private static String budgetDetails(BudgetResult budget) {
     return "metric: " + budget.metric() + "\nvalue: " + Fmt.number(budget.value())
-        + "\nwarn: " + Fmt.number(budget.warn()) + "\ncritical: " + Fmt.number(budget.critical())
+        + "\nwarn: " + budget.condition(budget.warn()) + "\ncritical: " + budget.condition(budget.critical())
         + "\naction: " + Nulls.text(budget.action()) + "\nowner: " + Nulls.text(budget.owner());
   }
 

@@ -95,8 +95,8 @@ public final class MarkdownSummary {
       String status = budget.status() == null ? "" : budget.status().toUpperCase(Locale.ROOT);
       md.append("| ").append(cell(budget.metric()))
           .append(" | ").append(cell(Fmt.number(budget.value())))
-          .append(" | ").append(cell(Fmt.number(budget.warn())))
-          .append(" | ").append(cell(Fmt.number(budget.critical())))
+          .append(" | ").append(cell(HtmlReport.threshold(budget, budget.warn())))
+          .append(" | ").append(cell(HtmlReport.threshold(budget, budget.critical())))
           .append(" | ").append("pass".equalsIgnoreCase(budget.status())
               ? cell(status) : "**" + cell(status) + "**")
           .append(" | ").append(cell(budget.action()))

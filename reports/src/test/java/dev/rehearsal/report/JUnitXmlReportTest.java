@@ -37,7 +37,7 @@ class JUnitXmlReportTest {
 
     Element failure = only(doc, "failure");
     assertThat(failure.getAttribute("message")).isEqualTo(
-        "blockedSessionSeconds = 12.5 vs critical 5: set lock_timeout and retry, or use "
+        "blockedSessionSeconds = 12.5, critical at ≥ 5: set lock_timeout and retry, or use "
             + "strategy expand-contract");
     assertThat(failure.getTextContent()).contains("owner: team-db");
   }
@@ -49,7 +49,7 @@ class JUnitXmlReportTest {
     Element warned = (Element) doc.getElementsByTagName("testcase").item(1);
     assertThat(warned.getElementsByTagName("failure").getLength()).isZero();
     assertThat(warned.getElementsByTagName("system-out").item(0).getTextContent())
-        .startsWith("WARN poolTimeouts = 3 vs warn 1").contains("raise pool size");
+        .startsWith("WARN poolTimeouts = 3, warn at ≥ 1").contains("raise pool size");
   }
 
   @Test
