@@ -17,7 +17,6 @@ final class Html {
   static final String CONTENT_SECURITY_POLICY = "<meta http-equiv=\"Content-Security-Policy\" "
       + "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
 
-
   private static final Pattern CODE_SPAN = Pattern.compile("`([^`\n]+)`");
 
   private Html() {}

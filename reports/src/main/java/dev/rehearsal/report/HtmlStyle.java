@@ -54,6 +54,9 @@ final class HtmlStyle {
         vertical-align: top; }
       th { background: var(--soft); font-weight: 600; }
       td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+      td.warn { background: #fff8c5; }
+      td.fail { background: #ffebe9; }
+      td.name { white-space: nowrap; }
       .status { font-weight: 700; text-transform: uppercase; }
       .status.pass { color: var(--pass); }
       .status.warn { color: var(--warn); }

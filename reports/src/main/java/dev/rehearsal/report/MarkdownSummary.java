@@ -35,6 +35,38 @@ public final class MarkdownSummary {
     return md.toString();
   }
 
+  /**
+   * A comparison: the headline and a ranking table first, then each strategy's section, best
+   * first.
+   */
+  public static String renderComparison(ComparisonReport comparison, List<RehearsalReport> ranked) {
+    StringBuilder md = new StringBuilder(4096);
+    md.append("## Rehearsal comparison: ").append(inline(comparison.scenario())).append("\n\n**")
+        .append(inline(comparison.headline())).append("**\n\n")
+        .append("| # | strategy | verdict | blocked session-s | longest wait | peak p99 | pool timeouts | errors | ")
+        .append("lost writes | migration |\n|--:|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (ComparisonReport.Ranked r : Nulls.list(comparison.ranking())) {
+      RehearsalReport.Summary s = r.summary();
+      md.append("| ").append(r.rank()).append(" | ").append(cell(r.strategy())).append(" | ")
+          .append(cell(Nulls.text(r.verdict()).toUpperCase(Locale.ROOT))).append(" | ");
+      if (s == null) {
+        md.append("| | | | | | |\n");
+        continue;
+      }
+      md.append(cell(Fmt.number(s.blockedSessionSeconds()))).append(" | ")
+          .append(cell(Fmt.withUnit(s.longestWaitMs(), "ms"))).append(" | ")
+          .append(cell(Fmt.withUnit(s.peakP99Ms(), "ms"))).append(" | ")
+          .append(s.poolTimeouts()).append(" | ").append(s.errors()).append(" | ")
+          .append(s.lostWrites() == null ? "not measured" : s.lostWrites()).append(" | ")
+          .append(cell(Fmt.withUnit(s.migrationDurationMs(), "ms"))).append(" |\n");
+    }
+    md.append('\n');
+    for (RehearsalReport report : ranked) {
+      section(md, report);
+    }
+    return md.toString();
+  }
+
   /** Writes {@link #render} to {@code file} as UTF-8, replacing it if it exists. */
   public static void write(List<RehearsalReport> reports, Path file) throws IOException {
     Files.writeString(file, render(reports), StandardCharsets.UTF_8);

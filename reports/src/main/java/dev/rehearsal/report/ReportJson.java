@@ -42,20 +42,25 @@ public final class ReportJson {
 
   /** The report as pretty-printed JSON, ending with a newline. */
   public static String toJson(RehearsalReport report) {
-    try {
-      return WRITER.writeValueAsString(report) + "\n";
-    } catch (JsonProcessingException e) {
-      // Records of strings, numbers, lists and maps always serialise; this would be a bug here.
-      throw new UncheckedIOException("could not serialise report", e);
-    }
+    return pretty(report);
   }
 
   /** A load-only run's report as pretty-printed JSON, ending with a newline. */
   public static String toJson(LoadReport report) {
+    return pretty(report);
+  }
+
+  /** A comparison as pretty-printed JSON, ending with a newline. */
+  public static String toJson(ComparisonReport comparison) {
+    return pretty(comparison);
+  }
+
+  private static String pretty(Object value) {
     try {
-      return WRITER.writeValueAsString(report) + "\n";
+      return WRITER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("could not serialise report", e);
+      // Records of strings, numbers, lists and maps always serialise; this would be a bug here.
+      throw new UncheckedIOException("could not serialise " + value.getClass().getSimpleName(), e);
     }
   }
 
@@ -67,6 +72,16 @@ public final class ReportJson {
   /** Writes {@link #toJson} to {@code file} as UTF-8, replacing it if it exists. */
   public static void write(RehearsalReport report, Path file) throws IOException {
     Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
+  }
+
+  /** Writes a comparison to {@code file} as UTF-8, replacing it if it exists. */
+  public static void write(ComparisonReport comparison, Path file) throws IOException {
+    Files.writeString(file, toJson(comparison), StandardCharsets.UTF_8);
+  }
+
+  /** Parses comparison.json. */
+  public static ComparisonReport comparisonFromJson(String json) throws IOException {
+    return MAPPER.treeToValue(checkedTree(json), ComparisonReport.class);
   }
 
   /**
@@ -90,6 +105,11 @@ public final class ReportJson {
    * @throws ReportFormatException if it is not a report or has a newer schema version
    */
   public static RehearsalReport fromJson(String json) throws IOException {
+    return MAPPER.treeToValue(checkedTree(json), RehearsalReport.class);
+  }
+
+  /** The JSON tree, once it is known to be a report this version can read. */
+  private static JsonNode checkedTree(String json) throws IOException {
     JsonNode tree = MAPPER.readTree(json);
     if (tree == null || !tree.isObject()) {
       throw new ReportFormatException("not a Rehearsal report: expected a JSON object");
@@ -107,7 +127,7 @@ public final class ReportJson {
               + RehearsalReport.SCHEMA_VERSION
               + " or older; read it with a newer Rehearsal");
     }
-    return MAPPER.treeToValue(tree, RehearsalReport.class);
+    return tree;
   }
 
   /**

@@ -201,7 +201,7 @@ final class SvgChart {
         .append(Fmt.coord((PLOT_LEFT + PLOT_RIGHT) / 2))
         .append("\" y=\"")
         .append(Fmt.coord(HEIGHT - 8))
-        .append("\" text-anchor=\"middle\">seconds since load start</text>\n");
+        .append("\" text-anchor=\"middle\">").append(Html.escape(axis.title())).append("</text>\n");
   }
 
   /**

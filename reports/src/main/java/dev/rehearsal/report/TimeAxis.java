@@ -21,8 +21,14 @@ final class TimeAxis {
   private final double toSecond;
   private final double leftPx;
   private final double rightPx;
+  private final String title;
 
   TimeAxis(double fromSecond, double toSecond, double leftPx, double rightPx) {
+    this(fromSecond, toSecond, leftPx, rightPx, "seconds since load start");
+  }
+
+  /** @param title what the seconds count from, shown under the axis */
+  TimeAxis(double fromSecond, double toSecond, double leftPx, double rightPx, String title) {
     if (!(toSecond > fromSecond)) {
       throw new IllegalArgumentException("empty time range " + fromSecond + ".." + toSecond);
     }
@@ -30,6 +36,11 @@ final class TimeAxis {
     this.toSecond = toSecond;
     this.leftPx = leftPx;
     this.rightPx = rightPx;
+    this.title = title;
+  }
+
+  String title() {
+    return title;
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.rehearsal.harness.cli;
 
+import dev.rehearsal.harness.run.Comparison;
 import dev.rehearsal.harness.run.Rehearsal;
+import dev.rehearsal.report.ComparisonReport;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import java.io.PrintStream;
@@ -36,6 +38,32 @@ final class ResultPrinter {
     out.println("Reports:");
     for (Path p : result.files()) {
       out.println("  " + p);
+    }
+  }
+
+  /** A comparison: the ranking, the recommendation, then where the files are. */
+  static void print(Comparison.Result result, PrintStream out) {
+    ComparisonReport c = result.comparison();
+    out.println();
+    out.printf(Locale.ROOT, "Comparison of %s on identical data (fingerprint %s)%n", c.scenario(),
+        c.datasetFingerprint());
+    out.printf(Locale.ROOT, "  %-2s %-24s %-7s %10s %12s %10s %8s %7s %10s%n", "#", "strategy", "verdict",
+        "blocked s", "longest wait", "peak p99", "pool t/o", "errors", "migration");
+    for (ComparisonReport.Ranked r : c.ranking()) {
+      Summary s = r.summary();
+      out.printf(Locale.ROOT, "  %-2d %-24s %-7s %10.2f %9.0f ms %7.0f ms %8d %7d %8.1f s%n", r.rank(),
+          r.strategy(), r.verdict().toUpperCase(Locale.ROOT), s.blockedSessionSeconds(), s.longestWaitMs(),
+          s.peakP99Ms(), s.poolTimeouts(), s.errors(), s.migrationDurationMs() / 1000);
+    }
+    out.println(c.recommended() == null ? "No strategy stayed within its critical budgets." : "Recommended: "
+        + c.recommended());
+    out.println(c.headline());
+    out.println("Reports:");
+    for (Path p : result.files()) {
+      out.println("  " + p);
+    }
+    for (Rehearsal.Result run : result.runs()) {
+      out.println("  " + run.files().get(0).getParent() + "/ (" + run.report().strategy() + ")");
     }
   }
 }

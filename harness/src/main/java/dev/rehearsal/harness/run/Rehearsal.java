@@ -73,20 +73,38 @@ public final class Rehearsal {
 
   public Result run() {
     StrategySpec strategy = chooseStrategy();
+    MigrationPlan migration = plan(strategy);
+    prepareOutDir(options.outDir());
+    Instant startedAt = Instant.now();
+    console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
+    try (Workbench bench = Workbench.open(scenario, options, console)) {
+      return rehearse(strategy, migration, bench.seeded(), bench.serverInfo(), options.outDir(), startedAt);
+    }
+  }
+
+  /** The scenario as rehearsed: scaled by --rows or --scale. */
+  Scenario scenario() {
+    return scenario;
+  }
+
+  RunOptions options() {
+    return options;
+  }
+
+  /** The strategy's statements, checked before any server starts (bad input is exit 2, not a finding). */
+  MigrationPlan plan(StrategySpec strategy) {
     MigrationPlan migration = MigrationPlanner.plan(scenario, strategy);
     if (options.rollback() && migration.down().isEmpty()) {
       throw new BadInputException("--rollback: strategy " + strategy.name() + " of " + scenario.name()
           + " declares no down steps\n  fix: add down: steps to the strategy, or drop --rollback");
     }
-    prepareOutDir(options.outDir());
-    Instant startedAt = Instant.now();
-    console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
-    try (Workbench bench = Workbench.open(scenario, options, console)) {
-      DatabaseTarget target = bench.target();
-      RehearsalReport.ServerInfo serverInfo = bench.serverInfo();
-      SeededDatabase seeded = bench.seeded();
-      return underLoad(strategy, migration, target, serverInfo, seeded, startedAt);
-    }
+    return migration;
+  }
+
+  /** One strategy on seeded data, reports into {@code outDir}. */
+  Result rehearse(StrategySpec strategy, MigrationPlan migration, SeededDatabase seeded,
+      RehearsalReport.ServerInfo serverInfo, Path outDir, Instant startedAt) {
+    return underLoad(strategy, migration, seeded.database().target(), serverInfo, seeded, startedAt, outDir);
   }
 
   private StrategySpec chooseStrategy() {
@@ -110,7 +128,7 @@ public final class Rehearsal {
   }
 
   private Result underLoad(StrategySpec strategy, MigrationPlan migration, DatabaseTarget target,
-      RehearsalReport.ServerInfo serverInfo, SeededDatabase seeded, Instant startedAt) {
+      RehearsalReport.ServerInfo serverInfo, SeededDatabase seeded, Instant startedAt, Path outDir) {
     Map<String, Long> rows = WorkloadPlans.rowsByTable(scenario.dataset().tables());
     LoadPlan plan = WorkloadPlans.plan(scenario.workload(), rows, new WorkloadPlans.Pacing(options.rate(), false),
         options.seed());
@@ -136,7 +154,7 @@ public final class Rehearsal {
     LoadProgress progress = new LoadProgress(console, poolSize);
     MigrationProgress cursor = new MigrationProgress();
     try (MigrationRunner runner = new MigrationRunner(target, cursor, migrationListener());
-        LoadEngine engine = newEngine(plan, target, progress)) {
+        LoadEngine engine = newEngine(plan, target, progress, outDir)) {
       engine.start();
       loadStartNanos = engine.startNanos();
       LockObserver observer = new LockObserver(target, loadStartNanos, cursor);
@@ -184,7 +202,7 @@ public final class Rehearsal {
             phases.migrationEndSecond(), phases.endSecond()),
         timeline, statementResults, summary, integrity, budgets, BudgetJudge.verdict(budgets),
         NextSteps.suggest(evidence), null, StatementResults.observation(blocked));
-    List<Path> files = writeReports(report);
+    List<Path> files = writeReports(report, outDir);
     return new Result(report, files);
   }
 
@@ -238,24 +256,25 @@ public final class Rehearsal {
     }
   }
 
-  private LoadEngine newEngine(LoadPlan plan, DatabaseTarget target, LoadProgress progress) {
+  private LoadEngine newEngine(LoadPlan plan, DatabaseTarget target, LoadProgress progress, Path outDir) {
     try {
+      Files.createDirectories(outDir);
       return new LoadEngine(plan, target, WorkloadPlans.pool(scenario.workload()),
-          options.outDir().resolve("latency.hlog"), progress::onSecond);
+          outDir.resolve("latency.hlog"), progress::onSecond);
     } catch (IOException e) {
-      throw new InfrastructureException("could not open the latency log in " + options.outDir() + ": " + e.getMessage(), e);
+      throw new InfrastructureException("could not open the latency log in " + outDir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new InfrastructureException("could not start the application pool: " + e.getMessage(), e);
     }
   }
 
-  private List<Path> writeReports(RehearsalReport report) {
+  private List<Path> writeReports(RehearsalReport report, Path outDir) {
     try {
-      List<Path> files = new ArrayList<>(ReportFiles.writeAll(report, options.outDir()));
-      files.add(options.outDir().resolve("latency.hlog"));
+      List<Path> files = new ArrayList<>(ReportFiles.writeAll(report, outDir));
+      files.add(outDir.resolve("latency.hlog"));
       return files;
     } catch (IOException e) {
-      throw new InfrastructureException("could not write reports to " + options.outDir() + ": " + e.getMessage(), e);
+      throw new InfrastructureException("could not write reports to " + outDir + ": " + e.getMessage(), e);
     }
   }
 

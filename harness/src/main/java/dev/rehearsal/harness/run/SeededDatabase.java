@@ -29,12 +29,18 @@ public final class SeededDatabase implements AutoCloseable {
   private final SeedResult seed;
   private final boolean fromCache;
   private final Long cloneMillis;
+  /** A database no rehearsal touches that holds the same data, to clone more copies from; or null. */
+  private String pristine;
+  /** The pristine copy this object made (and drops), when the data was not from the seed cache. */
+  private ScratchDatabase ownPristine;
 
-  private SeededDatabase(ScratchDatabase database, SeedResult seed, boolean fromCache, Long cloneMillis) {
+  private SeededDatabase(ScratchDatabase database, SeedResult seed, boolean fromCache, Long cloneMillis,
+      String pristine) {
     this.database = database;
     this.seed = seed;
     this.fromCache = fromCache;
     this.cloneMillis = cloneMillis;
+    this.pristine = pristine;
   }
 
   public ScratchDatabase database() {
@@ -52,7 +58,7 @@ public final class SeededDatabase implements AutoCloseable {
       SchemaDdl.apply(scenario, db.target());
       SeedResult seed = new Seeder(db.target(), options.seed(), options.seedStreams(), console.seedProgress())
           .seed(scenario.dataset());
-      return new SeededDatabase(db, seed, false, null);
+      return new SeededDatabase(db, seed, false, null, null);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -95,10 +101,38 @@ public final class SeededDatabase implements AutoCloseable {
       long cloneMillis = (System.nanoTime() - start) / 1_000_000;
       console.say("  cloned %s into %s in %.1f s (%s)", template, clone.name(), cloneMillis / 1000.0,
           ScratchDatabase.defaultCloneStrategy());
-      return new SeededDatabase(clone, seed, hit.isPresent(), cloneMillis);
+      return new SeededDatabase(clone, seed, hit.isPresent(), cloneMillis, template);
     } catch (SQLException | IOException e) {
       throw new InfrastructureException("the seed cache failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Makes sure more copies of this data can be made after a rehearsal has changed this database:
+   * with the seed cache the template is there already; otherwise the untouched database is
+   * cloned once now, before anything runs in it.
+   */
+  void keepPristine(PostgresServer server, Console console) {
+    if (pristine != null) {
+      return;
+    }
+    long start = System.nanoTime();
+    ownPristine = ScratchDatabase.cloneOf(server, database.name(), ScratchDatabase.defaultCloneStrategy());
+    pristine = ownPristine.name();
+    console.say("  kept an untouched copy of the data (%s, %.1f s) to give every strategy identical data",
+        pristine, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** A fresh database with the same data, cloned from the pristine copy; closing it drops it. */
+  SeededDatabase copy(PostgresServer server, Console console) {
+    if (pristine == null) {
+      throw new IllegalStateException("keepPristine() must run before the first rehearsal");
+    }
+    long start = System.nanoTime();
+    ScratchDatabase clone = ScratchDatabase.cloneOf(server, pristine, ScratchDatabase.defaultCloneStrategy());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    console.say("  cloned the seeded data into %s in %.1f s", clone.name(), millis / 1000.0);
+    return new SeededDatabase(clone, seed, fromCache, millis, pristine);
   }
 
   List<RehearsalReport.TableInfo> tables() {
@@ -113,6 +147,12 @@ public final class SeededDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    database.close();
+    try {
+      database.close();
+    } finally {
+      if (ownPristine != null) {
+        ownPristine.close();
+      }
+    }
   }
 }

@@ -95,6 +95,19 @@ final class Workbench implements AutoCloseable {
     }
   }
 
+  /**
+   * Prepares for more than one rehearsal on this data (a comparison): an untouched copy is kept
+   * so that {@link #freshCopy} can hand every strategy identical data.
+   */
+  void keepPristineData(Console console) {
+    seeded.keepPristine(server, console);
+  }
+
+  /** Another database with the seeded data, untouched by earlier rehearsals; the caller closes it. */
+  SeededDatabase freshCopy(Console console) {
+    return seeded.copy(server, console);
+  }
+
   DatabaseTarget target() {
     return seeded.database().target();
   }

@@ -1,0 +1,34 @@
+package dev.rehearsal.harness.cli;
+
+import dev.rehearsal.harness.run.Comparison;
+import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.scenario.ScenarioLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(mixinStandardHelpOptions = true, name = "compare",
+    description = {"Rehearse every strategy of a scenario on identical seeded data (seeded once, cloned per strategy),",
+        "rank them, and write a comparison (comparison.html, comparison.json) beside each strategy's own reports.",
+        "Exit 0 when some strategy stays within its critical budgets, 1 when none does."})
+final class CompareCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file or built-in name")
+  String scenario;
+
+  @Option(names = "--rollback", description = "After each strategy's steps, rehearse its down steps under the same load")
+  boolean rollback;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() {
+    Comparison.Result result = new Comparison(ScenarioLoader.resolve(scenario), common.toRunOptions(null, rollback),
+        Console.stderr()).run();
+    ResultPrinter.print(result, System.out);
+    return result.exitCode();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.report.ComparisonReport;
+import dev.rehearsal.report.RehearsalReport;
+import dev.rehearsal.report.ReportFiles;
+import dev.rehearsal.report.StrategyRanking;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.StrategySpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code rehearse compare}: every strategy of a scenario, one after another, each on its own
+ * clone of the same seeded data (seed once, clone per strategy), under the same load. Each run
+ * writes its own reports into {@code OUT/<strategy>/}; the comparison (ranked, side by side,
+ * p99 overlaid) goes to {@code OUT/comparison.html} and {@code comparison.json}, with
+ * {@code junit.xml} and {@code summary.md} covering every strategy.
+ */
+public final class Comparison {
+
+  private final Rehearsal rehearsal;
+  private final Console console;
+
+  public Comparison(Scenario scenario, RunOptions options, Console console) {
+    this.rehearsal = new Rehearsal(scenario, options, console);
+    this.console = console;
+  }
+
+  /**
+   * What a comparison produced.
+   *
+   * @param runs each strategy's own result, in scenario order
+   * @param files the comparison's files
+   */
+  public record Result(ComparisonReport comparison, List<Rehearsal.Result> runs, List<Path> files) {
+
+    /**
+     * 0 when some strategy stayed within its critical budgets (there is a safe way to ship the
+     * change), 1 when none did. A failing naive form beside a passing safe one is the expected
+     * outcome of a comparison, not a failure of it.
+     */
+    public int exitCode() {
+      return comparison.recommended() == null ? 1 : 0;
+    }
+  }
+
+  public Result run() {
+    Scenario scenario = rehearsal.scenario();
+    RunOptions options = rehearsal.options();
+    // every strategy is planned before a server starts: a bad one is bad input, found at once
+    Map<StrategySpec, MigrationPlan> plans = new LinkedHashMap<>();
+    for (StrategySpec strategy : scenario.strategies()) {
+      plans.put(strategy, rehearsal.plan(strategy));
+    }
+    Rehearsal.prepareOutDir(options.outDir());
+    Instant startedAt = Instant.now();
+    console.say("Comparing %d strategies of %s on identical data: %s", plans.size(), scenario.name(),
+        String.join(", ", plans.keySet().stream().map(StrategySpec::name).toList()));
+    List<Rehearsal.Result> runs = new ArrayList<>();
+    Map<String, String> dirs = new LinkedHashMap<>();
+    try (Workbench bench = Workbench.open(scenario, options, console)) {
+      if (plans.size() > 1) {
+        bench.keepPristineData(console);
+      }
+      int n = 0;
+      for (Map.Entry<StrategySpec, MigrationPlan> entry : plans.entrySet()) {
+        StrategySpec strategy = entry.getKey();
+        n++;
+        String dir = directoryName(strategy.name(), dirs.values());
+        dirs.put(strategy.name(), dir);
+        console.say("");
+        console.say("[%d/%d] Rehearsing strategy %s%s", n, plans.size(), strategy.name(),
+            strategy.description() == null ? "" : ": " + strategy.description());
+        if (n == 1) {
+          runs.add(rehearsal.rehearse(strategy, entry.getValue(), bench.seeded(), bench.serverInfo(),
+              options.outDir().resolve(dir), Instant.now()));
+        } else {
+          try (SeededDatabase copy = bench.freshCopy(console)) {
+            runs.add(rehearsal.rehearse(strategy, entry.getValue(), copy, bench.serverInfo(),
+                options.outDir().resolve(dir), Instant.now()));
+          }
+        }
+        RehearsalReport report = runs.get(runs.size() - 1).report();
+        console.say("  %s: %s — %s", strategy.name(), report.verdict().status().toUpperCase(Locale.ROOT),
+            report.verdict().headline());
+      }
+    }
+    List<RehearsalReport> reports = runs.stream().map(Rehearsal.Result::report).toList();
+    ComparisonReport comparison = StrategyRanking.compare(reports,
+        r -> dirs.get(r.strategy()) + "/" + ReportFiles.JSON, startedAt, Instant.now());
+    try {
+      List<Path> files = ReportFiles.writeComparison(comparison, reports, dirs::get, options.outDir());
+      return new Result(comparison, runs, files);
+    } catch (IOException e) {
+      throw new InfrastructureException("could not write the comparison to " + options.outDir() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** A directory name for a strategy: its name where the file system allows, unique among the others. */
+  static String directoryName(String strategy, java.util.Collection<String> taken) {
+    String base = strategy.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (base.isEmpty() || base.startsWith(".")) {
+      base = "strategy" + base;
+    }
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + "-" + i;
+    }
+    return name;
+  }
+}
