@@ -139,7 +139,7 @@ public final class ComparisonHtml {
       double start = migrationStart(r);
       for (TimelineSecond s : Nulls.list(r.timeline())) {
         from = Math.min(from, s.second() - start);
-        to = Math.max(to, s.second() - start);
+        to = Math.max(to, s.second() + 1 - start);
       }
       if (r.phases() != null && Double.isFinite(r.phases().migrationEndSecond())) {
         longestMigration = Math.max(longestMigration, r.phases().migrationEndSecond() - start);

@@ -206,8 +206,7 @@ final class SvgChart {
 
   /**
    * A series as one path of connected runs. A null or non-finite value, or a missing second,
-   * breaks the line instead of drawing a misleading slope across the hole. A run of a single
-   * point would be invisible as a path, so it becomes a dot.
+   * breaks the line instead of drawing a misleading slope across the hole.
    */
   private void appendSeries(StringBuilder svg, Series line) {
     StringBuilder path = new StringBuilder();
@@ -238,25 +237,21 @@ final class SvgChart {
     }
   }
 
+  /**
+   * Draws a run as steps: each value is what happened during its second, so it holds from the
+   * second's start to its end. Lines between per-second points would start a queue a second
+   * before the statement that caused it.
+   */
   private void flushRun(List<Point> run, StringBuilder path, StringBuilder svg, String colour) {
-    if (run.size() == 1) {
-      Point only = run.get(0);
-      svg.append("<circle cx=\"")
-          .append(Fmt.coord(axis.x(only.second())))
-          .append("\" cy=\"")
-          .append(Fmt.coord(scale.y(only.value())))
-          .append("\" r=\"2.2\" fill=\"")
-          .append(colour)
-          .append("\"/>\n");
-    } else if (run.size() > 1) {
-      for (int i = 0; i < run.size(); i++) {
-        Point p = run.get(i);
-        path.append(i == 0 ? "M" : "L")
-            .append(Fmt.coord(axis.x(p.second())))
-            .append(' ')
-            .append(Fmt.coord(scale.y(p.value())))
-            .append(' ');
+    for (int i = 0; i < run.size(); i++) {
+      Point p = run.get(i);
+      String y = Fmt.coord(scale.y(p.value()));
+      if (i == 0) {
+        path.append('M').append(Fmt.coord(axis.x(p.second()))).append(' ').append(y).append(' ');
+      } else {
+        path.append('V').append(y).append(' ');
       }
+      path.append('H').append(Fmt.coord(axis.x(p.second() + 1))).append(' ');
     }
     run.clear();
   }
@@ -275,11 +270,10 @@ final class SvgChart {
   }
 
   private void appendHovers(StringBuilder svg) {
-    double halfWidth = Math.max(1, axis.pxPerSecond()) / 2;
     for (Hover hover : hovers) {
-      double centre = axis.x(hover.second());
-      double x = Math.max(PLOT_LEFT, centre - halfWidth);
-      double width = Math.min(PLOT_RIGHT, centre + halfWidth) - x;
+      // the second's own span, as the steps draw it; at least a pixel to be hoverable
+      double x = axis.x(hover.second());
+      double width = Math.max(1, axis.x(hover.second() + 1) - x);
       svg.append("<rect class=\"hover\" x=\"")
           .append(Fmt.coord(x))
           .append("\" y=\"")

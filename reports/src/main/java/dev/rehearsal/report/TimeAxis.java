@@ -45,7 +45,7 @@ final class TimeAxis {
 
   /**
    * An axis from load start (or the first second, if earlier) to the last thing worth showing:
-   * the last timeline second, the end of the load phase, the end of the migration or the last
+   * the end of the last timeline second, the end of the load phase, the end of the migration or the last
    * statement start. Never zero-width, so a single-second or empty timeline still draws.
    */
   static TimeAxis covering(RehearsalReport report, double leftPx, double rightPx) {
@@ -53,7 +53,7 @@ final class TimeAxis {
     double to = 0;
     for (RehearsalReport.TimelineSecond second : Nulls.list(report.timeline())) {
       from = Math.min(from, second.second());
-      to = Math.max(to, second.second());
+      to = Math.max(to, second.second() + 1);
     }
     RehearsalReport.Phases phases = report.phases();
     if (phases != null) {

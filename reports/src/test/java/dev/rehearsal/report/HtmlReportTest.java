@@ -192,7 +192,21 @@ class HtmlReportTest {
     String html = HtmlReport.render(fixture.build());
 
     assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(4);
-    assertThat(html).doesNotContain("NaN", "Infinity").contains("<circle");
+    // one second is a step across the whole axis (72 to 936 px), not an invisible point
+    assertThat(html).doesNotContain("NaN", "Infinity").contains("<path class=\"series\" d=\"M72.0 ")
+        .contains(" H936.0\"");
+  }
+
+  @Test
+  void perSecondValuesAreDrawnAsStepsAcrossTheirSecond() {
+    String pool = chart(HtmlReport.render(ReportFixture.realistic()), "chart-pool");
+
+    // 30 requests waited in second 16 (16-17 s) of the 0-40 s axis: 21.6 px a second from 72 px
+    String waiting = all(pool, "<path class=\"series\" d=\"([^\"]+)\"[^>]*><title>waiting for a connection<")
+        .get(0);
+    String y30 = waiting.replaceAll(".*H" + Fmt.coord(72 + 16 * 21.6) + " V([0-9.]+) H" + Fmt.coord(72 + 17 * 21.6)
+        + " .*", "$1");
+    assertThat(y30).as("second 16 is a level step from 417.6 to 439.2 px").matches("[0-9.]+");
   }
 
   @Test
