@@ -200,8 +200,9 @@ public final class Rehearsal {
         serverInfo, seeded.tables(), seeded.info(options.seed()),
         new RehearsalReport.Phases(scenario.phases().warmup().toMillis() / 1000.0, phases.migrationStartSecond(),
             phases.migrationEndSecond(), phases.endSecond()),
-        timeline, statementResults, summary, integrity, budgets, BudgetJudge.verdict(budgets),
-        NextSteps.suggest(evidence), null, StatementResults.observation(blocked));
+        timeline, statementResults, summary, integrity, budgets,
+        BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)), NextSteps.suggest(evidence), null,
+        StatementResults.observation(blocked));
     List<Path> files = writeReports(report, outDir);
     return new Result(report, files);
   }

@@ -50,6 +50,20 @@ public final class BudgetJudge {
     return threshold != null && (strict ? value > threshold : value >= threshold);
   }
 
+  /**
+   * The verdict with its cause first when the budgets breached: "Statement 1 (...) waited 2.0 s
+   * for its lock ... Budgets: peakP99Ms = 2,041 (warn: ≥ 1,000)".
+   *
+   * @param cause what the migration did to the application, or null
+   */
+  public static Verdict verdict(List<BudgetResult> results, String cause) {
+    Verdict verdict = verdict(results);
+    if (cause == null || verdict.status().equals(PASS)) {
+      return verdict;
+    }
+    return new Verdict(verdict.status(), cause + " Budgets: " + verdict.headline());
+  }
+
   /** The worst status wins; the headline names what breached, worst first. */
   public static Verdict verdict(List<BudgetResult> results) {
     List<BudgetResult> failed = results.stream().filter(r -> r.status().equals(FAIL)).toList();

@@ -35,8 +35,34 @@ public final class NextSteps {
   public record Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
       List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs) {}
 
+  /**
+   * A step before it is worded: what the evidence shows, and what to do about it.
+   *
+   * @param cause whether the finding says what the migration did to the application (the verdict
+   *     headline's "why")
+   */
+  private record Step(String finding, String advice, String rule, Integer statement, String metric, Double value,
+      boolean cause) {
+
+    NextStep toNextStep() {
+      return new NextStep(advice.isEmpty() ? finding : finding + " " + advice, rule, statement, metric, value);
+    }
+  }
+
   public static List<NextStep> suggest(Evidence e) {
-    List<NextStep> steps = new ArrayList<>();
+    return steps(e).stream().map(Step::toNextStep).toList();
+  }
+
+  /**
+   * What the migration did to the application, in one sentence, for the verdict's headline; null
+   * when no rule found a statement's effect (the budgets then speak for themselves).
+   */
+  public static String mainCause(Evidence e) {
+    return steps(e).stream().filter(Step::cause).map(Step::finding).findFirst().orElse(null);
+  }
+
+  private static List<Step> steps(Evidence e) {
+    List<Step> steps = new ArrayList<>();
     failedStatements(e, steps);
     lockQueue(e, steps);
     for (StatementResult st : e.statements()) {
@@ -46,31 +72,32 @@ public final class NextSteps {
     for (BudgetResult b : e.budgets()) {
       if ((b.status().equals(BudgetJudge.FAIL) || b.status().equals(BudgetJudge.WARN)) && b.action() != null
           && !b.action().isBlank()) {
-        steps.add(new NextStep(b.metric() + " " + BudgetJudge.number(b.value()) + ": " + b.action()
-            + (b.owner() == null ? "" : " (owner: " + b.owner() + ")"), "budgetAction", null, b.metric(), b.value()));
+        steps.add(new Step(b.metric() + " " + BudgetJudge.number(b.value()) + ":", b.action()
+            + (b.owner() == null ? "" : " (owner: " + b.owner() + ")"), "budgetAction", null, b.metric(), b.value(),
+            false));
       }
     }
     if (steps.isEmpty()) {
-      steps.add(new NextStep("No budget was breached at this scale and rate. Before shipping, rehearse at "
+      steps.add(new Step("No budget was breached at this scale and rate.", "Before shipping, rehearse at "
           + "production scale (--rows) and peak traffic (--rate): a migration harmless in staging can still take "
-          + "production down.", "noBreach", null, null, null));
+          + "production down.", "noBreach", null, null, null, false));
     }
     return steps;
   }
 
-  private static void failedStatements(Evidence e, List<NextStep> steps) {
+  private static void failedStatements(Evidence e, List<Step> steps) {
     for (StatementResult s : e.statements()) {
       if (s.error() != null) {
-        steps.add(new NextStep(String.format(Locale.ROOT,
-            "Migration statement %d (%s) failed with SQLSTATE %s: %s. Fix it and rehearse again; the statements "
-                + "after it did not run.", s.index(), firstLine(s.sql()), s.sqlState(), s.error()),
-            "statementFailed", s.index(), "migrationErrors", (double) e.summary().migrationErrors()));
+        steps.add(new Step(String.format(Locale.ROOT, "Migration statement %d (%s) failed with SQLSTATE %s: %s.",
+            s.index(), firstLine(s.sql()), s.sqlState(), s.error()),
+            "Fix it and rehearse again; the statements after it did not run.",
+            "statementFailed", s.index(), "migrationErrors", (double) e.summary().migrationErrors(), true));
       }
     }
   }
 
   /** An instant DDL waiting behind a long query makes everyone queue behind the DDL. */
-  private static void lockQueue(Evidence e, List<NextStep> steps) {
+  private static void lockQueue(Evidence e, List<Step> steps) {
     Summary summary = e.summary();
     if (summary.maxSessionsBlocked() == 0) {
       return;
@@ -80,24 +107,24 @@ public final class NextSteps {
     String remedy = "Set lock_timeout (e.g. SET lock_timeout = '1s') and retry with backoff (a step's retry: "
         + "policy), or run it off-peak, when no long query holds the table.";
     if (queued != null && queued.lockWaitMs() >= LOCK_QUEUE_MIN_WAIT_MS) {
-      steps.add(new NextStep(String.format(Locale.ROOT,
+      steps.add(new Step(String.format(Locale.ROOT,
           "Statement %d (%s) waited %.1f s for its lock%s while up to %d application sessions queued behind it "
-              + "(the lock queue; %.1f blocked session-seconds). %s",
+              + "(the lock queue; %.1f blocked session-seconds).",
           queued.index(), firstLine(queued.sql()), queued.lockWaitMs() / 1000,
           queued.waitedBehind() == null ? "" : " behind " + queued.waitedBehind(), summary.maxSessionsBlocked(),
-          summary.blockedSessionSeconds(), remedy),
-          "lockQueue", queued.index(), "blockedSessionSeconds", summary.blockedSessionSeconds()));
+          summary.blockedSessionSeconds()), remedy,
+          "lockQueue", queued.index(), "blockedSessionSeconds", summary.blockedSessionSeconds(), true));
     } else if (e.migrationLockWaitMs() >= LOCK_QUEUE_MIN_WAIT_MS) {
-      steps.add(new NextStep(String.format(Locale.ROOT,
+      steps.add(new Step(String.format(Locale.ROOT,
           "The migration waited %.1f s for its lock while up to %d application sessions queued behind it "
-              + "(the lock queue; %.1f blocked session-seconds). %s",
-          e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked(), summary.blockedSessionSeconds(), remedy),
-          "lockQueue", null, "blockedSessionSeconds", summary.blockedSessionSeconds()));
+              + "(the lock queue; %.1f blocked session-seconds).",
+          e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked(), summary.blockedSessionSeconds()), remedy,
+          "lockQueue", null, "blockedSessionSeconds", summary.blockedSessionSeconds(), true));
     }
   }
 
   /** At most one rule per statement: what it did while others waited on it. */
-  private static void statementRule(StatementResult st, List<NextStep> steps) {
+  private static void statementRule(StatementResult st, List<Step> steps) {
     LockWaits blocked = st.blocked();
     if (blocked == null || blocked.waits() == 0 || st.error() != null) {
       return;
@@ -106,43 +133,44 @@ public final class NextSteps {
     String head = String.format(Locale.ROOT, "Statement %d (%s)", st.index(), firstLine(st.sql()));
     double windowMs = blocked.longestBlockedWindowMs();
     String held = String.format(Locale.ROOT, "%.1f s", windowMs / 1000);
-    String text = null;
-    String rule = null;
+    String finding;
+    String advice;
+    String rule = "constraintScan";
     if (!st.rewrote().isEmpty()) {
       rule = "tableRewrite";
-      text = head + " rewrote " + String.join(", ", st.rewrote()) + String.format(Locale.ROOT,
-          " under its lock in %.1f s; application sessions waited up to %s. ", st.durationMs() / 1000, held)
-          + "Use expand and contract instead: add a new column (no rewrite), backfill it in batches, switch "
+      finding = head + " rewrote " + String.join(", ", st.rewrote()) + String.format(Locale.ROOT,
+          " under its lock in %.1f s; application sessions waited up to %s.", st.durationMs() / 1000, held);
+      advice = "Use expand and contract instead: add a new column (no rewrite), backfill it in batches, switch "
           + "reads and writes over, then drop the old one.";
     } else if (SqlShapes.isPlainCreateIndex(sql) && blockedWrites(blocked)) {
       rule = "blockingIndexBuild";
-      text = head + " blocked writes for " + held + " while it built the index. Use CREATE INDEX CONCURRENTLY "
-          + "in a step of its own: it lets reads and writes through (it takes longer and cannot run in a transaction).";
+      finding = head + " blocked writes for " + held + " while it built the index.";
+      advice = "Use CREATE INDEX CONCURRENTLY in a step of its own: it lets reads and writes through (it takes "
+          + "longer and cannot run in a transaction).";
     } else if (SqlShapes.addsValidatedConstraint(sql)) {
-      rule = "constraintScan";
-      text = head + " scanned the table to validate the constraint while holding its lock; application sessions "
-          + "waited up to " + held + ". Add it NOT VALID (no scan, a brief lock), then VALIDATE CONSTRAINT in a "
-          + "separate step: validation takes SHARE UPDATE EXCLUSIVE, so reads and writes continue.";
+      finding = head + " scanned the table to validate the constraint while holding its lock; application "
+          + "sessions waited up to " + held + ".";
+      advice = "Add it NOT VALID (no scan, a brief lock), then VALIDATE CONSTRAINT in a separate step: validation "
+          + "takes SHARE UPDATE EXCLUSIVE, so reads and writes continue.";
     } else if (SqlShapes.setsNotNull(sql)) {
-      rule = "constraintScan";
-      text = head + " scanned the table under ACCESS EXCLUSIVE to prove the column has no NULL; application "
-          + "sessions waited up to " + held + ". Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, "
-          + "then SET NOT NULL (PostgreSQL 12+ skips the scan when a valid check proves it) and drop the check.";
+      finding = head + " scanned the table under ACCESS EXCLUSIVE to prove the column has no NULL; application "
+          + "sessions waited up to " + held + ".";
+      advice = "Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL (PostgreSQL 12+ "
+          + "skips the scan when a valid check proves it) and drop the check.";
     } else if (SqlShapes.addsUniqueWithoutIndex(sql)) {
-      rule = "constraintScan";
-      text = head + " built a unique index under its lock; application sessions waited up to " + held
-          + ". CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX (instant).";
+      finding = head + " built a unique index under its lock; application sessions waited up to " + held + ".";
+      advice = "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX (instant).";
+    } else {
+      return;
     }
-    if (text != null) {
-      steps.add(new NextStep(text, rule, st.index(), "longestBlockedWindowMs", windowMs));
-    }
+    steps.add(new Step(finding, advice, rule, st.index(), "longestBlockedWindowMs", windowMs, true));
   }
 
   /**
    * The pool size and connectionTimeout at which the pool would have held: every request waiting
    * at the peak given a connection, or allowed to wait out the longest lock window.
    */
-  private static void pool(Evidence e, List<NextStep> steps) {
+  private static void pool(Evidence e, List<Step> steps) {
     Summary s = e.summary();
     if (s.poolTimeouts() == 0 && s.poolSaturatedSeconds() == 0) {
       return;
@@ -155,13 +183,14 @@ public final class NextSteps {
         ? String.format(Locale.ROOT, ", or connectionTimeout ≥ %,d ms (now %,d ms: the longest lock window, %,.0f ms, "
             + "plus the baseline p99)", timeoutNeededMs, e.connectionTimeoutMs(), s.longestBlockedWindowMs())
         : "";
-    steps.add(new NextStep(String.format(Locale.ROOT,
-        "The pool of %d connections was saturated for %d s (up to %d requests waiting, %d timed out). It would have "
-            + "held with maximumPoolSize ≥ %d (the peak demand)%s. Both only let more requests wait behind the same "
-            + "lock, and each connection costs the server memory: shorten the migration's lock waits first.",
-        e.poolSize(), s.poolSaturatedSeconds(), s.maxPoolWaiting(), s.poolTimeouts(), peakDemand, timeoutPart),
+    steps.add(new Step(String.format(Locale.ROOT,
+        "The pool of %d connections was saturated for %d s (up to %d requests waiting, %d timed out).",
+        e.poolSize(), s.poolSaturatedSeconds(), s.maxPoolWaiting(), s.poolTimeouts()), String.format(Locale.ROOT,
+        "It would have held with maximumPoolSize ≥ %d (the peak demand)%s. Both only let more requests wait behind "
+            + "the same lock, and each connection costs the server memory: shorten the migration's lock waits first.",
+        peakDemand, timeoutPart),
         "poolSaturated", null, s.poolTimeouts() > 0 ? "poolTimeouts" : "poolSaturatedSeconds",
-        s.poolTimeouts() > 0 ? (double) s.poolTimeouts() : (double) s.poolSaturatedSeconds()));
+        s.poolTimeouts() > 0 ? (double) s.poolTimeouts() : (double) s.poolSaturatedSeconds(), false));
   }
 
   private static boolean blockedWrites(LockWaits blocked) {

@@ -168,6 +168,24 @@ class NextStepsTest {
     assertThat(steps.get(1)).extracting(NextStep::metric, NextStep::value).containsExactly("peakP99Ms", 2100.0);
   }
 
+  @Test
+  void theMainCauseIsTheFirstFindingAboutAStatementAndLeadsTheVerdict() {
+    NextSteps.Evidence e = new NextSteps.Evidence(blockedSummary(10, 17, 3, 246), List.of(statement(1,
+        "ALTER TABLE users ADD COLUMN status text", null, List.of(), 2040.0, "pid 7 (rehearsal-report, active: SELECT 1)")),
+        List.of(), List.of(), 2040, 10, 2000);
+    String cause = NextSteps.mainCause(e);
+    assertThat(cause).isEqualTo("Statement 1 (ALTER TABLE users ADD COLUMN status text) waited 2.0 s for its lock "
+        + "behind pid 7 (rehearsal-report, active: SELECT 1) while up to 10 application sessions queued behind it "
+        + "(the lock queue; 21.1 blocked session-seconds).");
+    List<BudgetResult> budgets = List.of(new BudgetResult("poolTimeouts", null, 1.0, 17, "fail", null, null));
+    assertThat(BudgetJudge.verdict(budgets, cause).headline())
+        .isEqualTo(cause + " Budgets: poolTimeouts = 17 (critical: ≥ 1)");
+    assertThat(BudgetJudge.verdict(List.of(), cause).headline()).isEqualTo("every budget held (0 judged)");
+    // the pool finding alone is an effect, not a cause
+    assertThat(NextSteps.mainCause(new NextSteps.Evidence(blockedSummary(0, 17, 3, 246), List.of(), List.of(),
+        List.of(), 0, 10, 2000))).isNull();
+  }
+
   private static TimelineSecond second(int s, int active, int waiting) {
     return new TimelineSecond(s, "migration", 100, Map.of(), 0, 1.0, 2.0, 3.0, 4.0, Map.of(), active, waiting, 0,
         200.0, 0);
