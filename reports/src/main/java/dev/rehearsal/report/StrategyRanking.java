@@ -58,7 +58,7 @@ public final class StrategyRanking {
         recommended == null ? null : recommended.strategy(), headline(ranked, recommended), entries);
   }
 
-  /** "expand-contract passes; naive fails (poolTimeouts = 17 (critical: ≥ 1)).", best first. */
+  /** "expand-contract passes; naive fails (poolTimeouts 17, peakP99Ms 2,041 ms)", best first. */
   static String headline(List<RehearsalReport> ranked, RehearsalReport recommended) {
     if (ranked.isEmpty()) {
       return "No strategy was rehearsed.";
@@ -73,8 +73,16 @@ public final class StrategyRanking {
         default -> "has no verdict";
       };
       String part = r.strategy() + " " + word + (r.complete() ? "" : " (incomplete run)");
-      if (!verdict.equals("pass") && r.verdict() != null && r.verdict().headline() != null) {
-        part += " (" + r.verdict().headline() + ")";
+      List<String> breached = new ArrayList<>();
+      for (String status : List.of("fail", "warn")) {
+        for (RehearsalReport.BudgetResult b : Nulls.list(r.budgets())) {
+          if (status.equals(b.status())) {
+            breached.add(b.metric() + " " + Fmt.number(b.value()));
+          }
+        }
+      }
+      if (!breached.isEmpty()) {
+        part += " (" + String.join(", ", breached) + ")";
       }
       parts.add(part);
     }

@@ -66,7 +66,7 @@ class ComparisonTest {
         START.plusSeconds(95));
 
     assertThat(c.recommended()).isEqualTo("retry");
-    assertThat(c.headline()).isEqualTo("retry warns (retry breached); naive fails (naive breached).");
+    assertThat(c.headline()).isEqualTo("retry warns (peakP99Ms 300); naive fails (peakP99Ms 2,000).");
     assertThat(c.ranking()).extracting(ComparisonReport.Ranked::rank, ComparisonReport.Ranked::strategy,
         ComparisonReport.Ranked::report).containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "retry", "retry/report.json"),
