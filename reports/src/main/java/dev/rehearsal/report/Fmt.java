@@ -66,6 +66,13 @@ final class Fmt {
     return String.format(Locale.ROOT, "%.1f", px);
   }
 
+  /** "2026-11-21 12:30:12 UTC": an instant as a person reads it (report.json keeps the exact one). */
+  static String instant(java.time.Instant at) {
+    return at == null ? NONE
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC).format(at);
+  }
+
   /** Elapsed time between two instants as "1 min 12 s", or {@link #NONE} if either is null. */
   static String elapsed(Instant from, Instant to) {
     if (from == null || to == null) {

@@ -62,9 +62,9 @@ public final class HtmlReport {
         .append(" <span class=\"muted\">/ strategy</span> ")
         .append(Html.escape(report.strategy()))
         .append("</h1>\n<p class=\"meta\">started ")
-        .append(Html.escape(String.valueOf(report.startedAt())))
+        .append(Html.escape(Fmt.instant(report.startedAt())))
         .append(" · finished ")
-        .append(Html.escape(String.valueOf(report.finishedAt())))
+        .append(Html.escape(Fmt.instant(report.finishedAt())))
         .append(" · took ")
         .append(Html.escape(Fmt.elapsed(report.startedAt(), report.finishedAt())))
         .append("</p>\n");

@@ -57,6 +57,7 @@ final class HtmlStyle {
       td.warn { background: #fff8c5; }
       td.fail { background: #ffebe9; }
       td.name { white-space: nowrap; }
+      table.statements td pre { min-width: 28ch; }
       .status { font-weight: 700; text-transform: uppercase; }
       .status.pass { color: var(--pass); }
       .status.warn { color: var(--warn); }

@@ -22,17 +22,21 @@ final class LinearScale implements YScale {
   }
 
   /**
-   * A scale from 0 up to at least {@code maxValue}.
+   * A scale from 0 up to one step above {@code maxValue}.
    *
    * @param wholeNumbers true for counts (connections, sessions): no gridline at 0.5
    */
   static LinearScale upTo(double maxValue, boolean wholeNumbers, double topPx, double bottomPx) {
-    double max = Double.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
+    if (!(Double.isFinite(maxValue) && maxValue > 0)) {
+      return new LinearScale(1, 1, topPx, bottomPx);
+    }
+    double max = maxValue;
     double step = niceStep(max / 4);
     if (wholeNumbers) {
       step = Math.max(1, step);
     }
-    double top = Math.ceil(max / step - 1e-9) * step;
+    // strictly above the largest value, so a plateau at the maximum does not merge with the frame
+    double top = (Math.floor(max / step + 1e-9) + 1) * step;
     return new LinearScale(top, step, topPx, bottomPx);
   }
 

@@ -28,6 +28,7 @@ final class SvgChart {
   private static final String TEXT_COLOUR = "#57606a";
   private static final String BAND_COLOUR = "#fb8500";
   private static final String MARKER_COLOUR = "#6e40c9";
+  private static final String STALL_COLOUR = "#cf222e";
 
   /** One value at one second; a null value is a gap in the line. */
   record Point(double second, Double value) {}
@@ -36,6 +37,9 @@ final class SvgChart {
   record Series(String label, String colour, List<Point> points) {}
 
   private record Band(double fromSecond, double toSecond, String label) {}
+
+  /** Seconds in which nothing completed: the worst moments, which a latency line cannot show. */
+  private record Stall(double fromSecond, double toSecond, String tooltip) {}
 
   /** A migration statement: shaded from its start to its end, labelled at the top. */
   private record Marker(double fromSecond, double toSecond, String label, String tooltip) {}
@@ -51,6 +55,8 @@ final class SvgChart {
   private final YScale scale;
   private final List<Series> series = new ArrayList<>();
   private final List<Band> bands = new ArrayList<>();
+  private final List<Stall> stalls = new ArrayList<>();
+  private double endSecond = Double.POSITIVE_INFINITY;
   private final List<Marker> markers = new ArrayList<>();
   private final List<Threshold> thresholds = new ArrayList<>();
   private final List<Hover> hovers = new ArrayList<>();
@@ -81,6 +87,20 @@ final class SvgChart {
   }
 
   /** A thin vertical line at a moment, with a short label and a hover tooltip. */
+  /** Marks a second in which nothing completed (hatched red), with a tooltip saying so. */
+  SvgChart stall(double fromSecond, double toSecond, String tooltip) {
+    stalls.add(new Stall(fromSecond, toSecond, tooltip));
+    return this;
+  }
+
+  /** Where the data ends: the last second's step stops here when the load stopped mid-second. */
+  SvgChart endAt(double second) {
+    if (Double.isFinite(second)) {
+      endSecond = second;
+    }
+    return this;
+  }
+
   SvgChart statement(double fromSecond, double toSecond, String label, String tooltip) {
     markers.add(new Marker(fromSecond, toSecond, label, tooltip));
     return this;
@@ -118,6 +138,7 @@ final class SvgChart {
         .append(TEXT_COLOUR)
         .append("\">\n");
     appendBands(svg);
+    appendStalls(svg);
     appendGrid(svg);
     appendAxes(svg);
     for (Series line : series) {
@@ -158,6 +179,17 @@ final class SvgChart {
           .append("\" fill-opacity=\"0.14\"><title>")
           .append(Html.escape(band.label()))
           .append("</title></rect>\n");
+    }
+  }
+
+  private void appendStalls(StringBuilder svg) {
+    for (Stall stall : stalls) {
+      double x1 = axis.x(stall.fromSecond());
+      double width = Math.max(2, axis.x(stall.toSecond()) - x1);
+      svg.append("<rect class=\"stall\" x=\"").append(Fmt.coord(x1)).append("\" y=\"").append(Fmt.coord(PLOT_TOP))
+          .append("\" width=\"").append(Fmt.coord(width)).append("\" height=\"")
+          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP)).append("\" fill=\"").append(STALL_COLOUR)
+          .append("\" fill-opacity=\"0.22\"><title>").append(Html.escape(stall.tooltip())).append("</title></rect>\n");
     }
   }
 
@@ -251,7 +283,8 @@ final class SvgChart {
       } else {
         path.append('V').append(y).append(' ');
       }
-      path.append('H').append(Fmt.coord(axis.x(p.second() + 1))).append(' ');
+      path.append('H').append(Fmt.coord(axis.x(Math.min(p.second() + 1, Math.max(endSecond, p.second())))))
+          .append(' ');
     }
     run.clear();
   }
@@ -350,6 +383,11 @@ final class SvgChart {
       String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10)
           + "\" width=\"16\" height=\"12\" fill=\"" + BAND_COLOUR + "\" fill-opacity=\"0.25\"/>";
       x = legendItem(svg, x, y, swatch, "migration window");
+    }
+    if (!stalls.isEmpty()) {
+      String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10)
+          + "\" width=\"16\" height=\"12\" fill=\"" + STALL_COLOUR + "\" fill-opacity=\"0.3\"/>";
+      x = legendItem(svg, x, y, swatch, "nothing completed");
     }
     if (!markers.isEmpty()) {
       String swatch = "<rect x=\"" + Fmt.coord(x) + "\" y=\"" + Fmt.coord(y - 10)

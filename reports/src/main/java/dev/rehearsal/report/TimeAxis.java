@@ -56,6 +56,10 @@ final class TimeAxis {
       to = Math.max(to, second.second() + 1);
     }
     RehearsalReport.Phases phases = report.phases();
+    if (phases != null && Double.isFinite(phases.endSecond()) && phases.endSecond() > to - 1) {
+      // the load stopped part-way through its last second: the axis ends with it
+      to = phases.endSecond();
+    }
     if (phases != null) {
       to = maxFinite(to, phases.endSecond());
       to = maxFinite(to, phases.migrationEndSecond());

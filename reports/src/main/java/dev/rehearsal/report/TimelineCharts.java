@@ -89,6 +89,13 @@ final class TimelineCharts {
       chart.threshold(summary.spikeThresholdMs(),
           "spike threshold " + Fmt.withUnit(summary.spikeThresholdMs(), "ms"), RED);
     }
+    for (TimelineSecond s : timeline) {
+      if (s.p99Ms() == null && (s.poolWaiting() > 0 || s.sessionsBlocked() > 0)) {
+        chart.stall(s.second(), s.second() + 1, s.second() + " s: no request completed while "
+            + s.poolWaiting() + " waited for a connection and " + s.sessionsBlocked()
+            + " sessions were blocked on a lock; their latency shows in the second they completed");
+      }
+    }
     hovers(chart, s -> s.second() + " s: p50 " + Fmt.number(s.p50Ms()) + ", p95 "
           + Fmt.number(s.p95Ms()) + ", p99 " + Fmt.number(s.p99Ms()) + ", max "
           + Fmt.number(s.maxMs()) + " ms");
@@ -122,6 +129,9 @@ final class TimelineCharts {
   /** What every chart shares: the migration band, statement markers, the no-data notice. */
   private String decorate(SvgChart chart) {
     Phases phases = report.phases();
+    if (phases != null) {
+      chart.endAt(phases.endSecond());
+    }
     if (phases != null && Double.isFinite(phases.migrationStartSecond())
         && Double.isFinite(phases.migrationEndSecond())) {
       chart.band(phases.migrationStartSecond(), phases.migrationEndSecond(),

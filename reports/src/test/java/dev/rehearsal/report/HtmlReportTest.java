@@ -198,6 +198,28 @@ class HtmlReportTest {
   }
 
   @Test
+  void aSecondInWhichNothingCompletedIsMarkedOnTheLatencyChart() {
+    String latency = chart(HtmlReport.render(ReportFixture.realistic()), "chart-latency");
+
+    assertThat(count(latency, "<rect class=\"stall\"")).isEqualTo(1);
+    assertThat(latency).contains("<rect class=\"stall\" x=\"" + Fmt.coord(72 + 16 * 21.6) + "\"")
+        .contains("<title>16 s: no request completed while 30 waited for a connection and 12 sessions were blocked")
+        .contains(">nothing completed<");
+  }
+
+  @Test
+  void aLastSecondCutShortEndsWhereTheLoadStopped() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.phases = new RehearsalReport.Phases(15.0, 15.0, 18.0, 39.25);
+    String pool = chart(HtmlReport.render(fixture.build()), "chart-pool");
+
+    // the axis ends at 39.25 s (936 px); the last step runs from 39 s to there, not a second on
+    String active = all(pool, "<path class=\"series\" d=\"([^\"]+)\"[^>]*><title>active connections<").get(0);
+    assertThat(active).endsWith("H936.0");
+    assertThat(active).contains("H" + Fmt.coord(72 + 39 * 864 / 39.25) + " ");
+  }
+
+  @Test
   void perSecondValuesAreDrawnAsStepsAcrossTheirSecond() {
     String pool = chart(HtmlReport.render(ReportFixture.realistic()), "chart-pool");
 
