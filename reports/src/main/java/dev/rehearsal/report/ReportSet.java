@@ -84,8 +84,9 @@ public record ReportSet(Path path, boolean single, List<Loaded> reports) {
 
   private static Loaded read(String role, Path file) {
     String where = role + " " + file;
+    RehearsalReport report;
     try {
-      return new Loaded(file, ReportJson.read(file));
+      report = ReportJson.read(file);
     } catch (ReportFormatException e) {
       // ReportJson.read already names the file.
       throw new DiffInputException(role + " " + e.getMessage(),
@@ -100,6 +101,12 @@ public record ReportSet(Path path, boolean single, List<Loaded> reports) {
     } catch (IOException e) {
       throw new DiffInputException(where + ": cannot read it (" + e + ")", "check the file's permissions", e);
     }
+    // Any JSON object with a schemaVersion reads (unknown fields are ignored); a report names its strategy.
+    if (report.strategy() == null) {
+      throw new DiffInputException(where + ": not a Rehearsal report: it names no strategy",
+          REPORT + "; for a compare, pass its output directory, not comparison.json");
+    }
+    return new Loaded(file, report);
   }
 
   /** Jackson's message without its source excerpt, with the line and column. */

@@ -74,6 +74,12 @@ class ReportSetTest {
     assertThatThrownBy(() -> ReportSet.load("CURRENT", newer))
         .hasMessageContaining("report has schemaVersion 99 but this Rehearsal reads schemaVersion 2 or older");
 
+    Path comparison = Files.writeString(dir.resolve("comparison.json"),
+        "{\"schemaVersion\": 2, \"scenario\": \"demo\", \"ranking\": []}");
+    assertThatThrownBy(() -> ReportSet.load("CURRENT", comparison))
+        .hasMessageContaining(comparison + ": not a Rehearsal report: it names no strategy")
+        .hasMessageContaining("for a compare, pass its output directory, not comparison.json");
+
     Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
     assertThatThrownBy(() -> ReportSet.load("CURRENT", binary)).hasMessageContaining("not UTF-8 text");
   }
