@@ -104,7 +104,7 @@ public record ReportSet(Path path, boolean single, List<Loaded> reports) {
     // Any JSON object with a schemaVersion reads (unknown fields are ignored); a report names its strategy.
     if (report.strategy() == null) {
       throw new DiffInputException(where + ": not a Rehearsal report: it names no strategy",
-          REPORT + "; for a compare, pass its output directory, not comparison.json");
+          REPORT + "; for a compare, pass its output directory, not " + ReportFiles.COMPARISON_JSON);
     }
     return new Loaded(file, report);
   }
