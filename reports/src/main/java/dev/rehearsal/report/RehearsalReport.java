@@ -288,6 +288,11 @@ public record RehearsalReport(
 
     /** "≥ 1" or "> 1000": when the threshold counts as breached. */
     public String condition(Double threshold) {
+      return condition(strict, threshold);
+    }
+
+    /** "≥ 1" or "> 1000" for a budget that is {@code strict} or not; "" without a threshold. */
+    public static String condition(boolean strict, Double threshold) {
       return threshold == null ? "" : (strict ? "> " : "≥ ") + Fmt.number(threshold);
     }
   }

@@ -55,6 +55,11 @@ public final class ReportJson {
     return pretty(comparison);
   }
 
+  /** The nightly diff ({@code rehearse diff --json}) as pretty-printed JSON, ending with a newline. */
+  public static String toJson(ReportDiff diff) {
+    return pretty(diff);
+  }
+
   private static String pretty(Object value) {
     try {
       return WRITER.writeValueAsString(value) + "\n";
@@ -77,6 +82,11 @@ public final class ReportJson {
   /** Writes a comparison to {@code file} as UTF-8, replacing it if it exists. */
   public static void write(ComparisonReport comparison, Path file) throws IOException {
     Files.writeString(file, toJson(comparison), StandardCharsets.UTF_8);
+  }
+
+  /** Writes the diff to {@code file} as UTF-8, replacing it if it exists. */
+  public static void write(ReportDiff diff, Path file) throws IOException {
+    Files.writeString(file, toJson(diff), StandardCharsets.UTF_8);
   }
 
   /** Parses comparison.json. */

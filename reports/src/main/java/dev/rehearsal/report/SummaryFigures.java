@@ -49,6 +49,12 @@ public final class SummaryFigures {
     return m;
   }
 
+  /** Every metric name {@link #of} gives, in its order: what budgets and the diff may name. */
+  public static List<String> metrics() {
+    Summary none = new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, null, null, 0, 0);
+    return List.copyOf(of(none).keySet());
+  }
+
   /** Whether a rise in this figure is an improvement (throughput) rather than a regression. */
   public static boolean higherIsBetter(String metric) {
     return HIGHER_IS_BETTER.contains(metric);

@@ -35,6 +35,18 @@ class ReportFormatDocTest {
   }
 
   @Test
+  void everyFieldOfTheDiffIsDocumentedInNightlyMd() throws Exception {
+    Path nightly = Path.of("..", "docs", "nightly.md");
+    String doc = Files.readString(nightly);
+    Set<String> fields = new LinkedHashSet<>();
+    collect(ReportDiff.class, fields, new LinkedHashSet<>());
+    assertThat(fields).hasSizeGreaterThan(40);
+    assertThat(fields.stream().filter(f -> !doc.contains("`" + f + "`")).toList())
+        .as("fields missing from " + nightly).isEmpty();
+    assertThat(doc).contains("`diffVersion` | the format of this file: " + ReportDiff.DIFF_VERSION + " |");
+  }
+
+  @Test
   void theDocumentedSchemaVersionIsTheCurrentOne() throws Exception {
     assertThat(Files.readString(DOC)).contains("`schemaVersion` is **" + RehearsalReport.SCHEMA_VERSION + "**");
   }
