@@ -109,12 +109,15 @@ class ScenarioLoaderTest {
 
     assertThat(demo.phases())
         .isEqualTo(new PhasesSpec(Duration.ofSeconds(15), Duration.ofSeconds(15)));
-    assertThat(demo.strategies()).singleElement().satisfies(strategy -> {
+    assertThat(demo.strategies()).hasSize(2).first().satisfies(strategy -> {
       assertThat(strategy.name()).isEqualTo("add-column-default");
       assertThat(strategy.steps()).containsExactly(StepSpec.sql(
           "ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active'"));
       assertThat(strategy.down()).isEmpty();
     });
+    assertThat(demo.strategies().get(1).name()).isEqualTo("lock-timeout-retry");
+    assertThat(demo.strategies().get(1).steps().get(0).retry())
+        .isEqualTo(new RetrySpec(Duration.ofMillis(200), 20, Duration.ofMillis(500), 1.0));
     assertThat(demo.budgets()).extracting(BudgetSpec::metric)
         .containsExactly("peakP99Ms", "poolTimeouts", "lostWrites", "migrationErrors");
     assertThat(demo.budgets().get(0).warn()).isEqualTo(1000.0);
