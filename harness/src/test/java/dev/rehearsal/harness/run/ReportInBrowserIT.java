@@ -216,7 +216,8 @@ class ReportInBrowserIT {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
     private static final Pattern LINE = Pattern.compile("<(?:path|polyline)\\b([^>]*)>");
-    private static final Pattern POINTS = Pattern.compile("(?:^|\\s)(?:d|points)=\"([^\"]*)\"");
+    private static final Pattern POINTS = Pattern.compile("(?:^|\\s)(d|points)=\"([^\"]*)\"");
+    private static final Pattern PATH_TOKEN = Pattern.compile("[MLHVmlhv]|-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
     static Chart in(String dom, String id) {
       Matcher svg = Pattern.compile("<svg\\b([^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*)>(.*?)</svg>",
@@ -229,7 +230,7 @@ class ReportInBrowserIT {
       while (line.find()) {
         Matcher points = POINTS.matcher(line.group(1));
         if (points.find()) {
-          series.add(pairs(numbers(points.group(1))));
+          series.add(points.group(1).equals("d") ? pathPoints(points.group(2)) : pairs(numbers(points.group(2))));
         }
       }
       return new Chart(numbers(viewBox.group(1)), series);
@@ -242,6 +243,35 @@ class ReportInBrowserIT {
 
     private static double[] numbers(String text) {
       return NUMBER.matcher(text).results().mapToDouble(r -> Double.parseDouble(r.group())).toArray();
+    }
+
+    /**
+     * The vertices of an SVG path of absolute M, L, H and V commands (the charts draw per-second
+     * steps as "M x y H x V y H x ..."): each command's end point.
+     */
+    private static List<double[]> pathPoints(String d) {
+      List<double[]> points = new ArrayList<>();
+      List<String> tokens = PATH_TOKEN.matcher(d).results().map(java.util.regex.MatchResult::group).toList();
+      double x = 0;
+      double y = 0;
+      String command = "M";
+      for (int i = 0; i < tokens.size(); ) {
+        if (Character.isLetter(tokens.get(i).charAt(0))) {
+          command = tokens.get(i++);
+          continue;
+        }
+        switch (command) {
+          case "M", "L" -> {
+            x = Double.parseDouble(tokens.get(i++));
+            y = Double.parseDouble(tokens.get(i++));
+          }
+          case "H" -> x = Double.parseDouble(tokens.get(i++));
+          case "V" -> y = Double.parseDouble(tokens.get(i++));
+          default -> throw new AssertionError("path command " + command + " not expected in " + d);
+        }
+        points.add(new double[] {x, y});
+      }
+      return points;
     }
 
     private static List<double[]> pairs(double[] numbers) {
