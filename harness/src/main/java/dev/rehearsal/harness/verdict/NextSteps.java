@@ -38,11 +38,11 @@ public final class NextSteps {
   /**
    * A step before it is worded: what the evidence shows, and what to do about it.
    *
-   * @param cause whether the finding says what the migration did to the application (the verdict
-   *     headline's "why")
+   * @param brief when the finding says what the migration did to the application, the same in a
+   *     short clause for the verdict's headline (no SQL, no query text); null otherwise
    */
   private record Step(String finding, String advice, String rule, Integer statement, String metric, Double value,
-      boolean cause) {
+      String brief) {
 
     NextStep toNextStep() {
       return new NextStep(advice.isEmpty() ? finding : finding + " " + advice, rule, statement, metric, value);
@@ -58,7 +58,7 @@ public final class NextSteps {
    * when no rule found a statement's effect (the budgets then speak for themselves).
    */
   public static String mainCause(Evidence e) {
-    return steps(e).stream().filter(Step::cause).map(Step::finding).findFirst().orElse(null);
+    return steps(e).stream().map(Step::brief).filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   private static List<Step> steps(Evidence e) {
@@ -74,13 +74,13 @@ public final class NextSteps {
           && !b.action().isBlank()) {
         steps.add(new Step(b.metric() + " " + BudgetJudge.number(b.value()) + ":", b.action()
             + (b.owner() == null ? "" : " (owner: " + b.owner() + ")"), "budgetAction", null, b.metric(), b.value(),
-            false));
+            null));
       }
     }
     if (steps.isEmpty()) {
       steps.add(new Step("No budget was breached at this scale and rate.", "Before shipping, rehearse at "
           + "production scale (--rows) and peak traffic (--rate): a migration harmless in staging can still take "
-          + "production down.", "noBreach", null, null, null, false));
+          + "production down.", "noBreach", null, null, null, null));
     }
     return steps;
   }
@@ -91,7 +91,8 @@ public final class NextSteps {
         steps.add(new Step(String.format(Locale.ROOT, "Migration statement %d (%s) failed with SQLSTATE %s: %s.",
             s.index(), firstLine(s.sql()), s.sqlState(), s.error()),
             "Fix it and rehearse again; the statements after it did not run.",
-            "statementFailed", s.index(), "migrationErrors", (double) e.summary().migrationErrors(), true));
+            "statementFailed", s.index(), "migrationErrors", (double) e.summary().migrationErrors(),
+            String.format(Locale.ROOT, "Statement %d failed (SQLSTATE %s).", s.index(), s.sqlState())));
       }
     }
   }
@@ -113,13 +114,18 @@ public final class NextSteps {
           queued.index(), firstLine(queued.sql()), queued.lockWaitMs() / 1000,
           queued.waitedBehind() == null ? "" : " behind " + queued.waitedBehind(), summary.maxSessionsBlocked(),
           summary.blockedSessionSeconds()), remedy,
-          "lockQueue", queued.index(), "blockedSessionSeconds", summary.blockedSessionSeconds(), true));
+          "lockQueue", queued.index(), "blockedSessionSeconds", summary.blockedSessionSeconds(),
+          String.format(Locale.ROOT, "Statement %d waited %.1f s for its lock%s; up to %d sessions queued behind it.",
+              queued.index(), queued.lockWaitMs() / 1000, queued.waitedBehind() == null ? ""
+                  : " behind " + whom(queued.waitedBehind()), summary.maxSessionsBlocked())));
     } else if (e.migrationLockWaitMs() >= LOCK_QUEUE_MIN_WAIT_MS) {
       steps.add(new Step(String.format(Locale.ROOT,
           "The migration waited %.1f s for its lock while up to %d application sessions queued behind it "
               + "(the lock queue; %.1f blocked session-seconds).",
           e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked(), summary.blockedSessionSeconds()), remedy,
-          "lockQueue", null, "blockedSessionSeconds", summary.blockedSessionSeconds(), true));
+          "lockQueue", null, "blockedSessionSeconds", summary.blockedSessionSeconds(),
+          String.format(Locale.ROOT, "The migration waited %.1f s for its lock; up to %d sessions queued behind it.",
+              e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked())));
     }
   }
 
@@ -136,14 +142,20 @@ public final class NextSteps {
     String finding;
     String advice;
     String rule = "constraintScan";
+    String brief = String.format(Locale.ROOT, "Statement %d validated a constraint under its lock; sessions waited up "
+        + "to %s.", st.index(), held);
     if (!st.rewrote().isEmpty()) {
       rule = "tableRewrite";
+      brief = String.format(Locale.ROOT, "Statement %d rewrote %s; sessions waited up to %s.", st.index(),
+          String.join(", ", st.rewrote()), held);
       finding = head + " rewrote " + String.join(", ", st.rewrote()) + String.format(Locale.ROOT,
           " under its lock in %.1f s; application sessions waited up to %s.", st.durationMs() / 1000, held);
       advice = "Use expand and contract instead: add a new column (no rewrite), backfill it in batches, switch "
           + "reads and writes over, then drop the old one.";
     } else if (SqlShapes.isPlainCreateIndex(sql) && blockedWrites(blocked)) {
       rule = "blockingIndexBuild";
+      brief = String.format(Locale.ROOT, "Statement %d blocked writes for %s while it built an index.", st.index(),
+          held);
       finding = head + " blocked writes for " + held + " while it built the index.";
       advice = "Use CREATE INDEX CONCURRENTLY in a step of its own: it lets reads and writes through (it takes "
           + "longer and cannot run in a transaction).";
@@ -163,7 +175,7 @@ public final class NextSteps {
     } else {
       return;
     }
-    steps.add(new Step(finding, advice, rule, st.index(), "longestBlockedWindowMs", windowMs, true));
+    steps.add(new Step(finding, advice, rule, st.index(), "longestBlockedWindowMs", windowMs, brief));
   }
 
   /**
@@ -190,7 +202,13 @@ public final class NextSteps {
             + "the same lock, and each connection costs the server memory: shorten the migration's lock waits first.",
         peakDemand, timeoutPart),
         "poolSaturated", null, s.poolTimeouts() > 0 ? "poolTimeouts" : "poolSaturatedSeconds",
-        s.poolTimeouts() > 0 ? (double) s.poolTimeouts() : (double) s.poolSaturatedSeconds(), false));
+        s.poolTimeouts() > 0 ? (double) s.poolTimeouts() : (double) s.poolSaturatedSeconds(), null));
+  }
+
+  /** "pid 42 (rehearsal-report, active: SELECT ...)" without the query: "pid 42 (rehearsal-report, active)". */
+  static String whom(String waitedBehind) {
+    int colon = waitedBehind.indexOf(':');
+    return colon < 0 ? waitedBehind : waitedBehind.substring(0, colon) + ")";
   }
 
   private static boolean blockedWrites(LockWaits blocked) {
