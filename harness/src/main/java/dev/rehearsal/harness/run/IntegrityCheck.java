@@ -26,7 +26,7 @@ final class IntegrityCheck {
       console.say("Integrity: %,d acknowledged writes, %,d rows read back, %,d lost%s", check.acknowledgedWrites(),
           check.rowsChecked(), check.lostWrites(),
           check.rowsInDoubt() > 0 ? " (" + check.rowsInDoubt() + " rows in doubt after broken connections)" : "");
-      check.examples().forEach(e -> console.say("  lost: %s", e));
+      check.examples().forEach(e -> console.say("  - %s", e));
       return new RehearsalReport.Integrity(check.acknowledgedWrites(), check.rowsChecked(), check.rowsInDoubt(),
           check.lostWrites(), check.examples());
     } catch (SQLException e) {

@@ -123,6 +123,19 @@ class LedgerIT {
       assertThat(tampered.examples()).containsExactlyInAnyOrder(
           "accounts id=" + changed + ": column balance does not hold any acknowledged value",
           "accounts id=" + removed + ": row missing");
+
+      // a migration that renames a ledgered column: the table cannot be checked, which is said, not thrown
+      st.execute("ALTER TABLE accounts RENAME COLUMN balance TO balance_cents");
+      try {
+        LedgerCheck renamed = LedgerVerifier.verify(ledger, c);
+        assertThat(renamed.lostWrites()).isZero();
+        assertThat(renamed.rowsChecked()).isZero();
+        assertThat(renamed.examples()).singleElement().asString()
+            .startsWith("accounts: not checked (ERROR: column \"balance\" does not exist")
+            .endsWith("the migration renamed or dropped what these writes went to)");
+      } finally {
+        st.execute("ALTER TABLE accounts RENAME COLUMN balance_cents TO balance");
+      }
     }
   }
 }
