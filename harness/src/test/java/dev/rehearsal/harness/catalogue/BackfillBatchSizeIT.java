@@ -1,0 +1,36 @@
+package dev.rehearsal.harness.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** backfill-batch-size: one UPDATE holds every row lock to its end; batches trade waits for duration. */
+class BackfillBatchSizeIT {
+
+  static Catalogue.Outcome outcome;
+
+  @BeforeAll
+  static void compare() {
+    outcome = Catalogue.compareQuickly("backfill-batch-size", 200_000);
+  }
+
+  @Test
+  void oneUpdateMakesWritesWaitLongerThanSmallBatches() {
+    double oneUpdate = outcome.strategy("one-update").summary().longestWaitMs();
+    double small = outcome.strategy("batches-1k").summary().longestWaitMs();
+    assertThat(outcome.statement("one-update", 1).rowsAffected()).isEqualTo(200_000);
+    assertThat(oneUpdate).isGreaterThan(small);
+    assertThat(outcome.waitsCausedBy("one-update", 1)).isPositive();
+  }
+
+  @Test
+  void smallerBatchesTakeMoreBatchesAndLonger() {
+    assertThat(outcome.statement("batches-1k", 1).batches()).isGreaterThanOrEqualTo(200);
+    assertThat(outcome.statement("batches-10k", 1).batches()).isBetween(20, 30);
+    assertThat(outcome.statement("batches-100k", 1).batches()).isBetween(2, 4);
+    assertThat(outcome.statement("batches-1k", 1).durationMs())
+        .isGreaterThan(outcome.statement("batches-100k", 1).durationMs());
+    outcome.everyStrategyCompletedWithoutLosingWrites();
+  }
+}

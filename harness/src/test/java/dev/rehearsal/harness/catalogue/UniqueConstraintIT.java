@@ -1,0 +1,34 @@
+package dev.rehearsal.harness.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** unique-constraint: ADD UNIQUE builds under ACCESS EXCLUSIVE; CONCURRENTLY + USING INDEX does not. */
+class UniqueConstraintIT {
+
+  static Catalogue.Outcome outcome;
+
+  @BeforeAll
+  static void compare() {
+    outcome = Catalogue.compareQuickly("unique-constraint", 500_000);
+  }
+
+  @Test
+  void addUniqueBlocksReadsAndWritesWhileItBuilds() {
+    var add = outcome.statement("add-unique", 1);
+    assertThat(add.locks()).anySatisfy(l -> assertThat(l.mode()).isEqualTo("AccessExclusiveLock"));
+    assertThat(add.blocked().waits()).isPositive();
+    assertThat(add.blocked().modes()).contains("AccessShareLock");
+  }
+
+  @Test
+  void aConcurrentIndexThenUsingIndexLetsTrafficThrough() {
+    assertThat(outcome.waitsCausedBy("concurrent-index-then-constraint", 1)).isZero();
+    assertThat(outcome.statement("concurrent-index-then-constraint", 2).durationMs())
+        .isLessThan(outcome.statement("add-unique", 1).durationMs());
+    assertThat(outcome.ranking()).containsExactly("concurrent-index-then-constraint", "add-unique");
+    outcome.everyStrategyCompletedWithoutLosingWrites();
+  }
+}
