@@ -302,7 +302,7 @@ public record RehearsalReport(
    *
    * @param text what to do, and why, in one paragraph
    * @param rule the rule that produced it: statementFailed, lockQueue, tableRewrite,
-   *     blockingIndexBuild, constraintScan, poolSaturated, budgetAction or noBreach
+   *     blockingIndexBuild, constraintScan, slowAfterMigration, poolSaturated, budgetAction or noBreach
    * @param statement the migration statement it is about (index), or null
    * @param metric the summary figure that triggered it, or null
    * @param value that figure's value, or null

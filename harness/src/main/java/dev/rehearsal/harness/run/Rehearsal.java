@@ -194,7 +194,8 @@ public final class Rehearsal {
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
     List<RehearsalReport.TimelineSecond> timeline = TimelineBuilder.build(samples, blocked, phases);
     NextSteps.Evidence evidence = new NextSteps.Evidence(summary, statementResults, budgets, timeline,
-        blocked.longestMigrationWaitMs(), poolSize, scenario.workload().pool().connectionTimeout().toMillis());
+        blocked.longestMigrationWaitMs(), poolSize, scenario.workload().pool().connectionTimeout().toMillis(),
+        phases.migrationEndSecond());
     RehearsalReport report = new RehearsalReport(
         RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), true,
         serverInfo, seeded.tables(), seeded.info(options.seed()),

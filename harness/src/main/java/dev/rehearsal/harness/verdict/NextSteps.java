@@ -33,7 +33,15 @@ public final class NextSteps {
    * @param connectionTimeoutMs the application pool's connectionTimeout
    */
   public record Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
-      List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs) {}
+      List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs,
+      double migrationEndSecond) {
+
+    /** Evidence without the migration's end (no slow-after rule). */
+    public Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
+        List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs) {
+      this(summary, statements, budgets, timeline, migrationLockWaitMs, poolSize, connectionTimeoutMs, Double.NaN);
+    }
+  }
 
   /**
    * A step before it is worded: what the evidence shows, and what to do about it.
@@ -68,6 +76,7 @@ public final class NextSteps {
     for (StatementResult st : e.statements()) {
       statementRule(st, steps);
     }
+    slowAfterMigration(e, steps);
     pool(e, steps);
     for (BudgetResult b : e.budgets()) {
       if ((b.status().equals(BudgetJudge.FAIL) || b.status().equals(BudgetJudge.WARN)) && b.action() != null
@@ -176,6 +185,54 @@ public final class NextSteps {
       return;
     }
     steps.add(new Step(finding, advice, rule, st.index(), "longestBlockedWindowMs", windowMs, brief));
+  }
+
+  /** Seconds in spike after the migration, with nobody blocked, before the queries are suspected. */
+  static final int SLOW_AFTER_MIN_SECONDS = 2;
+
+  /**
+   * Latency that stays high after the migration ended while no session waits on a lock: the
+   * queries themselves got slower. A rewritten table or a changed column loses its planner
+   * statistics (ALTER COLUMN TYPE drops them, a new column has none), and a plan that walked an
+   * index now scans.
+   */
+  private static void slowAfterMigration(Evidence e, List<Step> steps) {
+    if (!Double.isFinite(e.migrationEndSecond())) {
+      return;
+    }
+    double threshold = e.summary().spikeThresholdMs();
+    int slowSeconds = 0;
+    java.util.Map<String, Double> worstByOperation = new java.util.TreeMap<>();
+    for (TimelineSecond t : e.timeline()) {
+      boolean after = t.second() >= Math.ceil(e.migrationEndSecond());
+      boolean slow = (t.p99Ms() != null && t.p99Ms() > threshold) || (t.p99Ms() == null && t.poolWaiting() > 0);
+      if (after && slow && t.sessionsBlocked() == 0) {
+        slowSeconds++;
+        t.byOperation().forEach((op, p) -> {
+          if (!op.equals("health-check")) {
+            worstByOperation.merge(op, p.p99Ms(), Math::max);
+          }
+        });
+      }
+    }
+    if (slowSeconds < SLOW_AFTER_MIN_SECONDS) {
+      return;
+    }
+    List<String> rewritten = e.statements().stream().flatMap(s -> s.rewrote().stream()).distinct().toList();
+    String slowest = worstByOperation.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
+        .map(en -> String.format(Locale.ROOT, "%s p99 %,.0f ms", en.getKey(), en.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
+    steps.add(new Step(String.format(Locale.ROOT,
+        "Latency stayed above the spike threshold for %d s after the migration ended, with no session waiting on "
+            + "a lock (%s): the queries themselves got slower.", slowSeconds, slowest),
+        (rewritten.isEmpty() ? "A new or changed column has no planner statistics until it is analyzed"
+            : "The rewrite of " + String.join(", ", rewritten) + " dropped the changed column's statistics")
+            + ": run ANALYZE on the table in the migration, before the application depends on the new plan, and "
+            + "check the slow operations' plans with EXPLAIN.",
+        "slowAfterMigration", null, "spikeSeconds", (double) e.summary().spikeSeconds(),
+        String.format(Locale.ROOT, "Queries stayed slow for %d s after the migration, nobody blocked.",
+            slowSeconds)));
   }
 
   /**

@@ -188,6 +188,31 @@ class NextStepsTest {
         List.of(), 0, 10, 2000))).isNull();
   }
 
+  @Test
+  void queriesThatStaySlowAfterTheMigrationWithNobodyBlockedPointAtStatistics() {
+    var slow = Map.of("recent-events", new dev.rehearsal.report.RehearsalReport.Percentiles(20, 900, 2500, 2900, 2950),
+        "health-check", new dev.rehearsal.report.RehearsalReport.Percentiles(1, 2, 2, 2, 2));
+    List<TimelineSecond> timeline = List.of(
+        new TimelineSecond(6, "migration", 300, Map.of(), 0, 1.0, 2.0, 3.0, 4.0, Map.of(), 2, 0, 3, 300.0, 0),
+        new TimelineSecond(8, "cooldown", 27, Map.of(), 0, 900.0, 2500.0, 2900.0, 2950.0, slow, 10, 400, 0, 300.0, 0),
+        new TimelineSecond(9, "cooldown", 24, Map.of(), 0, 900.0, 2500.0, 2900.0, 2950.0, slow, 10, 400, 0, 300.0, 0));
+    StatementResult alter = statement(1, "ALTER TABLE events ALTER COLUMN account_id TYPE bigint", READS_BLOCKED,
+        List.of("events"), null, null);
+    NextSteps.Evidence e = new NextSteps.Evidence(blockedSummary(4, 0, 0, 0), List.of(alter), List.of(), timeline, 0,
+        10, 2000, 7.2);
+
+    List<NextStep> steps = NextSteps.suggest(e);
+
+    assertThat(steps).extracting(NextStep::rule).containsExactly("tableRewrite", "slowAfterMigration");
+    assertThat(steps.get(1).text()).startsWith("Latency stayed above the spike threshold for 2 s after the migration "
+        + "ended, with no session waiting on a lock (recent-events p99 2,900 ms)")
+        .contains("The rewrite of events dropped the changed column's statistics", "ANALYZE");
+    // one slow second is noise; and a second with sessions blocked is the lock's doing, not the plan's
+    NextSteps.Evidence once = new NextSteps.Evidence(blockedSummary(4, 0, 0, 0), List.of(), List.of(),
+        timeline.subList(0, 2), 0, 10, 2000, 7.2);
+    assertThat(NextSteps.suggest(once)).extracting(NextStep::rule).doesNotContain("slowAfterMigration");
+  }
+
   private static TimelineSecond second(int s, int active, int waiting) {
     return new TimelineSecond(s, "migration", 100, Map.of(), 0, 1.0, 2.0, 3.0, 4.0, Map.of(), active, waiting, 0,
         200.0, 0);
