@@ -16,6 +16,8 @@ public final class ReportFiles {
   public static final String MARKDOWN = "summary.md";
   public static final String COMPARISON_JSON = "comparison.json";
   public static final String COMPARISON_HTML = "comparison.html";
+  public static final String SWEEP_JSON = "sweep.json";
+  public static final String SWEEP_HTML = "sweep.html";
 
   private ReportFiles() {}
 
@@ -60,5 +62,21 @@ public final class ReportFiles {
     JUnitXmlReport.write(ranked, junit);
     Files.writeString(markdown, MarkdownSummary.renderComparison(comparison, ranked), StandardCharsets.UTF_8);
     return List.of(json, html, junit, markdown);
+  }
+
+  /**
+   * Writes a sweep's matrix into {@code outDir}: sweep.json and sweep.html (each cell's own files
+   * are written by {@link #writeAll} into its directory).
+   *
+   * @param cellDir a cell's directory, relative to {@code outDir}
+   */
+  public static List<Path> writeSweep(SweepReport sweep, Function<SweepReport.Cell, String> cellDir, Path outDir)
+      throws IOException {
+    Files.createDirectories(outDir);
+    Path json = outDir.resolve(SWEEP_JSON);
+    Path html = outDir.resolve(SWEEP_HTML);
+    ReportJson.write(sweep, json);
+    SweepHtml.write(sweep, cell -> cellDir.apply(cell) + "/" + HTML, html);
+    return List.of(json, html);
   }
 }

@@ -79,6 +79,21 @@ public final class ReportJson {
     Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
   }
 
+  /** A sweep as pretty-printed JSON, ending with a newline. */
+  public static String toJson(SweepReport sweep) {
+    return pretty(sweep);
+  }
+
+  /** Writes a sweep to {@code file} as UTF-8, replacing it if it exists. */
+  public static void write(SweepReport sweep, Path file) throws IOException {
+    Files.writeString(file, toJson(sweep), StandardCharsets.UTF_8);
+  }
+
+  /** Parses sweep.json. */
+  public static SweepReport sweepFromJson(String json) throws IOException {
+    return MAPPER.treeToValue(checkedTree(json), SweepReport.class);
+  }
+
   /** Writes a comparison to {@code file} as UTF-8, replacing it if it exists. */
   public static void write(ComparisonReport comparison, Path file) throws IOException {
     Files.writeString(file, toJson(comparison), StandardCharsets.UTF_8);

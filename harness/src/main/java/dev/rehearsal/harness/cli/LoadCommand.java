@@ -38,12 +38,12 @@ final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (max && common.rate != null) {
+    if (max && common.rate() != null) {
       throw new BadInputException("--max and --rate both set the pace\n"
           + "  fix: use --rate OPS for an open-loop rate, or --max for the most the database can give");
     }
     LoadOnly.Result result = new LoadOnly(ScenarioLoader.resolve(scenario), common.toRunOptions(null),
-        Console.stderr()).run(duration, new WorkloadPlans.Pacing(common.rate, max));
+        Console.stderr()).run(duration, new WorkloadPlans.Pacing(common.rate(), max));
     print(result.report(), result.files().get(0), System.out);
     return result.exitCode();
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RehearseCommand.Version.class,
     description = "Rehearses a PostgreSQL schema migration under production-like load and data.",
-    subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, CompareCommand.class, SeedCommand.class, LoadCommand.class, DemoCommand.class,
+    subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, CompareCommand.class, SweepCommand.class, SeedCommand.class, LoadCommand.class, DemoCommand.class,
         DiffCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 pass or warn, 1 a critical budget breached, 2 bad input, 3 harness or infrastructure failure."})
 public final class RehearseCommand implements Runnable {
@@ -24,7 +24,7 @@ public final class RehearseCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, compare, seed, load, demo, diff)");
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, compare, sweep, seed, load, demo, diff)");
   }
 
   public static void main(String[] args) {

@@ -1,0 +1,145 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.BadInputException;
+import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.report.RehearsalReport;
+import dev.rehearsal.report.ReportFiles;
+import dev.rehearsal.report.SweepMatrix;
+import dev.rehearsal.report.SweepReport;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.StrategySpec;
+import dev.rehearsal.scenario.TableSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code rehearse sweep}: one strategy at every combination of PostgreSQL version, data size and
+ * rate — a migration harmless in staging or at low traffic can take production down, and this
+ * finds where its budgets start to fail. Per version and size the data is seeded once (through
+ * the seed cache where it can) and cloned for every rate. Each cell's reports go to
+ * {@code OUT/pg<V>/rows-<N>/rate-<R>/}; the matrix to {@code OUT/sweep.html} and {@code sweep.json}.
+ */
+public final class Sweep {
+
+  /**
+   * The axes of the matrix.
+   *
+   * @param rows row counts of the largest table; a null entry keeps the scenario's
+   * @param rates open-loop rates; a null entry keeps the scenario's
+   */
+  public record Axes(List<Integer> pgVersions, List<Long> rows, List<Double> rates) {}
+
+  /** What a sweep produced. */
+  public record Result(SweepReport sweep, List<Path> files) {}
+
+  private final Scenario scenario;
+  private final String strategyName;
+  private final Axes axes;
+  private final Function<RunOptionsKey, RunOptions> optionsFor;
+  private final Path outDir;
+  private final Console console;
+
+  /** The coordinates of a cell, from which its run options are made. */
+  public record RunOptionsKey(int pgVersion, Long rows, Double rate) {}
+
+  /**
+   * @param optionsFor the run options of one cell (the command line's options with that cell's
+   *     version, rows and rate)
+   */
+  public Sweep(Scenario scenario, String strategy, Axes axes, Function<RunOptionsKey, RunOptions> optionsFor,
+      Path outDir, Console console) {
+    this.scenario = scenario;
+    this.strategyName = strategy;
+    this.axes = axes;
+    this.optionsFor = optionsFor;
+    this.outDir = outDir;
+    this.console = console;
+  }
+
+  public Result run() {
+    int cellsTotal = axes.pgVersions().size() * axes.rows().size() * axes.rates().size();
+    // every cell planned before a server starts: a bad strategy or step is bad input, found at once
+    Rehearsal probe = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(axes.pgVersions().get(0),
+        axes.rows().get(0), axes.rates().get(0))), console);
+    StrategySpec strategy = strategyName == null ? scenario.strategies().get(0)
+        : scenario.strategy(strategyName).orElseThrow(() -> new BadInputException("--strategy " + strategyName
+            + ": scenario " + scenario.name() + " has no such strategy\n  fix: choose one of "
+            + scenario.strategies().stream().map(StrategySpec::name).toList()));
+    probe.plan(strategy);
+    Rehearsal.prepareOutDir(outDir);
+    Instant startedAt = Instant.now();
+    console.say("Sweeping %s, strategy %s: %d rehearsals (PostgreSQL %s × rows %s × rate %s)", scenario.name(),
+        strategy.name(), cellsTotal, axes.pgVersions(), describe(axes.rows()), describe(axes.rates()));
+    List<SweepReport.Cell> cells = new ArrayList<>();
+    Map<SweepReport.Cell, String> dirs = new HashMap<>();
+    int n = 0;
+    for (int version : axes.pgVersions()) {
+      for (Long rows : axes.rows()) {
+        Rehearsal first = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows,
+            axes.rates().get(0))), console);
+        MigrationPlan plan = first.plan(strategy);
+        try (Workbench bench = Workbench.open(first.scenario(), first.options(), console)) {
+          if (axes.rates().size() > 1) {
+            bench.keepPristineData(console);
+          }
+          for (int i = 0; i < axes.rates().size(); i++) {
+            Double rate = axes.rates().get(i);
+            Rehearsal cell = i == 0 ? first
+                : new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows, rate)), console);
+            long cellRows = largestTable(cell.scenario());
+            Double scenarioRate = cell.scenario().workload().ratePerSecond();
+            double cellRate = rate != null ? rate : scenarioRate != null ? scenarioRate : 0;
+            String dir = String.format(Locale.ROOT, "pg%d/rows-%d/rate-%s", version, cellRows,
+                plain(cellRate));
+            console.say("");
+            console.say("[%d/%d] PostgreSQL %d, %,d rows, %s ops/s", ++n, cellsTotal, version, cellRows,
+                plain(cellRate));
+            Rehearsal.Result result;
+            if (i == 0) {
+              result = cell.rehearse(strategy, plan, bench.seeded(), bench.serverInfo(), outDir.resolve(dir),
+                  Instant.now());
+            } else {
+              try (SeededDatabase copy = bench.freshCopy(console)) {
+                result = cell.rehearse(strategy, plan, copy, bench.serverInfo(), outDir.resolve(dir), Instant.now());
+              }
+            }
+            RehearsalReport report = result.report();
+            SweepReport.Cell entry = new SweepReport.Cell(version, cellRows, cellRate, report.verdict().status(),
+                report.verdict().headline(), dir + "/" + ReportFiles.JSON, report.summary());
+            cells.add(entry);
+            dirs.put(entry, dir);
+            console.say("  %s", report.verdict().status().toUpperCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    SweepReport sweep = SweepMatrix.of(scenario.name(), strategy.name(), startedAt, Instant.now(),
+        axes.pgVersions(), axes.rows(), axes.rates(), cells);
+    try {
+      return new Result(sweep, ReportFiles.writeSweep(sweep, dirs::get, outDir));
+    } catch (IOException e) {
+      throw new InfrastructureException("could not write the sweep to " + outDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long largestTable(Scenario s) {
+    return s.dataset().tables().stream().mapToLong(TableSpec::rows).max().orElse(0);
+  }
+
+  /** 500 or 1.5: a rate as a directory name and a person write it. */
+  private static String plain(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private static String describe(List<?> values) {
+    return values.stream().map(v -> v == null ? "scenario's" : String.valueOf(v)).toList().toString();
+  }
+}
