@@ -24,6 +24,7 @@ class ReportFormatDocTest {
     Set<String> fields = new LinkedHashSet<>();
     collect(RehearsalReport.class, fields, new LinkedHashSet<>());
     collect(ComparisonReport.class, fields, new LinkedHashSet<>());
+    collect(SweepReport.class, fields, new LinkedHashSet<>());
     List<String> missing = new ArrayList<>();
     for (String field : fields) {
       if (!doc.contains("`" + field + "`")) {

@@ -28,6 +28,21 @@ class CommandLineTest {
   }
 
   @Test
+  void aListOfValuesIsForSweepOnly(@TempDir Path out) {
+    assertThat(run("run", "demo", "--rate", "100,500", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--rate 100.0,500.0: this command takes one value")
+        .contains("rehearse sweep SCENARIO --rate A,B,...");
+    assertThat(run("compare", "demo", "--pg-version", "17,18", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--pg-version 17,18: this command takes one value");
+  }
+
+  @Test
+  void sweepOfAnUnknownStrategyIsBadInputBeforeAnyServerStarts(@TempDir Path out) {
+    assertThat(run("sweep", "demo", "--strategy", "nope", "--rate", "100,200", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--strategy nope: scenario demo has no such strategy");
+  }
+
+  @Test
   void missingScenarioFileIsBadInput() {
     assertThat(run("validate", "no-such-file.yaml")).isEqualTo(2);
     assertThat(stderr).contains("no-such-file.yaml").contains("not found");
