@@ -47,11 +47,12 @@ final class ResultPrinter {
     out.println();
     out.printf(Locale.ROOT, "Comparison of %s on identical data (fingerprint %s)%n", c.scenario(),
         c.datasetFingerprint());
-    out.printf(Locale.ROOT, "  %-2s %-24s %-7s %10s %12s %10s %8s %7s %10s%n", "#", "strategy", "verdict",
+    int width = Math.max(8, c.ranking().stream().mapToInt(r -> r.strategy().length()).max().orElse(8));
+    out.printf(Locale.ROOT, "  %-2s %-" + width + "s %-7s %10s %12s %10s %8s %7s %10s%n", "#", "strategy", "verdict",
         "blocked s", "longest wait", "peak p99", "pool t/o", "errors", "migration");
     for (ComparisonReport.Ranked r : c.ranking()) {
       Summary s = r.summary();
-      out.printf(Locale.ROOT, "  %-2d %-24s %-7s %10.2f %9.0f ms %7.0f ms %8d %7d %8.1f s%n", r.rank(),
+      out.printf(Locale.ROOT, "  %-2d %-" + width + "s %-7s %10.2f %9.0f ms %7.0f ms %8d %7d %8.1f s%n", r.rank(),
           r.strategy(), r.verdict().toUpperCase(Locale.ROOT), s.blockedSessionSeconds(), s.longestWaitMs(),
           s.peakP99Ms(), s.poolTimeouts(), s.errors(), s.migrationDurationMs() / 1000);
     }
