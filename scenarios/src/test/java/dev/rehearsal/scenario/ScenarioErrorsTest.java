@@ -45,27 +45,26 @@ class ScenarioErrorsTest {
 
   @TempDir Path dir;
 
+  private static final String BUILTINS = String.join(", ", ScenarioLoaderTest.BUILTINS);
+
   @Test
   void missingFile() {
     Path missing = dir.resolve("nope.yaml");
 
     assertThatThrownBy(() -> ScenarioLoader.load(missing)).hasMessage(missing
-        + ": scenario file not found\n  fix: check the path; built-in scenarios: demo, pgbench, "
-        + "pgbench-tpcb");
+        + ": scenario file not found\n  fix: check the path; built-in scenarios: " + BUILTINS);
   }
 
   @Test
   void unknownNameOrPath() {
     assertThatThrownBy(() -> ScenarioLoader.resolve("dmeo")).hasMessage(
-        "dmeo: scenario file not found\n  fix: check the path; built-in scenarios: demo, "
-            + "pgbench, pgbench-tpcb");
+        "dmeo: scenario file not found\n  fix: check the path; built-in scenarios: " + BUILTINS);
   }
 
   @Test
   void unknownBuiltIn() {
     assertThatThrownBy(() -> ScenarioLoader.builtin("nope")).hasMessage(
-        "builtin:nope: no built-in scenario named 'nope'\n  fix: built-in scenarios: demo, "
-            + "pgbench, pgbench-tpcb");
+        "builtin:nope: no built-in scenario named 'nope'\n  fix: built-in scenarios: " + BUILTINS);
   }
 
   @Test

@@ -73,7 +73,7 @@ class ScenarioFilesTest {
     Scenario demo = ScenarioLoader.builtin("demo");
 
     assertThat(ScenarioFiles.read(demo, "index.txt"))
-        .isEqualTo("demo\npgbench\npgbench-tpcb\n");
+        .isEqualTo(String.join("\n", ScenarioLoaderTest.BUILTINS) + "\n");
     assertThatThrownBy(() -> ScenarioFiles.read(demo, "nothing.sql"))
         .hasMessage("builtin:demo: scenario 'demo' refers to file 'nothing.sql', which was not "
             + "found\n  fix: looked for classpath resource "
@@ -132,7 +132,7 @@ class ScenarioFilesTest {
     Scenario demo = ScenarioLoader.builtin("demo");
 
     assertThat(ScenarioFiles.scripts(demo, "index.txt")).containsExactly(
-        new ScenarioFiles.Script("index.txt", "demo\npgbench\npgbench-tpcb\n"));
+        new ScenarioFiles.Script("index.txt", String.join("\n", ScenarioLoaderTest.BUILTINS) + "\n"));
   }
 
   @Test

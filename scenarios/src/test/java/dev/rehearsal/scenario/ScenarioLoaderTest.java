@@ -30,9 +30,24 @@ class ScenarioLoaderTest {
       """;
 
   @Test
-  void builtInsAreDemoAndTheTwoPgbenchScripts() {
-    assertThat(ScenarioLoader.builtinNames()).containsExactly("demo", "pgbench", "pgbench-tpcb");
+  void builtInsAreTheDemoTheCatalogueAndThePgbenchScripts() {
+    assertThat(ScenarioLoader.builtinNames()).containsExactly(BUILTINS.toArray(String[]::new));
   }
+
+  @Test
+  void everyBuiltInLoadsWithAtLeastTwoStrategiesOrIsAPgbenchAnchor() {
+    for (String name : ScenarioLoader.builtinNames()) {
+      Scenario s = ScenarioLoader.builtin(name);
+      assertThat(s.name()).isEqualTo(name);
+      if (!name.startsWith("pgbench")) {
+        assertThat(s.strategies()).as(name).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(s.budgets()).as(name).isNotEmpty().allSatisfy(b -> assertThat(b.action()).isNotBlank());
+      }
+    }
+  }
+
+  /** The built-in scenarios in index.txt's order. */
+  static final java.util.List<String> BUILTINS = java.util.List.of("demo", "add-column-not-null", "create-index", "add-foreign-key", "set-not-null", "change-column-type", "rename-column", "lock-queue", "backfill-batch-size", "unique-constraint", "pgbench", "pgbench-tpcb");
 
   @Test
   void demoParsesWithItsValues() {
