@@ -4,7 +4,10 @@ import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.JdbcUrls;
 import dev.rehearsal.scenario.ScenarioException;
+import dev.rehearsal.harness.StopSignal;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,8 +30,32 @@ public final class RehearseCommand implements Runnable {
     throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, compare, sweep, seed, load, demo, diff)");
   }
 
+  /** How long a stopped rehearsal may take to write its report and stop what it started. */
+  static final long STOP_GRACE_SECONDS = 60;
+
   public static void main(String[] args) {
-    System.exit(execute(args));
+    Thread worker = Thread.currentThread();
+    CountDownLatch finished = new CountDownLatch(1);
+    // SIGINT (Ctrl-C) or SIGTERM: ask the rehearsal to stop, let it write an incomplete report and
+    // close the database and server it started, then end with the infrastructure exit code
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (finished.getCount() == 0) {
+        return;
+      }
+      StopSignal.request("stopped by a signal (SIGINT or SIGTERM)", worker);
+      try {
+        finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().halt(EXIT_INFRASTRUCTURE);
+    }, "rehearse-stop"));
+    int code = execute(args);
+    finished.countDown();
+    if (!StopSignal.requested()) {
+      System.exit(code);
+    }
+    // a signal is being handled: the shutdown hook ends the process once it sees this thread done
   }
 
   /** Runs the command line and returns the exit code (tests call this in-process). */

@@ -18,6 +18,14 @@ final class ResultPrinter {
     RehearsalReport r = result.report();
     Summary s = r.summary();
     out.println();
+    if (!r.complete()) {
+      out.printf(Locale.ROOT, "INCOMPLETE (%s / %s): %s%n", r.scenario(), r.strategy(), r.failure());
+    }
+    if (s == null || r.verdict() == null) {
+      out.println("Reports:");
+      result.files().forEach(p -> out.println("  " + p));
+      return;
+    }
     out.printf(Locale.ROOT, "Verdict: %s (%s / %s): %s%n", r.verdict().status().toUpperCase(Locale.ROOT),
         r.scenario(), r.strategy(), r.verdict().headline());
     out.printf(Locale.ROOT, "  latency   baseline p99 %.1f ms, peak p99 %.1f ms (%.1fx), %d s in spike (> %.1f ms)%n",

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.scenario.BackfillSpec;
@@ -56,6 +57,10 @@ final class BackfillRunner {
     long nextProgress = System.nanoTime() + PROGRESS_EVERY_NANOS;
     try (PreparedStatement update = connection.prepareStatement(sql)) {
       while (lo <= hi) {
+        if (StopSignal.requested()) {
+          run.failedWith("57014", "the backfill was stopped before key " + lo + ": " + StopSignal.reason());
+          return run;
+        }
         if (!batch(run, update, lo, lo + b.batchSize(), retry)) {
           return run;
         }

@@ -1,6 +1,7 @@
 package dev.rehearsal.harness.migrate;
 
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.harness.provision.ScratchDatabase;
@@ -70,6 +71,10 @@ public final class MigrationRunner implements AutoCloseable {
   public boolean run(List<PlannedStep> steps, String direction) {
     try {
       for (PlannedStep step : steps) {
+        if (StopSignal.requested()) {
+          listener.note("  migration stopped before step " + step.label() + ": " + StopSignal.reason());
+          return false;
+        }
         boolean ok = switch (step.kind()) {
           case SQL, FILE -> runUnits(step, direction);
           case BACKFILL -> record(new BackfillRunner(connection, progress, listener)
@@ -186,7 +191,8 @@ public final class MigrationRunner implements AutoCloseable {
     progress.statementStarted(run.index);
     Map<Long, Long> storageBefore = CatalogProbe.storage(connection);
     run.started();
-    try (Statement st = connection.createStatement()) {
+    try (Statement st = connection.createStatement();
+        StopSignal.Registration cancel = StopSignal.onStop(() -> cancelQuietly(st))) {
       boolean returnedRows = st.execute(run.planned.sql());
       run.ended();
       List<String> words = Placeholders.words(run.planned.sql());
@@ -260,6 +266,15 @@ public final class MigrationRunner implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       // the session is gone either way
+    }
+  }
+
+  /** The server's cancel request, from the thread that handles a stop; the statement then fails with 57014. */
+  private static void cancelQuietly(Statement st) {
+    try {
+      st.cancel();
+    } catch (SQLException e) {
+      // the statement may have ended meanwhile; the thread's interrupt stops the rest
     }
   }
 }

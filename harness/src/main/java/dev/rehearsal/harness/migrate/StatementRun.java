@@ -63,6 +63,13 @@ final class StatementRun {
     }
   }
 
+  /** Records a failure the harness itself decided (the rehearsal was stopped), with its own SQLSTATE. */
+  void failedWith(String state, String message) {
+    ended();
+    sqlState = state;
+    error = message;
+  }
+
   boolean hasFailed() {
     return error != null;
   }

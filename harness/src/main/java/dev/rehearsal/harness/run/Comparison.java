@@ -44,10 +44,13 @@ public final class Comparison {
 
     /**
      * 0 when some strategy stayed within its critical budgets (there is a safe way to ship the
-     * change), 1 when none did. A failing naive form beside a passing safe one is the expected
-     * outcome of a comparison, not a failure of it.
+     * change), 1 when none did, 3 when a run was stopped before its end. A failing naive form beside
+     * a passing safe one is the expected outcome of a comparison, not a failure of it.
      */
     public int exitCode() {
+      if (runs.stream().anyMatch(r -> !r.report().complete())) {
+        return 3;
+      }
       return comparison.recommended() == null ? 1 : 0;
     }
   }
@@ -89,6 +92,11 @@ public final class Comparison {
           }
         }
         RehearsalReport report = runs.get(runs.size() - 1).report();
+        if (!report.complete()) {
+          console.say("  %s: INCOMPLETE — %s; the strategies after it are not rehearsed", strategy.name(),
+              report.failure());
+          break;
+        }
         console.say("  %s: %s — %s", strategy.name(), report.verdict().status().toUpperCase(Locale.ROOT),
             report.verdict().headline());
       }

@@ -3,6 +3,7 @@ package dev.rehearsal.harness.run;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.migrate.MigrationPlan;
 import dev.rehearsal.harness.migrate.MigrationPlanner;
 import dev.rehearsal.harness.migrate.MigrationRunner;
@@ -65,8 +66,11 @@ public final class Rehearsal {
   /** What a rehearsal produced: the report and the files written. */
   public record Result(RehearsalReport report, List<Path> files) {
 
-    /** 0 pass or warn, 1 a critical budget breached (DESIGN.md). */
+    /** 0 pass or warn, 1 a critical budget breached, 3 stopped before the end (DESIGN.md). */
     public int exitCode() {
+      if (!report.complete()) {
+        return 3;
+      }
       return report.verdict().status().equals(BudgetJudge.FAIL) ? 1 : 0;
     }
   }
@@ -79,6 +83,27 @@ public final class Rehearsal {
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
     try (Workbench bench = Workbench.open(scenario, options, console)) {
       return rehearse(strategy, migration, bench.seeded(), bench.serverInfo(), options.outDir(), startedAt);
+    } catch (RuntimeException e) {
+      if (!StopSignal.requested()) {
+        throw e;
+      }
+      return stoppedBeforeTheLoad(strategy, startedAt, e, options.outDir());
+    }
+  }
+
+  /** A stop while the server started or the data was seeded: an incomplete report that says so. */
+  Result stoppedBeforeTheLoad(StrategySpec strategy, Instant startedAt, RuntimeException cause, Path outDir) {
+    String failure = StopSignal.reason() + " before the load started (" + cause.getMessage() + "); nothing measured";
+    console.say("Stopped: %s", failure);
+    RehearsalReport report = new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(),
+        startedAt, Instant.now(), false, null, List.of(), null, null, List.of(), List.of(), null, null, List.of(),
+        null, List.of(RehearsalReport.NextStep.ofText("Rehearse again: the run was stopped before anything was "
+            + "measured.")), failure, null);
+    try {
+      return new Result(report, new ArrayList<>(ReportFiles.writeAll(report, outDir)));
+    } catch (IOException e) {
+      throw new InfrastructureException("could not write the incomplete report to " + outDir + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -153,10 +178,13 @@ public final class Rehearsal {
         scenario.dataset().tables().stream().map(TableSpec::name).toList(), console);
     LoadProgress progress = new LoadProgress(console, poolSize);
     MigrationProgress cursor = new MigrationProgress();
+    String stopped = null;
     try (MigrationRunner runner = new MigrationRunner(target, cursor, migrationListener());
         LoadEngine engine = newEngine(plan, target, progress, outDir)) {
       engine.start();
       loadStartNanos = engine.startNanos();
+      migrationStartNanos = loadStartNanos + warmupNanos;
+      migrationEndNanos = migrationStartNanos;
       LockObserver observer = new LockObserver(target, loadStartNanos, cursor);
       try {
         sleepUntil(loadStartNanos + warmupNanos);
@@ -172,16 +200,37 @@ public final class Rehearsal {
         migrationEndNanos = System.nanoTime();
         progress.migrationEnded();
         sleepUntil(System.nanoTime() + cooldownNanos);
+      } catch (RuntimeException e) {
+        if (!StopSignal.requested()) {
+          throw e;
+        }
+        // stopped by a signal: keep what was measured, report it as incomplete, skip the rest
+        long now = System.nanoTime();
+        migrationStartNanos = Math.min(migrationStartNanos, now);
+        if (migrationEndNanos <= migrationStartNanos) {
+          migrationEndNanos = now;
+        }
+        stopped = StopSignal.reason();
       } finally {
         engine.stop(scenario.workload().pool().connectionTimeout().toMillis() + 10_000);
         blocked = observer.stop();
       }
       endNanos = System.nanoTime();
+      if (stopped == null && StopSignal.requested()) {
+        stopped = StopSignal.reason();
+      }
       outcomes = runner.outcomes();
       samples = engine.samples();
-      RehearsalReport.Integrity ledgerCheck = IntegrityCheck.run(engine.ledger(), target, console);
-      lostWrites = ledgerCheck == null ? null : ledgerCheck.lostWrites();
-      integrity = withUntouched(ledgerCheck, untouched.after(sqlTexts(outcomes), console));
+      if (stopped == null) {
+        RehearsalReport.Integrity ledgerCheck = IntegrityCheck.run(engine.ledger(), target, console);
+        lostWrites = ledgerCheck == null ? null : ledgerCheck.lostWrites();
+        integrity = withUntouched(ledgerCheck, untouched.after(sqlTexts(outcomes), console));
+      } else {
+        console.say("Stopped (%s): writing what was measured as an incomplete report; integrity not checked",
+            stopped);
+        lostWrites = null;
+        integrity = null;
+      }
     }
 
     Phases phases = new Phases(warmupNanos >= 3_000_000_000L ? 1 : 0,
@@ -197,12 +246,13 @@ public final class Rehearsal {
         blocked.longestMigrationWaitMs(), poolSize, scenario.workload().pool().connectionTimeout().toMillis(),
         phases.migrationEndSecond());
     RehearsalReport report = new RehearsalReport(
-        RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), true,
+        RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), stopped == null,
         serverInfo, seeded.tables(), seeded.info(options.seed()),
         new RehearsalReport.Phases(scenario.phases().warmup().toMillis() / 1000.0, phases.migrationStartSecond(),
             phases.migrationEndSecond(), phases.endSecond()),
         timeline, statementResults, summary, integrity, budgets,
-        BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)), NextSteps.suggest(evidence), null,
+        BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)), NextSteps.suggest(evidence),
+        stopped == null ? null : stopped + " during the load; figures cover what was observed until then",
         StatementResults.observation(blocked));
     List<Path> files = writeReports(report, outDir);
     return new Result(report, files);

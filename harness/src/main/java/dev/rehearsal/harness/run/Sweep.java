@@ -81,6 +81,7 @@ public final class Sweep {
     List<SweepReport.Cell> cells = new ArrayList<>();
     Map<SweepReport.Cell, String> dirs = new HashMap<>();
     int n = 0;
+    sweep:
     for (int version : axes.pgVersions()) {
       for (Long rows : axes.rows()) {
         Rehearsal first = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows,
@@ -116,6 +117,10 @@ public final class Sweep {
                 report.verdict().headline(), dir + "/" + ReportFiles.JSON, report.summary());
             cells.add(entry);
             dirs.put(entry, dir);
+            if (!report.complete()) {
+              console.say("  INCOMPLETE — %s; the rest of the sweep is not rehearsed", report.failure());
+              break sweep;
+            }
             console.say("  %s", report.verdict().status().toUpperCase(Locale.ROOT));
           }
         }

@@ -1,0 +1,112 @@
+package dev.rehearsal.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM and SIGINT to a real {@code rehearse} process (the jar the build made): it writes what
+ * it measured as an incomplete report, stops the PostgreSQL it started, and exits 3. Checked
+ * from outside, as an operator would: the exit code, report.json, and no postgres process left.
+ */
+class StopIT {
+
+  private static final Path JAR = Path.of("target", "rehearse.jar");
+  private static final Path SCENARIO = Path.of("src", "test", "resources", "scenarios", "stop-test.yaml");
+
+  @TempDir
+  Path out;
+
+  @Test
+  void sigtermMidMigrationWritesAnIncompleteReportAndLeavesNoServer() throws Exception {
+    Set<Long> postgresBefore = postgresProcesses();
+    Path log = out.resolve("stderr.log");
+    Process rehearse = start(log, "run", SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
+        "--out", out.resolve("report").toString());
+    // statement 1 is instant; statement 2 (pg_sleep(60)) is running once statement 1 is done
+    waitFor(log, "up statement 1 (step 1) done", 90);
+    TimeUnit.SECONDS.sleep(2);
+    rehearse.destroy(); // SIGTERM
+
+    assertThat(rehearse.waitFor(90, TimeUnit.SECONDS)).as("rehearse exits after SIGTERM").isTrue();
+    assertThat(rehearse.exitValue()).as(Files.readString(log)).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report/report.json").toFile());
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.get("failure").asText()).contains("stopped by a signal", "during the load");
+    assertThat(report.at("/statements/1/sqlState").asText()).isEqualTo("57014");
+    assertThat(report.at("/statements/1/durationMs").asDouble()).isLessThan(30_000);
+    assertThat(report.get("timeline").size()).isGreaterThanOrEqualTo(4);
+    assertThat(out.resolve("report/report.html")).content().contains("id=\"incomplete\"");
+    assertNoNewPostgres(postgresBefore);
+  }
+
+  @Test
+  void sigintMidSeedWritesAReportThatSaysNothingWasMeasured() throws Exception {
+    Set<Long> postgresBefore = postgresProcesses();
+    Path log = out.resolve("stderr.log");
+    Process rehearse = start(log, "run", SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
+        "--rows", "8M", "--out", out.resolve("report").toString());
+    // the seeder's first progress line comes 5 s into the COPY; 8M rows take several times longer
+    waitFor(log, "  seeding users ", 90);
+    new ProcessBuilder("kill", "-INT", Long.toString(rehearse.pid())).start().waitFor();
+
+    assertThat(rehearse.waitFor(90, TimeUnit.SECONDS)).as("rehearse exits after SIGINT").isTrue();
+    String stderr = Files.readString(log);
+    assertThat(rehearse.exitValue()).as(stderr).isEqualTo(3);
+    assertThat(stderr).doesNotContain("ready; rehearsal database");
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report/report.json").toFile());
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.get("failure").asText()).contains("before the load started", "nothing measured");
+    assertThat(report.get("timeline")).isEmpty();
+    assertNoNewPostgres(postgresBefore);
+  }
+
+  private static Process start(Path log, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(false)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+  }
+
+  private static void waitFor(Path log, String text, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new AssertionError("no '" + text + "' within " + seconds + " s:\n" + Files.readString(log));
+  }
+
+  /** PostgreSQL server processes (the postmaster and its children) on this machine. */
+  private static Set<Long> postgresProcesses() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .map(ProcessHandle::pid).collect(Collectors.toSet());
+  }
+
+  private static void assertNoNewPostgres(Set<Long> before) throws InterruptedException {
+    Set<Long> left = Set.of();
+    for (int i = 0; i < 50; i++) {
+      left = postgresProcesses().stream().filter(pid -> !before.contains(pid)).collect(Collectors.toSet());
+      if (left.isEmpty()) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    assertThat(left).as("postgres processes the stopped rehearsal left behind").isEmpty();
+  }
+}
