@@ -4,6 +4,7 @@ import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.StopSignal;
+import dev.rehearsal.harness.provision.JdbcUrls;
 import dev.rehearsal.harness.migrate.MigrationPlan;
 import dev.rehearsal.harness.migrate.MigrationPlanner;
 import dev.rehearsal.harness.migrate.MigrationRunner;
@@ -201,35 +202,43 @@ public final class Rehearsal {
         progress.migrationEnded();
         sleepUntil(System.nanoTime() + cooldownNanos);
       } catch (RuntimeException e) {
-        if (!StopSignal.requested()) {
+        if (!StopSignal.requested() && !(e instanceof InfrastructureException)) {
           throw e;
         }
-        // stopped by a signal: keep what was measured, report it as incomplete, skip the rest
+        // stopped by a signal, or the server or a connection failed: keep what was measured,
+        // report it as incomplete, skip the rest
         long now = System.nanoTime();
         migrationStartNanos = Math.min(migrationStartNanos, now);
         if (migrationEndNanos <= migrationStartNanos) {
           migrationEndNanos = now;
         }
-        stopped = StopSignal.reason();
+        stopped = StopSignal.requested() ? StopSignal.reason() + " during the load"
+            : "the rehearsal failed during the load (" + JdbcUrls.redact(e.getMessage()) + ")";
       } finally {
         engine.stop(scenario.workload().pool().connectionTimeout().toMillis() + 10_000);
         blocked = observer.stop();
       }
       endNanos = System.nanoTime();
       if (stopped == null && StopSignal.requested()) {
-        stopped = StopSignal.reason();
+        stopped = StopSignal.reason() + " during the load";
       }
       outcomes = runner.outcomes();
       samples = engine.samples();
+      lostWrites = null;
+      integrity = null;
       if (stopped == null) {
-        RehearsalReport.Integrity ledgerCheck = IntegrityCheck.run(engine.ledger(), target, console);
-        lostWrites = ledgerCheck == null ? null : ledgerCheck.lostWrites();
-        integrity = withUntouched(ledgerCheck, untouched.after(sqlTexts(outcomes), console));
-      } else {
-        console.say("Stopped (%s): writing what was measured as an incomplete report; integrity not checked",
-            stopped);
-        lostWrites = null;
-        integrity = null;
+        try {
+          RehearsalReport.Integrity ledgerCheck = IntegrityCheck.run(engine.ledger(), target, console);
+          lostWrites = ledgerCheck == null ? null : ledgerCheck.lostWrites();
+          integrity = withUntouched(ledgerCheck, untouched.after(sqlTexts(outcomes), console));
+        } catch (InfrastructureException e) {
+          stopped = "the integrity check failed after the load (" + JdbcUrls.redact(e.getMessage()) + ")";
+          lostWrites = null;
+          integrity = null;
+        }
+      }
+      if (stopped != null) {
+        console.say("Incomplete: %s; writing what was measured as an incomplete report", stopped);
       }
     }
 
@@ -252,7 +261,7 @@ public final class Rehearsal {
             phases.migrationEndSecond(), phases.endSecond()),
         timeline, statementResults, summary, integrity, budgets,
         BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)), NextSteps.suggest(evidence),
-        stopped == null ? null : stopped + " during the load; figures cover what was observed until then",
+        stopped == null ? null : stopped + "; figures cover what was observed until then",
         StatementResults.observation(blocked));
     List<Path> files = writeReports(report, outDir);
     return new Result(report, files);

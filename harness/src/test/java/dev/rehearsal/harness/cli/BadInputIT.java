@@ -2,6 +2,7 @@ package dev.rehearsal.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.harness.PostgresProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +33,12 @@ class BadInputIT {
 
   @BeforeEach
   void rememberServers() {
-    postgresBefore = postgresProcesses();
+    postgresBefore = PostgresProcesses.pids();
   }
 
   @AfterEach
   void nothingLeftRunning() throws InterruptedException {
-    Set<Long> left = Set.of();
-    for (int i = 0; i < 50; i++) {
-      left = postgresProcesses().stream().filter(p -> !postgresBefore.contains(p)).collect(Collectors.toSet());
-      if (left.isEmpty()) {
-        return;
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    assertThat(left).as("postgres processes left running after bad input").isEmpty();
+    PostgresProcesses.assertNoneBeyond(postgresBefore, "after bad input");
   }
 
   private int run(String... args) {
@@ -121,10 +113,5 @@ class BadInputIT {
     assertThat(stderr).contains("missing.sql").contains("fix:");
   }
 
-  /** PostgreSQL server processes (the postmaster and its children) on this machine. */
-  private static Set<Long> postgresProcesses() {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-        .map(ProcessHandle::pid).collect(Collectors.toSet());
-  }
+
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.harness.PostgresProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class StopIT {
 
   @Test
   void sigtermMidMigrationWritesAnIncompleteReportAndLeavesNoServer() throws Exception {
-    Set<Long> postgresBefore = postgresProcesses();
+    Set<Long> postgresBefore = PostgresProcesses.pids();
     Path log = out.resolve("stderr.log");
     Process rehearse = start(log, "run", SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
         "--out", out.resolve("report").toString());
@@ -48,12 +48,12 @@ class StopIT {
     assertThat(report.at("/statements/1/durationMs").asDouble()).isLessThan(30_000);
     assertThat(report.get("timeline").size()).isGreaterThanOrEqualTo(4);
     assertThat(out.resolve("report/report.html")).content().contains("id=\"incomplete\"");
-    assertNoNewPostgres(postgresBefore);
+    PostgresProcesses.assertNoneBeyond(postgresBefore, "after the rehearsal was stopped");
   }
 
   @Test
   void sigintMidSeedWritesAReportThatSaysNothingWasMeasured() throws Exception {
-    Set<Long> postgresBefore = postgresProcesses();
+    Set<Long> postgresBefore = PostgresProcesses.pids();
     Path log = out.resolve("stderr.log");
     Process rehearse = start(log, "run", SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
         "--rows", "8M", "--out", out.resolve("report").toString());
@@ -69,7 +69,7 @@ class StopIT {
     assertThat(report.get("complete").asBoolean()).isFalse();
     assertThat(report.get("failure").asText()).contains("before the load started", "nothing measured");
     assertThat(report.get("timeline")).isEmpty();
-    assertNoNewPostgres(postgresBefore);
+    PostgresProcesses.assertNoneBeyond(postgresBefore, "after the rehearsal was stopped");
   }
 
   private static Process start(Path log, String... args) throws IOException {
@@ -89,24 +89,5 @@ class StopIT {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     throw new AssertionError("no '" + text + "' within " + seconds + " s:\n" + Files.readString(log));
-  }
-
-  /** PostgreSQL server processes (the postmaster and its children) on this machine. */
-  private static Set<Long> postgresProcesses() {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-        .map(ProcessHandle::pid).collect(Collectors.toSet());
-  }
-
-  private static void assertNoNewPostgres(Set<Long> before) throws InterruptedException {
-    Set<Long> left = Set.of();
-    for (int i = 0; i < 50; i++) {
-      left = postgresProcesses().stream().filter(pid -> !before.contains(pid)).collect(Collectors.toSet());
-      if (left.isEmpty()) {
-        return;
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    assertThat(left).as("postgres processes the stopped rehearsal left behind").isEmpty();
   }
 }

@@ -1,0 +1,84 @@
+package dev.rehearsal.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.harness.PostgresProcesses;
+import dev.rehearsal.harness.cli.RehearseCommand;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults while a migration runs: the rehearsal reports them as findings and leaves nothing
+ * behind. Connections terminated, a deadlock with the migration and a starved pool are
+ * injected by the workload itself (faults.yaml); the server's postmaster is killed from outside.
+ */
+class FaultsIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void terminatedConnectionsADeadlockAndAStarvedPoolAreFindings() throws Exception {
+    Path scenario = Path.of("src", "test", "resources", "scenarios", "faults.yaml");
+    int exit = RehearseCommand.execute("run", scenario.toString(), "--postgres", "embedded", "--no-seed-cache",
+        "--out", dir.toString());
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+
+    assertThat(exit).isIn(0, 1);
+    assertThat(report.get("complete").asBoolean()).isTrue();
+    // pg_terminate_backend on the application's connections: counted, the pool replaced them
+    assertThat(report.at("/summary/errorsByClass/connection").asLong()).isPositive();
+    // the pool of 3 behind blocked sessions
+    assertThat(report.at("/summary/poolTimeouts").asLong()).isPositive();
+    // the deadlock: either the migration's transaction or the workload's swap was the victim
+    long deadlockedOperations = report.at("/summary/errorsByClass/deadlock").asLong(0);
+    boolean migrationDeadlocked = false;
+    for (JsonNode s : report.get("statements")) {
+      migrationDeadlocked |= "40P01".equals(s.path("sqlState").asText());
+    }
+    assertThat(migrationDeadlocked || deadlockedOperations > 0).as("a deadlock was detected").isTrue();
+    // acknowledged writes survive connection kills (writes cut off mid-flight are excused as in doubt)
+    assertThat(report.at("/summary/lostWrites").asLong()).isZero();
+  }
+
+  @Test
+  void thePostmasterKilledMidMigrationLeavesAnIncompleteReportAndNoProcess() throws Exception {
+    Set<Long> before = PostgresProcesses.pids();
+    Path log = dir.resolve("stderr.log");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", Path.of("target", "rehearse.jar").toString(), "run",
+        Path.of("src", "test", "resources", "scenarios", "stop-test.yaml").toString(), "--postgres", "embedded",
+        "--no-seed-cache", "--out", dir.resolve("out").toString()));
+    Process rehearse = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!Files.readString(log).contains("up statement 1 (step 1) done") && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    TimeUnit.SECONDS.sleep(1);
+    // the postmaster: the new postgres process whose parent is not a postgres process
+    Optional<ProcessHandle> postmaster = PostgresProcesses.running().stream().filter(p -> !before.contains(p.pid()))
+        .filter(p -> p.parent().map(parent -> !PostgresProcesses.isPostgres(parent)).orElse(true)).findFirst();
+    assertThat(postmaster).as("the rehearsal's postmaster, while statement 2 runs").isPresent();
+    new ProcessBuilder("kill", "-9", Long.toString(postmaster.get().pid())).start().waitFor();
+
+    assertThat(rehearse.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String stderr = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(rehearse.exitValue()).as(stderr).isEqualTo(3);
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.get("failure").asText()).contains("failed during the load");
+    assertThat(report.get("timeline").size()).isPositive();
+    PostgresProcesses.assertNoneBeyond(before, "after the postmaster was killed");
+  }
+}
