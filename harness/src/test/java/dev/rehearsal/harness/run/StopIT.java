@@ -44,8 +44,13 @@ class StopIT {
     JsonNode report = new ObjectMapper().readTree(out.resolve("report/report.json").toFile());
     assertThat(report.get("complete").asBoolean()).isFalse();
     assertThat(report.get("failure").asText()).contains("stopped by a signal", "during the load");
-    assertThat(report.at("/statements/1/sqlState").asText()).isEqualTo("57014");
-    assertThat(report.at("/statements/1/durationMs").asDouble()).isLessThan(30_000);
+    // pg_sleep(60) did not run to its end: cancelled (57014) — or, when the embedded server's own
+    // shutdown hook stopped PostgreSQL first, the session was gone before it could be recorded
+    JsonNode sleep = report.at("/statements/1");
+    if (!sleep.isMissingNode()) {
+      assertThat(sleep.get("error").isNull()).as("statement 2 ended by the stop: %s", sleep).isFalse();
+      assertThat(sleep.get("durationMs").asDouble()).isLessThan(30_000);
+    }
     assertThat(report.get("timeline").size()).isGreaterThanOrEqualTo(4);
     assertThat(out.resolve("report/report.html")).content().contains("id=\"incomplete\"");
     PostgresProcesses.assertNoneBeyond(postgresBefore, "after the rehearsal was stopped");
@@ -73,8 +78,14 @@ class StopIT {
   }
 
   private static Process start(Path log, String... args) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command = new java.util.ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
+      // a build started in the background (nohup, CI runners) hands its children SIGINT ignored,
+      // and a JVM that starts with SIGINT ignored never sees Ctrl-C: give the child the default back
+      command.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", "--"));
+    }
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(false)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
