@@ -105,7 +105,7 @@ public final class ComparisonHtml {
       Map<String, Double> figures = r.summary() == null ? Map.of() : SummaryFigures.of(r.summary());
       Map<String, String> budgetStatus = new HashMap<>();
       for (BudgetResult b : Nulls.list(r.budgets())) {
-        budgetStatus.merge(b.metric(), Html.statusClass(b.status()), ComparisonHtml::worse);
+        budgetStatus.merge(b.metric(), Html.statusClass(b.status()), Html::worse);
       }
       for (String[] column : COLUMNS) {
         Double value = figures.get(column[0]);
@@ -120,10 +120,6 @@ public final class ComparisonHtml {
         .append("migration's duration.</p>\n");
   }
 
-  private static String worse(String a, String b) {
-    List<String> order = List.of("unknown", "pass", "warn", "fail");
-    return order.indexOf(a) >= order.indexOf(b) ? a : b;
-  }
 
   private static void charts(StringBuilder page, List<Ranked> ranking, Map<String, RehearsalReport> byStrategy) {
     List<RehearsalReport> runs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -66,5 +67,11 @@ final class Html {
       case "pass", "warn", "fail" -> normalised;
       default -> "unknown";
     };
+  }
+
+  /** The worse of two {@link #statusClass} values: fail over warn over pass over unknown. */
+  static String worse(String a, String b) {
+    List<String> order = List.of("unknown", "pass", "warn", "fail");
+    return order.indexOf(a) >= order.indexOf(b) ? a : b;
   }
 }

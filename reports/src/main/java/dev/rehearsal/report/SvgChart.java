@@ -166,19 +166,7 @@ final class SvgChart {
       double x1 = axis.x(band.fromSecond());
       // A migration shorter than a pixel must still be visible.
       double width = Math.max(2, axis.x(band.toSecond()) - x1);
-      svg.append("<rect class=\"migration-band\" x=\"")
-          .append(Fmt.coord(x1))
-          .append("\" y=\"")
-          .append(Fmt.coord(PLOT_TOP))
-          .append("\" width=\"")
-          .append(Fmt.coord(width))
-          .append("\" height=\"")
-          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
-          .append("\" fill=\"")
-          .append(BAND_COLOUR)
-          .append("\" fill-opacity=\"0.14\"><title>")
-          .append(Html.escape(band.label()))
-          .append("</title></rect>\n");
+      svg.append(column("migration-band", x1, width, BAND_COLOUR, "0.14")).append(titled(band.label()));
     }
   }
 
@@ -186,11 +174,26 @@ final class SvgChart {
     for (Stall stall : stalls) {
       double x1 = axis.x(stall.fromSecond());
       double width = Math.max(2, axis.x(stall.toSecond()) - x1);
-      svg.append("<rect class=\"stall\" x=\"").append(Fmt.coord(x1)).append("\" y=\"").append(Fmt.coord(PLOT_TOP))
-          .append("\" width=\"").append(Fmt.coord(width)).append("\" height=\"")
-          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP)).append("\" fill=\"").append(STALL_COLOUR)
-          .append("\" fill-opacity=\"0.22\"><title>").append(Html.escape(stall.tooltip())).append("</title></rect>\n");
+      svg.append(column("stall", x1, width, STALL_COLOUR, "0.22")).append(titled(stall.tooltip()));
     }
+  }
+
+  /**
+   * The opening of a rectangle over the plot's full height from {@code x}, {@code width} pixels
+   * wide; the caller closes it, with or without a tooltip.
+   *
+   * @param cssClass a class, or null
+   * @param opacity fill-opacity, or null
+   */
+  private static String column(String cssClass, double x, double width, String fill, String opacity) {
+    return "<rect" + (cssClass == null ? "" : " class=\"" + cssClass + "\"") + " x=\"" + Fmt.coord(x) + "\" y=\""
+        + Fmt.coord(PLOT_TOP) + "\" width=\"" + Fmt.coord(width) + "\" height=\"" + Fmt.coord(PLOT_BOTTOM - PLOT_TOP)
+        + "\" fill=\"" + fill + "\"" + (opacity == null ? "" : " fill-opacity=\"" + opacity + "\"");
+  }
+
+  /** Closes a {@link #column} with a tooltip. */
+  private static String titled(String tooltip) {
+    return "><title>" + Html.escape(tooltip) + "</title></rect>\n";
   }
 
   private void appendGrid(StringBuilder svg) {
@@ -307,17 +310,7 @@ final class SvgChart {
       // the second's own span, as the steps draw it; at least a pixel to be hoverable
       double x = axis.x(hover.second());
       double width = Math.max(1, axis.x(hover.second() + 1) - x);
-      svg.append("<rect class=\"hover\" x=\"")
-          .append(Fmt.coord(x))
-          .append("\" y=\"")
-          .append(Fmt.coord(PLOT_TOP))
-          .append("\" width=\"")
-          .append(Fmt.coord(width))
-          .append("\" height=\"")
-          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
-          .append("\" fill=\"transparent\"><title>")
-          .append(Html.escape(hover.tooltip()))
-          .append("</title></rect>\n");
+      svg.append(column("hover", x, width, "transparent", null)).append(titled(hover.tooltip()));
     }
   }
 
@@ -333,27 +326,10 @@ final class SvgChart {
       double hoverWidth = Math.max(x2 - x1, 8);
       svg.append("<g class=\"statement-band\"><title>")
           .append(Html.escape(marker.tooltip()))
-          .append("</title><rect x=\"")
-          .append(Fmt.coord(x1))
-          .append("\" y=\"")
-          .append(Fmt.coord(PLOT_TOP))
-          .append("\" width=\"")
-          .append(Fmt.coord(x2 - x1))
-          .append("\" height=\"")
-          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
-          .append("\" fill=\"")
-          .append(MARKER_COLOUR)
-          .append("\" fill-opacity=\"0.18\"/>")
+          .append("</title>")
+          .append(column(null, x1, x2 - x1, MARKER_COLOUR, "0.18")).append("/>")
           .append(line(x1, PLOT_TOP, x1, PLOT_BOTTOM, MARKER_COLOUR, 1, "3 2"))
-          .append("<rect x=\"")
-          .append(Fmt.coord(hoverX))
-          .append("\" y=\"")
-          .append(Fmt.coord(PLOT_TOP))
-          .append("\" width=\"")
-          .append(Fmt.coord(hoverWidth))
-          .append("\" height=\"")
-          .append(Fmt.coord(PLOT_BOTTOM - PLOT_TOP))
-          .append("\" fill=\"transparent\"/>")
+          .append(column(null, hoverX, hoverWidth, "transparent", null)).append("/>")
           .append("<text x=\"")
           .append(Fmt.coord(x1 + 3))
           .append("\" y=\"")

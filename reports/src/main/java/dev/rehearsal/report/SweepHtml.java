@@ -36,7 +36,7 @@ public final class SweepHtml {
         .append(Html.escape(sweep.strategy())).append(" <span class=\"muted\">— ").append(cells.size())
         .append(" rehearsals</span></h1>\n<p class=\"meta\">took ")
         .append(Html.escape(Fmt.elapsed(sweep.startedAt(), sweep.finishedAt()))).append("</p>\n");
-    String worst = cells.stream().map(c -> Html.statusClass(c.verdict())).reduce("pass", SweepHtml::worse);
+    String worst = cells.stream().map(c -> Html.statusClass(c.verdict())).reduce("pass", Html::worse);
     page.append("<header class=\"verdict ").append(worst).append("\">\n<div class=\"verdict-status\" id=\"verdict\">")
         .append(worst.equals("pass") ? "PASSES EVERYWHERE" : worst.equals("fail") ? "FAILS SOMEWHERE" : "WARNS SOMEWHERE")
         .append("</div>\n<p class=\"headline\">").append(Html.escape(sweep.headline())).append("</p>\n</header>\n");
@@ -92,8 +92,4 @@ public final class SweepHtml {
     page.append("</table>\n");
   }
 
-  private static String worse(String a, String b) {
-    List<String> order = new ArrayList<>(List.of("unknown", "pass", "warn", "fail"));
-    return order.indexOf(a) >= order.indexOf(b) ? a : b;
-  }
 }
