@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
@@ -55,7 +54,7 @@ public final class LoadEngine implements AutoCloseable {
   private final PeriodicRunner periodicRunner;
   private final HealthProbe healthProbe;
   private final Operation[] weightedChoice;
-  private final List<SecondSample> samples = Collections.synchronizedList(new ArrayList<>());
+  private final LoadTally tally = new LoadTally();
   private final Consumer<SecondSample> listener;
   private final AtomicInteger nextSecond = new AtomicInteger();
   private final List<Thread> drivers = new ArrayList<>();
@@ -172,16 +171,17 @@ public final class LoadEngine implements AutoCloseable {
     return telemetry;
   }
 
-  /** The acknowledged writes so far; check them with {@code LedgerVerifier} after {@link #stop}. */
+  /**
+   * The acknowledged writes so far; check them with {@code LedgerVerifier} after {@link #stop}
+   * and before {@link #close}, which deletes them.
+   */
   public WriteLedger ledger() {
     return ledger;
   }
 
-  /** Samples so far, in order. */
-  public List<SecondSample> samples() {
-    synchronized (samples) {
-      return List.copyOf(samples);
-    }
+  /** The run's whole-run histograms and its seconds so far. */
+  public LoadTally tally() {
+    return tally;
   }
 
   private void schedule(Timetable timetable, SplittableRandom random) {
@@ -281,7 +281,7 @@ public final class LoadEngine implements AutoCloseable {
       double covered = Math.max(0, end - second);
       SecondSample sample = recorder.closeSecond(second, covered, targetOperations(second, end),
           telemetry.takeMaxActive(), telemetry.takeMaxWaiting(), System.currentTimeMillis());
-      samples.add(sample);
+      tally.add(sample);
       listener.accept(sample);
     }
   }
@@ -360,9 +360,14 @@ public final class LoadEngine implements AutoCloseable {
     }
   }
 
+  /** Stops the load if it still runs and deletes the write ledger's files: check it before. */
   @Override
   public void close() {
-    stop(5_000);
+    try {
+      stop(5_000);
+    } finally {
+      ledger.close();
+    }
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
@@ -132,24 +131,9 @@ public final class LoadRecorder implements AutoCloseable {
         writeInterval(service, s.name + ".service", nowMillis);
       }
     }
-    // a run keeps every second's histograms to the end: packed, a sparse second takes a few KB
-    // instead of some 40 KB per histogram, so a 30-minute run at 1,000 ops/s keeps a flat heap
-    Map<String, Histogram> packedByOperation = new LinkedHashMap<>();
-    byOperation.forEach((name, h) -> packedByOperation.put(name, packed(h)));
-    return new SecondSample(second, coveredSeconds, targetOperations, packedByOperation, packed(weighted),
-        packed(weightedService), successes, errors, dropped.getAndSet(0),
-        packed(schedulerLagMicros.getIntervalHistogram()), poolMaxActive, poolMaxWaiting,
-        healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0), weightedErrors);
-  }
-
-  /** The same counts in HdrHistogram's packed (sparse) storage. */
-  static Histogram packed(Histogram h) {
-    PackedHistogram p = new PackedHistogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
-        h.getNumberOfSignificantValueDigits());
-    p.add(h);
-    p.setStartTimeStamp(h.getStartTimeStamp());
-    p.setEndTimeStamp(h.getEndTimeStamp());
-    return p;
+    return new SecondSample(second, coveredSeconds, targetOperations, byOperation, weighted, weightedService,
+        successes, errors, dropped.getAndSet(0), schedulerLagMicros.getIntervalHistogram(), poolMaxActive,
+        poolMaxWaiting, healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0), weightedErrors);
   }
 
   private void writeInterval(Histogram h, String tag, long nowMillis) {

@@ -4,7 +4,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * One second of load, as recorded. Histograms hold microseconds.
+ * One second of load, as recorded, handed to listeners as it closes. Histograms hold
+ * microseconds. The run keeps only its {@link SecondFigures} and adds the histograms into
+ * {@link LoadTally}.
  *
  * @param second seconds since load start, 0-based; the final sample may cover less than a second
  * @param coveredSeconds 1, or less for the last sample (load stopped within that second)

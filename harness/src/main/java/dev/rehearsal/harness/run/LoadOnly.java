@@ -3,7 +3,8 @@ package dev.rehearsal.harness.run;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.load.LoadEngine;
 import dev.rehearsal.load.LoadPlan;
-import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.load.LoadTally;
+import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.load.Traffic;
 import dev.rehearsal.report.LoadReport;
 import dev.rehearsal.report.RehearsalReport;
@@ -56,7 +57,7 @@ public final class LoadOnly {
     try (Workbench bench = Workbench.open(scenario, options, console)) {
       console.say("Load: %s through a pool of %d for %s", WorkloadPlans.describe(plan.traffic()), poolSize,
           Durations.format(duration));
-      List<SecondSample> samples;
+      LoadTally tally;
       double seconds;
       RehearsalReport.Integrity integrity;
       LoadProgress progress = LoadProgress.standalone(console, poolSize);
@@ -66,19 +67,19 @@ public final class LoadOnly {
         sleep(duration);
         engine.stop(scenario.workload().pool().connectionTimeout().toMillis() + 10_000);
         seconds = engine.runSeconds();
-        samples = engine.samples();
+        tally = engine.tally();
         integrity = IntegrityCheck.run(engine.ledger(), bench.target(), console);
       } catch (IOException e) {
         throw new InfrastructureException("could not open the latency log in " + options.outDir() + ": "
             + e.getMessage(), e);
       }
       Double target = plan.traffic() instanceof Traffic.OpenLoop
-          ? samples.stream().mapToDouble(SecondSample::targetOperations).sum() / seconds : null;
+          ? tally.seconds().stream().mapToDouble(SecondFigures::targetOperations).sum() / seconds : null;
       LoadReport report = new LoadReport(LoadReport.SCHEMA_VERSION, scenario.name(),
           WorkloadPlans.describe(plan.traffic()), startedAt, Instant.now(), bench.serverInfo(),
           bench.seeded().tables(), seconds,
-          LoadSummaryBuilder.build(samples, seconds, target, plan.healthCheck() != null, integrity),
-          integrity, TimelineBuilder.build(samples, null, null));
+          LoadSummaryBuilder.build(tally, seconds, target, plan.healthCheck() != null, integrity),
+          integrity, TimelineBuilder.build(tally.seconds(), null, null));
       Path json = options.outDir().resolve(JSON);
       try {
         ReportJson.write(report, json);

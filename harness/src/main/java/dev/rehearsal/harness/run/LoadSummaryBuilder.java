@@ -1,12 +1,12 @@
 package dev.rehearsal.harness.run;
 
 import dev.rehearsal.load.ErrorClass;
-import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.load.LoadTally;
+import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.report.LoadReport.LoadSummary;
 import dev.rehearsal.report.RehearsalReport;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -15,12 +15,11 @@ final class LoadSummaryBuilder {
 
   private LoadSummaryBuilder() {}
 
-  static LoadSummary build(List<SecondSample> samples, double seconds, Double targetOpsPerSecond,
+  static LoadSummary build(LoadTally tally, double seconds, Double targetOpsPerSecond,
       boolean healthChecked, RehearsalReport.Integrity integrity) {
-    Histogram latency = new Histogram(3);
-    Histogram service = new Histogram(3);
-    Histogram lag = new Histogram(3);
-    Map<String, Histogram> byOperation = new LinkedHashMap<>();
+    Histogram latency = tally.weightedLatencyMicros();
+    Histogram service = tally.weightedServiceMicros();
+    Histogram lag = tally.schedulerLagMicros();
     Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
     long operations = 0;
     long completed = 0;
@@ -28,11 +27,7 @@ final class LoadSummaryBuilder {
     long dropped = 0;
     long healthFailures = 0;
     int maxWaiting = 0;
-    for (SecondSample s : samples) {
-      latency.add(s.weightedLatencyMicros());
-      service.add(s.weightedServiceMicros());
-      lag.add(s.schedulerLagMicros());
-      s.latencyMicrosByOperation().forEach((name, h) -> byOperation.computeIfAbsent(name, n -> new Histogram(3)).add(h));
+    for (SecondFigures s : tally.seconds()) {
       s.errors().forEach((c, n) -> errors.merge(c, n, Long::sum));
       operations += s.successes();
       completed += s.weightedCompleted();
@@ -42,7 +37,7 @@ final class LoadSummaryBuilder {
       maxWaiting = Math.max(maxWaiting, s.poolMaxWaiting());
     }
     Map<String, RehearsalReport.Percentiles> perOperation = new LinkedHashMap<>();
-    byOperation.forEach((name, h) -> {
+    tally.latencyMicrosByOperation().forEach((name, h) -> {
       if (h.getTotalCount() > 0) {
         perOperation.put(name, TimelineBuilder.percentiles(h));
       }

@@ -24,6 +24,7 @@ import dev.rehearsal.harness.verdict.NextSteps;
 import dev.rehearsal.load.DatabaseTarget;
 import dev.rehearsal.load.LoadPlan;
 import dev.rehearsal.load.LoadEngine;
+import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.load.SecondSample;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One rehearsal of one strategy, start to finish — the pipeline of DESIGN.md in order:
@@ -168,7 +170,7 @@ public final class Rehearsal {
 
     List<StatementOutcome> outcomes;
     BlockedTime blocked;
-    List<SecondSample> samples;
+    List<SecondFigures> seconds;
     RehearsalReport.Integrity integrity;
     Long lostWrites;
     long loadStartNanos;
@@ -178,10 +180,15 @@ public final class Rehearsal {
     UntouchedDataCheck untouched = UntouchedDataCheck.before(target,
         scenario.dataset().tables().stream().map(TableSpec::name).toList(), console);
     LoadProgress progress = new LoadProgress(console, poolSize);
+    int baselineFromSecond = warmupNanos >= 3_000_000_000L ? 1 : 0;
+    BaselineWindow baselineWindow = new BaselineWindow(baselineFromSecond);
     MigrationProgress cursor = new MigrationProgress();
     String stopped = null;
     try (MigrationRunner runner = new MigrationRunner(target, cursor, migrationListener());
-        LoadEngine engine = newEngine(plan, target, progress, outDir)) {
+        LoadEngine engine = newEngine(plan, target, second -> {
+          baselineWindow.onSecond(second);
+          progress.onSecond(second);
+        }, outDir)) {
       engine.start();
       loadStartNanos = engine.startNanos();
       migrationStartNanos = loadStartNanos + warmupNanos;
@@ -191,6 +198,7 @@ public final class Rehearsal {
         sleepUntil(loadStartNanos + warmupNanos);
         progress.migrationStarted();
         migrationStartNanos = System.nanoTime();
+        baselineWindow.migrationStartsAt((migrationStartNanos - loadStartNanos) / 1e9);
         boolean upSucceeded = runner.run(migration.up(), "up");
         if (upSucceeded && options.rollback()) {
           console.say("Rolling back under the same load: %d down steps", migration.down().size());
@@ -223,7 +231,7 @@ public final class Rehearsal {
         stopped = StopSignal.reason() + " during the load";
       }
       outcomes = runner.outcomes();
-      samples = engine.samples();
+      seconds = engine.tally().seconds();
       lostWrites = null;
       integrity = null;
       if (stopped == null) {
@@ -242,15 +250,15 @@ public final class Rehearsal {
       }
     }
 
-    Phases phases = new Phases(warmupNanos >= 3_000_000_000L ? 1 : 0,
+    Phases phases = new Phases(baselineFromSecond,
         (migrationStartNanos - loadStartNanos) / 1e9, (migrationEndNanos - loadStartNanos) / 1e9,
         (endNanos - loadStartNanos) / 1e9);
-    Summary summary = SummaryBuilder.build(samples, blocked, phases, outcomes, poolSize, lostWrites,
-        plan.healthCheck() != null);
+    Summary summary = SummaryBuilder.build(seconds, baselineWindow.baseline(phases), phases, blocked, outcomes,
+        poolSize, lostWrites, plan.healthCheck() != null);
     List<StatementResult> statementResults = StatementResults.build(outcomes, blocked, loadStartNanos);
     reportLockFindings(statementResults, blocked);
     List<BudgetResult> budgets = BudgetJudge.judge(scenario.budgets(), summary);
-    List<RehearsalReport.TimelineSecond> timeline = TimelineBuilder.build(samples, blocked, phases);
+    List<RehearsalReport.TimelineSecond> timeline = TimelineBuilder.build(seconds, blocked, phases);
     NextSteps.Evidence evidence = new NextSteps.Evidence(summary, statementResults, budgets, timeline,
         blocked.longestMigrationWaitMs(), poolSize, scenario.workload().pool().connectionTimeout().toMillis(),
         phases.migrationEndSecond());
@@ -317,11 +325,12 @@ public final class Rehearsal {
     }
   }
 
-  private LoadEngine newEngine(LoadPlan plan, DatabaseTarget target, LoadProgress progress, Path outDir) {
+  private LoadEngine newEngine(LoadPlan plan, DatabaseTarget target, Consumer<SecondSample> onSecond,
+      Path outDir) {
     try {
       Files.createDirectories(outDir);
       return new LoadEngine(plan, target, WorkloadPlans.pool(scenario.workload()),
-          outDir.resolve("latency.hlog"), progress::onSecond);
+          outDir.resolve("latency.hlog"), onSecond);
     } catch (IOException e) {
       throw new InfrastructureException("could not open the latency log in " + outDir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.rehearsal.harness.run;
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.load.ErrorClass;
-import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,15 +22,11 @@ final class SummaryBuilder {
    * @param lostWrites from the integrity check, or null when nothing was checked (no operation
    *     keeps a write ledger)
    * @param healthChecked whether a health probe ran (else its failures are "not measured")
+   * @param baseline the application's latencies in the baseline seconds ({@link BaselineWindow})
    */
-  static Summary build(List<SecondSample> samples, BlockedTime blocked, Phases phases,
-      List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites, boolean healthChecked) {
-    Histogram baseline = new Histogram(3);
-    for (SecondSample s : samples) {
-      if (phases.inBaseline(s.second())) {
-        baseline.add(s.weightedLatencyMicros());
-      }
-    }
+  static Summary build(List<SecondFigures> samples, Histogram baseline, Phases phases,
+      BlockedTime blocked, List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites,
+      boolean healthChecked) {
     double baselineP99Ms = baseline.getTotalCount() == 0 ? 0 : TimelineBuilder.ms(baseline.getValueAtPercentile(99));
     double spikeThresholdMs = Math.max(3 * baselineP99Ms, baselineP99Ms + SPIKE_FLOOR_MS);
 
@@ -41,7 +37,7 @@ final class SummaryBuilder {
     long operations = 0;
     long dropped = 0;
     Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
-    for (SecondSample s : samples) {
+    for (SecondFigures s : samples) {
       operations += s.successes();
       dropped += s.dropped();
       s.errors().forEach((c, n) -> errors.merge(c, n, Long::sum));
@@ -51,8 +47,8 @@ final class SummaryBuilder {
       }
       // the spike and peak figures describe what the migration did: seconds from its start on
       if (s.second() + 1 > phases.migrationStartSecond()) {
-        if (s.weightedLatencyMicros().getTotalCount() > 0) {
-          double p99Ms = TimelineBuilder.ms(s.weightedLatencyMicros().getValueAtPercentile(99));
+        if (s.weightedLatency() != null) {
+          double p99Ms = TimelineBuilder.ms(s.weightedLatency().p99Micros());
           peakP99Ms = Math.max(peakP99Ms, p99Ms);
           if (p99Ms > spikeThresholdMs) {
             spikeSeconds++;
@@ -86,7 +82,7 @@ final class SummaryBuilder {
         TimelineBuilder.errorsByKey(errors),
         dropped,
         lostWrites,
-        healthChecked ? (Long) samples.stream().mapToLong(SecondSample::healthCheckFailures).sum() : null,
+        healthChecked ? (Long) samples.stream().mapToLong(SecondFigures::healthCheckFailures).sum() : null,
         migrationMs,
         migrationErrors);
   }

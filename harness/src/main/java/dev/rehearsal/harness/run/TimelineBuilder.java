@@ -2,7 +2,8 @@ package dev.rehearsal.harness.run;
 
 import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.load.ErrorClass;
-import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.load.LatencySummary;
+import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.report.RehearsalReport.Percentiles;
 import dev.rehearsal.report.RehearsalReport.TimelineSecond;
 import java.util.ArrayList;
@@ -16,27 +17,23 @@ final class TimelineBuilder {
 
   private TimelineBuilder() {}
 
-  static List<TimelineSecond> build(List<SecondSample> samples, BlockedTime blocked, Phases phases) {
-    List<TimelineSecond> timeline = new ArrayList<>(samples.size());
-    for (SecondSample s : samples) {
+  static List<TimelineSecond> build(List<SecondFigures> seconds, BlockedTime blocked, Phases phases) {
+    List<TimelineSecond> timeline = new ArrayList<>(seconds.size());
+    for (SecondFigures s : seconds) {
       Map<String, Percentiles> byOperation = new LinkedHashMap<>();
-      s.latencyMicrosByOperation().forEach((name, h) -> {
-        if (h.getTotalCount() > 0) {
-          byOperation.put(name, percentiles(h));
-        }
-      });
-      Histogram w = s.weightedLatencyMicros();
-      boolean any = w.getTotalCount() > 0;
+      s.latencyByOperation().forEach((name, latency) -> byOperation.put(name, percentiles(latency)));
+      LatencySummary w = s.weightedLatency();
+      boolean any = w != null;
       timeline.add(new TimelineSecond(
           s.second(),
           phases == null ? "load" : phases.phaseOf(s.second()),
           s.successes(),
           errorsByKey(s.errors()),
           s.dropped(),
-          any ? ms(w.getValueAtPercentile(50)) : null,
-          any ? ms(w.getValueAtPercentile(95)) : null,
-          any ? ms(w.getValueAtPercentile(99)) : null,
-          any ? ms(w.getMaxValue()) : null,
+          any ? ms(w.p50Micros()) : null,
+          any ? ms(w.p95Micros()) : null,
+          any ? ms(w.p99Micros()) : null,
+          any ? ms(w.maxMicros()) : null,
           byOperation,
           s.poolMaxActive(),
           s.poolMaxWaiting(),
@@ -48,8 +45,11 @@ final class TimelineBuilder {
   }
 
   static Percentiles percentiles(Histogram h) {
-    return new Percentiles(h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
-        ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+    return percentiles(LatencySummary.of(h));
+  }
+
+  static Percentiles percentiles(LatencySummary l) {
+    return new Percentiles(l.count(), ms(l.p50Micros()), ms(l.p95Micros()), ms(l.p99Micros()), ms(l.maxMicros()));
   }
 
   static Map<String, Long> errorsByKey(Map<ErrorClass, Long> errors) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.load.ledger;
 
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,32 +40,43 @@ public final class LedgerVerifier {
       String sql = "SELECT " + quote(table.keyColumn())
           + columns.stream().map(c -> ", " + quote(c)).reduce("", String::concat)
           + " FROM " + table.table() + " WHERE " + quote(table.keyColumn()) + " = ANY (?)";
-      List<Long> keys = new ArrayList<>(table.rows().keySet());
-      for (int from = 0; from < keys.size(); from += BATCH) {
-        List<Long> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-        Map<Long, long[]> current;
+      int passes = table.passes();
+      partitions:
+      for (int pass = 0; pass < passes; pass++) {
+        Map<Long, KeyHistory> rows;
         try {
-          current = read(connection, sql, batch, columns.size());
-        } catch (SQLException e) {
-          if (!GONE.contains(e.getSQLState())) {
-            throw e;
-          }
-          // the migration renamed or dropped what the writes went to: a finding, not a crash
-          examples.add(table.table() + ": not checked (" + e.getMessage().lines().findFirst().orElse("")
-              + "; the migration renamed or dropped what these writes went to)");
+          rows = table.rows(pass, passes);
+        } catch (IOException e) {
+          examples.add(table.table() + ": not checked (could not read the write ledger back: " + e.getMessage() + ")");
           break;
         }
-        for (Long key : batch) {
-          if (table.inDoubt(key)) {
-            inDoubt++;
-            continue;
+        List<Long> keys = new ArrayList<>(rows.keySet());
+        for (int from = 0; from < keys.size(); from += BATCH) {
+          List<Long> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+          Map<Long, long[]> current;
+          try {
+            current = read(connection, sql, batch, columns.size());
+          } catch (SQLException e) {
+            if (!GONE.contains(e.getSQLState())) {
+              throw e;
+            }
+            // the migration renamed or dropped what the writes went to: a finding, not a crash
+            examples.add(table.table() + ": not checked (" + e.getMessage().lines().findFirst().orElse("")
+                + "; the migration renamed or dropped what these writes went to)");
+            break partitions;
           }
-          checked++;
-          String problem = table.rows().get(key).check(current.get(key), columns);
-          if (problem != null) {
-            lost++;
-            if (examples.size() < MAX_EXAMPLES) {
-              examples.add(table.table() + " " + table.keyColumn() + "=" + key + ": " + problem);
+          for (Long key : batch) {
+            if (table.inDoubt(key)) {
+              inDoubt++;
+              continue;
+            }
+            checked++;
+            String problem = rows.get(key).check(current.get(key), columns);
+            if (problem != null) {
+              lost++;
+              if (examples.size() < MAX_EXAMPLES) {
+                examples.add(table.table() + " " + table.keyColumn() + "=" + key + ": " + problem);
+              }
             }
           }
         }

@@ -1,5 +1,8 @@
 package dev.rehearsal.load.ledger;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
-/** The write ledger of one table: rows by key, the columns seen, keys in doubt. */
-public final class TableLedger {
+/**
+ * The write ledger of one table: the columns seen, keys in doubt, and the acknowledged writes
+ * themselves in a {@link WriteLog} on disk.
+ */
+public final class TableLedger implements Closeable {
 
   /** A column bit mask is a long; the key is not one of them. */
   static final int MAX_COLUMNS = 63;
@@ -19,13 +25,26 @@ public final class TableLedger {
   private volatile String keyColumn;
   private final List<String> columns = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Integer> columnIndex = new ConcurrentHashMap<>();
-  private final Map<Long, KeyHistory> rows = new ConcurrentHashMap<>();
+  private final WriteLog log;
   private final Set<Long> inDoubtValues = ConcurrentHashMap.newKeySet();
   private final AtomicLong acknowledgedWrites = new AtomicLong();
   private volatile String disabledBecause;
 
-  TableLedger(String table) {
+  /** @param logFile where the acknowledged writes go; null keeps no ledger (why: {@code noLogBecause}) */
+  TableLedger(String table, Path logFile, String noLogBecause) {
     this.table = table;
+    WriteLog opened = null;
+    if (logFile != null) {
+      try {
+        opened = new WriteLog(logFile);
+      } catch (IOException e) {
+        noLogBecause = "could not create " + logFile + " (" + e.getMessage() + ")";
+      }
+    }
+    this.log = opened;
+    if (opened == null) {
+      disable(noLogBecause);
+    }
   }
 
   public String table() {
@@ -98,9 +117,15 @@ public final class TableLedger {
 
   /** Records one row a committed write returned. */
   public void record(long key, int[] columns, long[] hashes, boolean delete, long startNanos, long endNanos) {
-    rows.computeIfAbsent(key, k -> new KeyHistory())
-        .add(new KeyHistory.Entry(startNanos, endNanos, delete, columns, hashes));
     acknowledgedWrites.incrementAndGet();
+    if (disabled()) {
+      return;
+    }
+    try {
+      log.append(key, new KeyHistory.Entry(startNanos, endNanos, delete, columns, hashes));
+    } catch (IOException e) {
+      disable("could not append to the write ledger's file (" + e.getMessage() + ")");
+    }
   }
 
   /**
@@ -119,15 +144,25 @@ public final class TableLedger {
     return acknowledgedWrites.get();
   }
 
-  public int rowsTracked() {
-    return rows.size();
+  /** How many partitions {@link #rows} must be read in to bound the memory the check takes. */
+  int passes() {
+    return log.passes();
   }
 
-  Map<Long, KeyHistory> rows() {
-    return rows;
+  /** The row histories of the keys in partition {@code pass} of {@code passes}. */
+  Map<Long, KeyHistory> rows(int pass, int passes) throws IOException {
+    return log.read(pass, passes);
   }
 
   boolean inDoubt(long key) {
     return inDoubtValues.contains(key);
+  }
+
+  /** Deletes the file. */
+  @Override
+  public void close() throws IOException {
+    if (log != null) {
+      log.close();
+    }
   }
 }

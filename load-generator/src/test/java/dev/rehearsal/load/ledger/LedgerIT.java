@@ -9,7 +9,7 @@ import dev.rehearsal.load.Operation;
 import dev.rehearsal.load.OperationStatement;
 import dev.rehearsal.load.ParamGenerators;
 import dev.rehearsal.load.PoolConfig;
-import dev.rehearsal.load.SecondSample;
+import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.load.Traffic;
 import dev.rehearsal.load.schedule.Arrival;
 import dev.rehearsal.load.schedule.RateProfile;
@@ -23,10 +23,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The write ledger against a real table: it matches after a clean run, and catches tampering. */
 class LedgerIT {
+
+  private LoadEngine engine;
+
+  @AfterEach
+  void closeEngine() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
 
   private static EmbeddedPostgres postgres;
   private static DatabaseTarget target;
@@ -80,17 +90,16 @@ class LedgerIT {
   @Test
   void everyAcknowledgedWriteIsFoundAfterACleanRunAndTamperingIsCaught() throws Exception {
     WriteLedger ledger;
-    List<SecondSample> samples;
-    try (LoadEngine engine = new LoadEngine(plan(), target, new PoolConfig(6, Duration.ofSeconds(5), null), null,
-        null)) {
-      engine.start();
-      TimeUnit.MILLISECONDS.sleep(3_000);
-      engine.stop(10_000);
-      ledger = engine.ledger();
-      samples = engine.samples();
-    }
+    List<SecondFigures> samples;
+    // stopped, not closed: closing deletes the ledger's files (done after the test)
+    engine = new LoadEngine(plan(), target, new PoolConfig(6, Duration.ofSeconds(5), null), null, null);
+    engine.start();
+    TimeUnit.MILLISECONDS.sleep(3_000);
+    engine.stop(10_000);
+    ledger = engine.ledger();
+    samples = engine.tally().seconds();
     // deadlocks between transfers are possible and fine: rolled back, never acknowledged
-    assertThat(samples.stream().mapToLong(SecondSample::successes).sum()).isGreaterThan(1000);
+    assertThat(samples.stream().mapToLong(SecondFigures::successes).sum()).isGreaterThan(1000);
 
     LedgerCheck clean;
     try (Connection c = admin()) {
