@@ -26,13 +26,20 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InPlaceOptions inPlace;
+
   @Override
   public Integer call() {
-    return rehearse(ScenarioLoader.resolve(scenario), strategy, rollback, common);
+    RunOptions options = inPlace.apply(common.toRunOptions(strategy, rollback));
+    return rehearse(ScenarioLoader.resolve(scenario), options);
   }
 
   static int rehearse(Scenario scenario, String strategy, boolean rollback, CommonOptions common) {
-    RunOptions options = common.toRunOptions(strategy, rollback);
+    return rehearse(scenario, common.toRunOptions(strategy, rollback));
+  }
+
+  private static int rehearse(Scenario scenario, RunOptions options) {
     Rehearsal.Result result = new Rehearsal(scenario, options, Console.stderr()).run();
     ResultPrinter.print(result, System.out);
     return result.exitCode();

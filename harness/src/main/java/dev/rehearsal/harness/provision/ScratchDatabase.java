@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The database a rehearsal works in, {@code rehearsal_<timestamp>_<random>}, created on the
  * server and dropped afterwards. It is the only database the harness ever drops, so pointing it
- * at a server that matters cannot harm that server's data.
+ * at a server that matters cannot harm that server's data. The one exception is {@link
+ * #existing}: a database the user named with {@code --in-place} and confirmed, worked in but
+ * never dropped or altered by the harness itself.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
@@ -58,6 +60,16 @@ public final class ScratchDatabase implements AutoCloseable {
   public static String defaultCloneStrategy() {
     String chosen = System.getenv("REHEARSAL_CLONE_STRATEGY");
     return chosen != null && chosen.equalsIgnoreCase("WAL_LOG") ? "WAL_LOG" : "FILE_COPY";
+  }
+
+  /**
+   * An existing database, rehearsed in place: {@link #close} leaves it, and no setting is
+   * applied to it ({@code ALTER DATABASE} would change it beyond what the user confirmed).
+   */
+  public static ScratchDatabase existing(PostgresServer server, String name) {
+    ScratchDatabase db = new ScratchDatabase(server, name);
+    db.keep();
+    return db;
   }
 
   /** A database kept by name (a seed-cache template): created here, dropped by whoever evicts it. */

@@ -19,11 +19,26 @@ import java.nio.file.Path;
  * @param seedCache root of the seed cache for the embedded provider, or null for none
  * @param fresh seed again even when the seed cache has this data
  * @param rollback after the up steps, rehearse the strategy's down steps under the same load
+ * @param inPlace an existing database on the {@code postgres} server to rehearse in, confirmed by
+ *     the user ({@code --in-place}); null (the default) for a scratch database the harness creates
  */
 public record RunOptions(
     String strategy, String postgres, int pgVersion, String image, Long rows, Double scale, Integer streams,
     Double rate, long seed, Path outDir, Path seedCache, boolean fresh,
-    boolean rollback) {
+    boolean rollback, String inPlace) {
+
+  /** Options for a rehearsal in a scratch database. */
+  public RunOptions(String strategy, String postgres, int pgVersion, String image, Long rows, Double scale,
+      Integer streams, Double rate, long seed, Path outDir, Path seedCache, boolean fresh, boolean rollback) {
+    this(strategy, postgres, pgVersion, image, rows, scale, streams, rate, seed, outDir, seedCache, fresh, rollback,
+        null);
+  }
+
+  /** The same options for rehearsing inside {@code database} (already confirmed by the user). */
+  public RunOptions withInPlace(String database) {
+    return new RunOptions(strategy, postgres, pgVersion, image, rows, scale, streams, rate, seed, outDir, null,
+        fresh, rollback, database);
+  }
 
   public int seedStreams() {
     return streams != null ? streams : dev.rehearsal.harness.seed.Seeder.defaultStreams();

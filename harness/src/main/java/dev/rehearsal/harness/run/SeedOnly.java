@@ -34,7 +34,7 @@ public final class SeedOnly {
     try (PostgresServer server = provider.start(scenario.server().settings())) {
       console.say("PostgreSQL (%s) ready in %.1f s; seeding %s with %d stream(s) per table",
           server.provider(), (System.nanoTime() - t0) / 1e9, scenario.name(), options.seedStreams());
-      SeededDatabase seeded = SeededDatabase.seedInPlace(scenario, options, server, console);
+      SeededDatabase seeded = SeededDatabase.seedScratch(scenario, options, server, console);
       boolean kept = keep && server.provider().equals("external");
       if (kept) {
         seeded.database().keep();

@@ -12,8 +12,12 @@ import dev.rehearsal.harness.seed.Seeder;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.scenario.Scenario;
 import java.io.IOException;
+import dev.rehearsal.harness.BadInputException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +56,7 @@ public final class SeededDatabase implements AutoCloseable {
   }
 
   /** Seeds a fresh scratch database (no cache). */
-  static SeededDatabase seedInPlace(Scenario scenario, RunOptions options, PostgresServer server, Console console) {
+  static SeededDatabase seedScratch(Scenario scenario, RunOptions options, PostgresServer server, Console console) {
     ScratchDatabase db = ScratchDatabase.create(server);
     try {
       SchemaDdl.apply(scenario, db.target());
@@ -63,6 +67,43 @@ public final class SeededDatabase implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * An existing database, rehearsed in place (--in-place, confirmed): nothing is created or
+   * seeded; the scenario's tables must be there. Row counts are the planner's estimates
+   * (pg_class.reltuples): counting a production-sized table would take minutes.
+   */
+  static SeededDatabase existing(Scenario scenario, PostgresServer server, String name, Console console) {
+    ScratchDatabase db = ScratchDatabase.existing(server, name);
+    List<SeedResult.SeededTable> tables = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    try (Connection c = ScratchDatabase.connect(db.target(), ApplicationNames.ADMIN);
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT greatest(c.reltuples, 0)::bigint FROM pg_class c WHERE c.oid = to_regclass(?)")) {
+      for (var table : scenario.dataset().tables()) {
+        ps.setString(1, table.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            tables.add(new SeedResult.SeededTable(table.name(), rs.getLong(1), 0, "existing", ""));
+          } else {
+            missing.add(table.name());
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw ScratchDatabase.connectionFailure(db.target(), e);
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInputException("--in-place: database " + name + " has no table " + String.join(", ", missing)
+          + " (the scenario's workload reads and writes them)\n  fix: point --postgres at the database that holds"
+          + " the scenario's tables, or run without --in-place to rehearse on seeded data");
+    }
+    console.say("  in place: %s as it is (%s); nothing seeded, nothing will be dropped; the scenario's server"
+        + " settings are not applied to it", name, tables.stream()
+        .map(t -> String.format("%s ≈ %,d rows", t.name(), t.rows())).reduce((a, b) -> a + ", " + b).orElse(""));
+    SeedResult seed = new SeedResult(tables, 0, 0, 0, 0, 0, "in-place", List.of(), null);
+    return new SeededDatabase(db, seed, false, null, null);
   }
 
   /** Clones the cached template for this data, seeding it first when there is none (or {@code fresh}). */

@@ -2,6 +2,7 @@ package dev.rehearsal.harness.run;
 
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.EmbeddedProvider;
+import dev.rehearsal.harness.provision.JdbcUrls;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.Providers;
@@ -35,6 +36,7 @@ final class Workbench implements AutoCloseable {
 
   static Workbench open(Scenario scenario, RunOptions options, Console console) {
     PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
+    sayWhereItWorks(options, console);
     SeedCache cache = null;
     if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
       cache = new SeedCache(options.seedCache(), embedded.majorVersion());
@@ -46,12 +48,17 @@ final class Workbench implements AutoCloseable {
     try {
       // the cache's cluster is only in use when start() could open it (else the server is a fresh embedded one
       // on a temporary directory, and a template kept there would vanish with it)
-      seeded = cacheOpened[0]
-          ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
-          : SeededDatabase.seedInPlace(scenario, options, server, console);
+      if (options.inPlace() != null) {
+        seeded = SeededDatabase.existing(scenario, server, options.inPlace(), console);
+      } else {
+        seeded = cacheOpened[0]
+            ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
+            : SeededDatabase.seedScratch(scenario, options, server, console);
+      }
       RehearsalReport.ServerInfo info = inspect(scenario, options, server, seeded.database().target());
-      console.say("PostgreSQL %s (%s) ready; rehearsal database %s (%.1f s since start)", info.version(),
-          server.provider(), seeded.database().name(), (System.nanoTime() - t0) / 1e9);
+      console.say("PostgreSQL %s (%s) ready; rehearsal database %s%s (%.1f s since start)", info.version(),
+          server.provider(), seeded.database().name(), options.inPlace() != null ? " (in place)" : "",
+          (System.nanoTime() - t0) / 1e9);
       return new Workbench(server, seeded, info);
     } catch (RuntimeException e) {
       if (seeded != null) {
@@ -59,6 +66,18 @@ final class Workbench implements AutoCloseable {
       }
       server.close();
       throw e;
+    }
+  }
+
+  /** A URL names a database; say that it is only where the harness connects (unless --in-place). */
+  private static void sayWhereItWorks(RunOptions options, Console console) {
+    if (options.inPlace() != null || options.postgres() == null || !options.postgres().startsWith("jdbc:")) {
+      return;
+    }
+    String named = JdbcUrls.parse(options.postgres()).database();
+    if (!named.equals("postgres")) {
+      console.say("  %s is only where the harness connects: it works in a scratch database of its own and leaves %s"
+          + " untouched (to rehearse inside %s itself: --in-place --confirm-database %s)", named, named, named, named);
     }
   }
 
