@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -85,7 +85,9 @@ public final class LoadEngine implements AutoCloseable {
     if (plan.traffic() instanceof Traffic.OpenLoop open) {
       this.inFlight = new Semaphore(open.maxInFlight());
       this.workers = new ThreadPoolExecutor(open.maxInFlight(), open.maxInFlight(), 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), daemonThreads("rehearsal-load-worker"));
+          // the semaphore admits at most maxInFlight operations, so the queue never holds more;
+          // bounded all the same, so that no path can grow it without limit
+          new ArrayBlockingQueue<>(open.maxInFlight()), daemonThreads("rehearsal-load-worker"));
       // below its core size an executor starts a new thread for every task, even with idle
       // ones at hand; started here, that cost is not paid by the scheduler mid-run
       this.workers.prestartAllCoreThreads();
