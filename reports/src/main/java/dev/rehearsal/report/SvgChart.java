@@ -276,18 +276,39 @@ final class SvgChart {
    * Draws a run as steps: each value is what happened during its second, so it holds from the
    * second's start to its end. Lines between per-second points would start a queue a second
    * before the statement that caused it.
+   *
+   * <p>Seconds that start in the same pixel column (a run longer than the plot is wide) are
+   * drawn as one step that spans their lowest and highest value and ends at the last: a
+   * one-second spike stays visible, and a day-long run's page stays the size of a short one's.
    */
   private void flushRun(List<Point> run, StringBuilder path, StringBuilder svg, String colour) {
-    for (int i = 0; i < run.size(); i++) {
-      Point p = run.get(i);
-      String y = Fmt.coord(scale.y(p.value()));
+    int i = 0;
+    while (i < run.size()) {
+      Point first = run.get(i);
+      long column = (long) Math.floor(axis.x(first.second()));
+      double low = first.value();
+      double high = first.value();
+      int next = i + 1;
+      while (next < run.size() && (long) Math.floor(axis.x(run.get(next).second())) == column) {
+        low = Math.min(low, run.get(next).value());
+        high = Math.max(high, run.get(next).value());
+        next++;
+      }
+      Point last = run.get(next - 1);
+      String y = Fmt.coord(scale.y(first.value()));
       if (i == 0) {
-        path.append('M').append(Fmt.coord(axis.x(p.second()))).append(' ').append(y).append(' ');
+        path.append('M').append(Fmt.coord(axis.x(first.second()))).append(' ').append(y).append(' ');
       } else {
         path.append('V').append(y).append(' ');
       }
-      path.append('H').append(Fmt.coord(axis.x(Math.min(p.second() + 1, Math.max(endSecond, p.second())))))
+      if (next - i > 1) {
+        path.append('V').append(Fmt.coord(scale.y(high))).append(' ')
+            .append('V').append(Fmt.coord(scale.y(low))).append(' ')
+            .append('V').append(Fmt.coord(scale.y(last.value()))).append(' ');
+      }
+      path.append('H').append(Fmt.coord(axis.x(Math.min(last.second() + 1, Math.max(endSecond, last.second())))))
           .append(' ');
+      i = next;
     }
     run.clear();
   }

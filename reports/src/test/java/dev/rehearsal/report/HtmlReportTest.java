@@ -249,6 +249,47 @@ class HtmlReportTest {
     assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("session·s");
   }
 
+  @Test
+  void aDayLongRunMakesAPageNoLargerThanAnHoursAndKeepsItsOneSecondSpike() {
+    String hour = HtmlReport.render(longRun(3_600));
+    String day = HtmlReport.render(longRun(86_400));
+
+    // beyond one second per pixel the charts draw one step per pixel column: the page stops growing
+    assertThat(day.length()).isLessThan(hour.length() * 3 / 2);
+    assertThat(day.length()).isLessThan(2_000_000);
+    // the one second at 4.1 s p99 is drawn as high as on a short run, where each second has its pixels
+    String brief = HtmlReport.render(longRun(600));
+    assertThat(highestPoint(day, "p99")).isEqualTo(highestPoint(brief, "p99"));
+    assertThat(highestPoint(hour, "p99")).isEqualTo(highestPoint(brief, "p99"));
+  }
+
+  /** The smallest y (the highest value) the named latency series reaches. */
+  private static double highestPoint(String html, String series) {
+    Matcher path = Pattern.compile("<path class=\"series\" d=\"([^\"]+)\"[^>]*><title>" + series + "</title>")
+        .matcher(chart(html, "chart-latency"));
+    assertThat(path.find()).isTrue();
+    double highest = Double.POSITIVE_INFINITY;
+    Matcher y = Pattern.compile("(?:M\\S+ |V)([0-9.]+)").matcher(path.group(1));
+    while (y.find()) {
+      highest = Math.min(highest, Double.parseDouble(y.group(1)));
+    }
+    return highest;
+  }
+
+  /** A run of {@code seconds} at 2 ms p99, but for one second at 4.1 s. */
+  private static RehearsalReport longRun(int seconds) {
+    ReportFixture fixture = new ReportFixture();
+    List<RehearsalReport.TimelineSecond> timeline = new ArrayList<>(seconds);
+    for (int s = 0; s < seconds; s++) {
+      double p99 = s == 50_000 % seconds ? 4_100.0 : 2.0 + (s % 7) * 0.1;
+      timeline.add(new RehearsalReport.TimelineSecond(s, "cooldown", 500, java.util.Map.of(), 0, 1.0, 1.5, p99,
+          p99 + 1, java.util.Map.of(), 4, 0, 0, 500.0, 0));
+    }
+    fixture.timeline = timeline;
+    fixture.phases = new RehearsalReport.Phases(15.0, 15.0, 18.0, seconds);
+    return fixture.build();
+  }
+
   private static String chart(String html, String id) {
     int start = html.indexOf("<svg class=\"chart\" id=\"" + id + "\"");
     assertThat(start).isNotNegative();
