@@ -36,7 +36,7 @@ final class Workbench implements AutoCloseable {
 
   static Workbench open(Scenario scenario, RunOptions options, Console console) {
     PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
-    sayWhereItWorks(options, console);
+    sayAboutTheUrl(options, console);
     SeedCache cache = null;
     if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
       cache = new SeedCache(options.seedCache(), embedded.majorVersion());
@@ -69,13 +69,21 @@ final class Workbench implements AutoCloseable {
     }
   }
 
-  /** A URL names a database; say that it is only where the harness connects (unless --in-place). */
-  private static void sayWhereItWorks(RunOptions options, Console console) {
-    if (options.inPlace() != null || options.postgres() == null || !options.postgres().startsWith("jdbc:")) {
+  /**
+   * What a URL's user should know: a password in it shows in the process list, and the database
+   * it names is only where the harness connects (unless --in-place).
+   */
+  private static void sayAboutTheUrl(RunOptions options, Console console) {
+    if (options.postgres() == null || !options.postgres().startsWith("jdbc:")) {
       return;
     }
-    String named = JdbcUrls.parse(options.postgres()).database();
-    if (!named.equals("postgres")) {
+    JdbcUrls.Parsed url = JdbcUrls.parse(options.postgres());
+    if (url.params().containsKey("password")) {
+      console.say("  note: a password in --postgres shows in the process list (ps) to other users of this machine;"
+          + " PGPASSWORD or ~/.pgpass keeps it out (reports and logs never contain it)");
+    }
+    String named = url.database();
+    if (options.inPlace() == null && !named.equals("postgres")) {
       console.say("  %s is only where the harness connects: it works in a scratch database of its own and leaves %s"
           + " untouched (to rehearse inside %s itself: --in-place --confirm-database %s)", named, named, named, named);
     }

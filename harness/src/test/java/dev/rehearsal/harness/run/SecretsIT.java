@@ -45,6 +45,8 @@ class SecretsIT {
       assertThat(rehearse.exitValue()).as(consoleText).isZero();
       // the URL was used (an external server), and the password stayed out of everything it printed
       assertThat(consoleText).contains("(external) ready", "Verdict:").doesNotContain(PASSWORD);
+      // and the user learns that the URL itself is visible in the process list
+      assertThat(consoleText).contains("a password in --postgres shows in the process list");
 
       List<Path> files;
       try (Stream<Path> walk = Files.walk(out)) {
