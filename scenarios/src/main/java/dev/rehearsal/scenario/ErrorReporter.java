@@ -80,7 +80,8 @@ final class ErrorReporter {
   /** Fails unless {@code value >= minimum}; {@code value} was read from {@code path}. */
   void requireAtLeast(long value, long minimum, String path) {
     if (value < minimum) {
-      throw at(path, YamlPath.label(path) + " must be at least " + minimum + ", got " + got(path));
+      throw at(path, YamlPath.label(path) + " must be at least " + minimum + ", got " + got(path),
+          "use " + minimum + " or more");
     }
   }
 
@@ -88,7 +89,7 @@ final class ErrorReporter {
   void requireAtLeast(Duration value, Duration minimum, String path) {
     if (value.compareTo(minimum) < 0) {
       throw at(path, YamlPath.label(path) + " must be at least " + Durations.format(minimum)
-          + ", got " + got(path));
+          + ", got " + got(path), "use " + Durations.format(minimum) + " or longer");
     }
   }
 

@@ -118,26 +118,32 @@ final class ScenarioBinder {
       // e.g. .nan or .inf, which YAML allows and Jackson cannot read as a number
       return errors.at(path, label + " has a value that cannot be read, got " + errors.got(path));
     }
-    return errors.at(path, label + " must be " + expected(target) + ", got " + errors.got(path));
+    Kind kind = kindOf(target);
+    return errors.at(path, label + " must be " + kind.name() + ", got " + errors.got(path),
+        kind.howToWrite());
   }
 
-  /** How a message names the kind of value a Java type accepts. */
-  private static String expected(Class<?> type) {
+  /** A kind of value as a message names it ("a whole number"), and how to write one (the fix). */
+  private record Kind(String name, String howToWrite) {}
+
+  /** The kind of value a Java type accepts. */
+  private static Kind kindOf(Class<?> type) {
     if (type == Duration.class) {
-      return "a duration like " + Durations.EXAMPLES;
+      return new Kind("a duration like " + Durations.EXAMPLES, "write a number and a unit, ms, s, m or h ("
+          + Durations.EXAMPLES + "); a bare number is not accepted");
     } else if (type == String.class) {
-      return "a string";
+      return new Kind("a string", "write it as text; quote it if it starts with one of [ { * & ! % @ `");
     } else if (type == Integer.class || type == Long.class || type == int.class
         || type == long.class) {
-      return "a whole number";
+      return new Kind("a whole number", "write digits only, with no quotes, unit or decimal point, e.g. 1000");
     } else if (Number.class.isAssignableFrom(type) || type == double.class) {
-      return "a number";
+      return new Kind("a number", "write a number with no quotes or unit, e.g. 1.5");
     } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a list";
+      return new Kind("a list", "write a list: one '- item' line per entry, or [a, b]");
     } else if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return "a mapping";
+      return new Kind("a mapping", "write a mapping: indented 'key: value' lines below it, or {key: value}");
     }
-    return "a different kind of value";
+    return new Kind("a different kind of value", null);
   }
 
   /** Jackson's reference chain as a {@link YamlPath} below {@code base}. */

@@ -342,7 +342,8 @@ class DatasetValidatorTest {
   @Test
   void zeroLength() {
     assertFails("x: {generator: text, length: 0}", """
-        bad.yaml:21:38: length must be at least 1, got 0""");
+        bad.yaml:21:38: length must be at least 1, got 0
+          fix: use 1 or more""");
   }
 
   @Test
@@ -368,7 +369,8 @@ class DatasetValidatorTest {
   @Test
   void negativeMinLength() {
     assertFails("x: {generator: text, minLength: -1, maxLength: 2}", """
-        bad.yaml:21:41: minLength must be at least 0, got -1""");
+        bad.yaml:21:41: minLength must be at least 0, got -1
+          fix: use 0 or more""");
   }
 
   @Test
@@ -391,7 +393,8 @@ class DatasetValidatorTest {
   @Test
   void zeroDays() {
     assertFails("x: {generator: timestamp, days: 0}", """
-        bad.yaml:21:41: days must be at least 1, got 0""");
+        bad.yaml:21:41: days must be at least 1, got 0
+          fix: use 1 or more""");
   }
 
   @Test
@@ -468,7 +471,8 @@ class DatasetValidatorTest {
   @Test
   void zeroRowsPerValue() {
     assertFails("x: {generator: sequence, rowsPerValue: 0}", """
-        bad.yaml:21:48: rowsPerValue must be at least 1, got 0""");
+        bad.yaml:21:48: rowsPerValue must be at least 1, got 0
+          fix: use 1 or more""");
   }
 
   @Test
@@ -579,7 +583,8 @@ class DatasetValidatorTest {
           generator: json
           template: {n: {generator: uniform, min: low, max: 3}}
         """, """
-        bad.yaml:23:51: min must be a whole number, got 'low'""");
+        bad.yaml:23:51: min must be a whole number, got 'low'
+          fix: write digits only, with no quotes, unit or decimal point, e.g. 1000""");
   }
 
   @Test
@@ -599,7 +604,8 @@ class DatasetValidatorTest {
           generator: json
           template: [{generator: text, length: 1.5}]
         """, """
-        bad.yaml:23:48: length must be a whole number, got 1.5""");
+        bad.yaml:23:48: length must be a whole number, got 1.5
+          fix: write digits only, with no quotes, unit or decimal point, e.g. 1000""");
   }
 
   @Test

@@ -125,25 +125,29 @@ class ScenarioErrorsTest {
   @Test
   void wrongTypeForRows() {
     assertFails(MINIMAL + DATASET.replace("rows: 1000", "rows: many"), """
-        bad.yaml:17:13: rows must be a whole number, got 'many'""");
+        bad.yaml:17:13: rows must be a whole number, got 'many'
+          fix: write digits only, with no quotes, unit or decimal point, e.g. 1000""");
   }
 
   @Test
   void fractionForAWholeNumber() {
     assertFails(MINIMAL.replace("weight: 1", "weight: 0.5"), """
-        bad.yaml:8:15: weight must be a whole number, got 0.5""");
+        bad.yaml:8:15: weight must be a whole number, got 0.5
+          fix: write digits only, with no quotes, unit or decimal point, e.g. 1000""");
   }
 
   @Test
   void listForAString() {
     assertFails(MINIMAL.replace("sql: SELECT 1", "sql: [SELECT 1]"), """
-        bad.yaml:9:12: sql must be a string, got a list""");
+        bad.yaml:9:12: sql must be a string, got a list
+          fix: write it as text; quote it if it starts with one of [ { * & ! % @ `""");
   }
 
   @Test
   void negativeRows() {
     assertFails(MINIMAL + DATASET.replace("rows: 1000", "rows: -5"), """
-        bad.yaml:17:13: rows must be at least 1, got -5""");
+        bad.yaml:17:13: rows must be at least 1, got -5
+          fix: use 1 or more""");
   }
 
   @Test
@@ -170,20 +174,23 @@ class ScenarioErrorsTest {
   @Test
   void unparsableDuration() {
     assertFails(MINIMAL + "phases:\n  warmup: soon\n", """
-        bad.yaml:15:11: warmup must be a duration like 500ms, 10s or 2m, got 'soon'""");
+        bad.yaml:15:11: warmup must be a duration like 500ms, 10s or 2m, got 'soon'
+          fix: write a number and a unit, ms, s, m or h (500ms, 10s or 2m); a bare number is not accepted""");
   }
 
   @Test
   void durationWithoutUnit() {
     assertFails(MINIMAL + "phases:\n  cooldown: 10\n", """
-        bad.yaml:15:13: cooldown must be a duration like 500ms, 10s or 2m, got 10""");
+        bad.yaml:15:13: cooldown must be a duration like 500ms, 10s or 2m, got 10
+          fix: write a number and a unit, ms, s, m or h (500ms, 10s or 2m); a bare number is not accepted""");
   }
 
   @Test
   void connectionTimeoutTooShort() {
     assertFails(MINIMAL.replace("  rate: 10\n", "  rate: 10\n  pool: {connectionTimeout: 100ms}\n"),
         """
-        bad.yaml:6:29: connectionTimeout must be at least 250ms, got '100ms'""");
+        bad.yaml:6:29: connectionTimeout must be at least 250ms, got '100ms'
+          fix: use 250ms or longer""");
   }
 
   @Test

@@ -465,7 +465,8 @@ class StrategyValidatorTest {
   @Test
   void fractionalAttempts() {
     assertFails(stepsYaml("- sql: SELECT 1\n  retry: {lockTimeout: 1s, attempts: 1.5}\n"), """
-        bad.yaml:12:44: attempts must be a whole number, got 1.5""");
+        bad.yaml:12:44: attempts must be a whole number, got 1.5
+          fix: write digits only, with no quotes, unit or decimal point, e.g. 1000""");
   }
 
   @Test
@@ -512,7 +513,8 @@ class StrategyValidatorTest {
   @Test
   void backfillBatchSizeZero() {
     assertFails(stepsYaml("- backfill: {table: users, set: x = 1, batchSize: 0}\n"), """
-        bad.yaml:11:57: batchSize must be at least 1, got 0""");
+        bad.yaml:11:57: batchSize must be at least 1, got 0
+          fix: use 1 or more""");
   }
 
   @Test
@@ -547,7 +549,8 @@ class StrategyValidatorTest {
   @Test
   void pauseWithoutUnit() {
     assertFails(stepsYaml("- pause: 10\n"), """
-        bad.yaml:11:16: pause must be a duration like 500ms, 10s or 2m, got 10""");
+        bad.yaml:11:16: pause must be a duration like 500ms, 10s or 2m, got 10
+          fix: write a number and a unit, ms, s, m or h (500ms, 10s or 2m); a bare number is not accepted""");
   }
 
   // ---------------------------------------------------------------- down

@@ -194,7 +194,8 @@ class WorkloadValidatorTest {
   @Test
   void closedLoopWithoutClientsAtAll() {
     assertFails(READ.replace("rate: 10", "closedLoop: {clients: 0}"), """
-        bad.yaml:15:25: clients must be at least 1, got 0""");
+        bad.yaml:15:25: clients must be at least 1, got 0
+          fix: use 1 or more""");
   }
 
   // ---------------------------------------------------------------- health check
@@ -219,13 +220,15 @@ class WorkloadValidatorTest {
   @Test
   void healthCheckTimeoutTooShort() {
     assertFails(READ + "healthCheck: {timeout: 5ms}\n", """
-        bad.yaml:20:26: timeout must be at least 10ms, got '5ms'""");
+        bad.yaml:20:26: timeout must be at least 10ms, got '5ms'
+          fix: use 10ms or longer""");
   }
 
   @Test
   void healthCheckTooOften() {
     assertFails(READ + "healthCheck: {every: 10ms}\n", """
-        bad.yaml:20:24: every must be at least 100ms, got '10ms'""");
+        bad.yaml:20:24: every must be at least 100ms, got '10ms'
+          fix: use 100ms or longer""");
   }
 
   @Test
@@ -509,7 +512,8 @@ class WorkloadValidatorTest {
           sql: SELECT ?
           params: [{kind: text, length: 1.5}]
         """), """
-        bad.yaml:20:37: length must be a whole number, got 1.5""");
+        bad.yaml:20:37: length must be a whole number, got 1.5
+          fix: write digits only, with no quotes, unit or decimal point, e.g. 1000""");
   }
 
   @Test
@@ -616,7 +620,8 @@ class WorkloadValidatorTest {
     assertFails(READ + """
           - {name: hold, every: 10s, holdFor: 0s, sql: SELECT 1}
         """, """
-        bad.yaml:20:41: holdFor must be at least 1ms, got '0s'""");
+        bad.yaml:20:41: holdFor must be at least 1ms, got '0s'
+          fix: use 1ms or longer""");
   }
 
   // ---------------------------------------------------------------- ledger

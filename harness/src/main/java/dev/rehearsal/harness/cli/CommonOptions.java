@@ -30,7 +30,7 @@ final class CommonOptions {
       description = "Multiply every table's rows by F (the pgbench dataset at scale F matches pgbench -i -s F); not with --rows")
   Double scale;
 
-  @Option(names = "--streams", paramLabel = "N",
+  @Option(names = "--streams", paramLabel = "N", converter = Quantities.Streams.class,
       description = "Parallel COPY streams per table while seeding (default: one per core, at least 2)")
   Integer streams;
 

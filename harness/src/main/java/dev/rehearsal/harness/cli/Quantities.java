@@ -73,6 +73,22 @@ final class Quantities {
     }
   }
 
+  static final class Streams implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int streams;
+      try {
+        streams = Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a number of streams (examples: 2, 4)");
+      }
+      if (streams < 1) {
+        throw new TypeConversionException("'" + value + "': seeding needs at least 1 stream per table");
+      }
+      return streams;
+    }
+  }
+
   static final class Span implements ITypeConverter<java.time.Duration> {
     @Override
     public java.time.Duration convert(String value) {

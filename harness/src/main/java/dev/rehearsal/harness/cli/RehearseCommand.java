@@ -64,12 +64,36 @@ public final class RehearseCommand implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
     cli.setParameterExceptionHandler((e, args1) -> {
       PrintWriter err = e.getCommandLine().getErr();
-      err.println("error: " + JdbcUrls.redact(e.getMessage()));
-      err.println("  fix: see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+      String command = unknownCommand(e);
+      if (command != null) {
+        err.println("error: unknown command '" + JdbcUrls.redact(command) + "'");
+        err.println("  fix: use one of " + String.join(", ", e.getCommandLine().getSubcommands().keySet())
+            + "; see 'rehearse --help'");
+      } else {
+        err.println("error: " + JdbcUrls.redact(e.getMessage()));
+        err.println("  fix: " + didYouMean(e) + "see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+      }
       err.flush();
       return EXIT_BAD_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /** The first word, when it names no command (picocli calls it an unmatched argument); else null. */
+  private static String unknownCommand(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+        && !unmatched.isUnknownOption() && !unmatched.getUnmatched().isEmpty()) {
+      return unmatched.getUnmatched().get(0);
+    }
+    return null;
+  }
+
+  /** picocli's guess at a mistyped option or command ("did you mean --postgres? "), or nothing. */
+  private static String didYouMean(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      return "did you mean " + String.join(" or ", unmatched.getSuggestions()) + "? ";
+    }
+    return "";
   }
 
   private static int handle(Exception e, PrintWriter err) {

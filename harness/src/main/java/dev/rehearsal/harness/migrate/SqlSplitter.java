@@ -16,6 +16,12 @@ public final class SqlSplitter {
 
   private SqlSplitter() {}
 
+  /** The first line of {@code sql}, at most 80 characters: how a message names a statement. */
+  public static String firstLine(String sql) {
+    String line = sql.strip().lines().findFirst().orElse("");
+    return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+  }
+
   public static List<SqlStatement> split(String script) {
     List<Piece> pieces = new ArrayList<>();
     int n = script.length();

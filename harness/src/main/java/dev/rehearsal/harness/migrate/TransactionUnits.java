@@ -72,17 +72,12 @@ final class TransactionUnits {
 
   private static void refuseInBlock(PlannedStatement s, String why) {
     if (StatementKinds.refusesTransactionBlock(s.sql())) {
-      throw problem(s, "'" + firstLine(s.sql()) + "' cannot run inside a transaction block, and " + why,
+      throw problem(s, "'" + SqlSplitter.firstLine(s.sql()) + "' cannot run inside a transaction block, and " + why,
           "give it a step of its own (or move it outside BEGIN ... COMMIT): it is then sent alone in autocommit");
     }
   }
 
   private static BadInputException problem(PlannedStatement s, String what, String fix) {
     return new BadInputException(s.origin() + ", line " + s.line() + ": " + what + "\n  fix: " + fix);
-  }
-
-  static String firstLine(String sql) {
-    String line = sql.strip().lines().findFirst().orElse("");
-    return line.length() > 80 ? line.substring(0, 77) + "..." : line;
   }
 }

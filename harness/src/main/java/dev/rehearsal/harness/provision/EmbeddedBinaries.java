@@ -45,7 +45,7 @@ public final class EmbeddedBinaries {
   /** A resolver for {@code major}, or null to use zonky's default (the classpath binaries). */
   public static PgBinaryResolver forMajor(int major) {
     if (!RELEASES.containsKey(major)) {
-      throw new BadInputException("PostgreSQL " + major + " has no embedded binaries\n"
+      throw new BadInputException("--pg-version " + major + ": PostgreSQL " + major + " has no embedded binaries\n"
           + "  fix: choose --pg-version 15, 16, 17 or 18, or run on your own server with "
           + "--postgres jdbc:postgresql://HOST/DB (or --postgres container with an image)");
     }

@@ -85,7 +85,18 @@ public final class ScratchDatabase implements AutoCloseable {
   private static ScratchDatabase create(PostgresServer server, String name, String options) {
     try (Connection c = connect(server.adminTarget(), ApplicationNames.ADMIN);
         Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name + options);
+      try {
+        st.execute("CREATE DATABASE " + name + options);
+      } catch (SQLException e) {
+        if ("42501".equals(e.getSQLState())) {
+          DatabaseTarget admin = server.adminTarget();
+          throw new BadInputException(JdbcUrls.redact(admin.jdbcUrl()) + ": user " + admin.user()
+              + " may not create databases (" + e.getMessage() + ")\n  fix: connect as a role with CREATEDB "
+              + "(ALTER ROLE " + admin.user() + " CREATEDB) or a superuser: the rehearsal runs in a scratch "
+              + "database of its own", e);
+        }
+        throw e;
+      }
       ScratchDatabase db = new ScratchDatabase(server, name);
       try {
         applyPerDatabase(st, name, server.settingsToApplyPerDatabase());
@@ -167,6 +178,10 @@ public final class ScratchDatabase implements AutoCloseable {
     if (state.equals("28P01") || state.equals("28000")) {
       return new BadInputException(where + ": authentication failed for user " + target.user()
           + "\n  fix: check the user, and the password in PGPASSWORD or ~/.pgpass", e);
+    }
+    if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password was provided")) {
+      return new BadInputException(where + ": the server asks user " + target.user() + " for a password, and none "
+          + "was given\n  fix: set PGPASSWORD, or add the password to ~/.pgpass (or the file PGPASSFILE names)", e);
     }
     if (state.equals("3D000")) {
       return new BadInputException(where + ": database does not exist\n  fix: name an existing database "

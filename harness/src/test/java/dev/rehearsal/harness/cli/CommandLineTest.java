@@ -2,9 +2,6 @@ package dev.rehearsal.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,15 +13,9 @@ class CommandLineTest {
   private String stderr;
 
   private int run(String... args) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      return RehearseCommand.execute(args);
-    } finally {
-      System.setErr(original);
-      stderr = captured.toString(StandardCharsets.UTF_8);
-    }
+    CapturedRun run = CapturedRun.of(args);
+    stderr = run.stderr();
+    return run.exit();
   }
 
   @Test

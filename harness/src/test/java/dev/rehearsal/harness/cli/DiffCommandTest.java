@@ -8,9 +8,6 @@ import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.ReportJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,20 +25,10 @@ class DiffCommandTest {
   private String stderr;
 
   private int run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-    try {
-      return RehearseCommand.execute(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-      stdout = capturedOut.toString(StandardCharsets.UTF_8);
-      stderr = capturedErr.toString(StandardCharsets.UTF_8);
-    }
+    CapturedRun run = CapturedRun.of(args);
+    stdout = run.stdout();
+    stderr = run.stderr();
+    return run.exit();
   }
 
   /** A finished rehearsal of {@code strategy}: peak p99 and pool timeouts as given, budgets judged on them. */
