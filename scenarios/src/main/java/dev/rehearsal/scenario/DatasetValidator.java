@@ -264,7 +264,7 @@ final class DatasetValidator {
     String maxPath = path + "/maxLength";
     if (maxLength < minLength) {
       throw errors.at(maxPath, "maxLength must not be less than minLength (" + minLength
-          + "), got " + errors.got(maxPath));
+          + "), got " + errors.got(maxPath), "raise maxLength to at least " + minLength + ", or lower minLength");
     }
   }
 

@@ -102,7 +102,8 @@ final class ErrorReporter {
     String maxPath = YamlPath.child(path, "max");
     require(max, maxPath, hint);
     if (max < min) {
-      throw at(maxPath, "max must not be less than min (" + min + "), got " + got(maxPath));
+      throw at(maxPath, "max must not be less than min (" + min + "), got " + got(maxPath),
+          "swap min and max, or raise max to at least " + min);
     }
   }
 

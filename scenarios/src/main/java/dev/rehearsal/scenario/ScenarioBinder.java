@@ -72,7 +72,7 @@ final class ScenarioBinder {
         throw wrongValue(mapping, path, errors);
       }
       throw errors.at(path, YamlPath.label(path) + " has a value that cannot be read, got "
-          + errors.got(path));
+          + errors.got(path), "write a plain number, text or list as the key expects (docs/scenarios.md)");
     }
   }
 
@@ -109,14 +109,18 @@ final class ScenarioBinder {
       ErrorReporter errors) {
     String path = pathOf(e, base);
     String label = YamlPath.label(path);
-    if (e.getCause() instanceof InputCoercionException) {
-      return errors.at(path, label + " is out of range, got " + errors.got(path));
+    if (e.getCause() instanceof InputCoercionException coercion) {
+      Class<?> type = coercion.getTargetType();
+      boolean small = type == Integer.class || type == int.class;
+      return errors.at(path, label + " is out of range, got " + errors.got(path),
+          "use a number of at most " + (small ? "2,147,483,647" : "9,223,372,036,854,775,807"));
     }
     Class<?> target = e instanceof MismatchedInputException mismatch
         ? mismatch.getTargetType() : null;
     if (target == null) {
       // e.g. .nan or .inf, which YAML allows and Jackson cannot read as a number
-      return errors.at(path, label + " has a value that cannot be read, got " + errors.got(path));
+      return errors.at(path, label + " has a value that cannot be read, got " + errors.got(path),
+          "write a finite number (.nan and .inf are not numbers here)");
     }
     Kind kind = kindOf(target);
     return errors.at(path, label + " must be " + kind.name() + ", got " + errors.got(path),

@@ -313,7 +313,8 @@ class DatasetValidatorTest {
   @Test
   void zipfianMinAboveMax() {
     assertFails("x: {generator: zipfian, min: 10, max: 5}", """
-        bad.yaml:21:47: max must not be less than min (10), got 5""");
+        bad.yaml:21:47: max must not be less than min (10), got 5
+          fix: swap min and max, or raise max to at least 10""");
   }
 
   @Test
@@ -363,7 +364,8 @@ class DatasetValidatorTest {
   @Test
   void maxLengthBelowMinLength() {
     assertFails("x: {generator: text, minLength: 5, maxLength: 2}", """
-        bad.yaml:21:55: maxLength must not be less than minLength (5), got 2""");
+        bad.yaml:21:55: maxLength must not be less than minLength (5), got 2
+          fix: raise maxLength to at least 5, or lower minLength""");
   }
 
   @Test
@@ -547,7 +549,8 @@ class DatasetValidatorTest {
               min: 10
               max: 1
         """, """
-        bad.yaml:28:20: max must not be less than min (10), got 1""");
+        bad.yaml:28:20: max must not be less than min (10), got 1
+          fix: swap min and max, or raise max to at least 10""");
   }
 
   @Test
@@ -594,7 +597,8 @@ class DatasetValidatorTest {
           generator: json
           template: [{generator: text, length: 99999999999}]
         """, """
-        bad.yaml:23:48: length is out of range, got 99999999999""");
+        bad.yaml:23:48: length is out of range, got 99999999999
+          fix: use a number of at most 2,147,483,647""");
   }
 
   @Test

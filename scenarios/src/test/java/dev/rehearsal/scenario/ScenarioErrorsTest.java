@@ -221,7 +221,8 @@ class ScenarioErrorsTest {
   void uniformWithMinAboveMax() {
     assertFails(MINIMAL + DATASET
         + "      columns:\n        id: {generator: uniform, min: 10, max: 5}\n", """
-        bad.yaml:19:48: max must not be less than min (10), got 5""");
+        bad.yaml:19:48: max must not be less than min (10), got 5
+          fix: swap min and max, or raise max to at least 10""");
   }
 
   @Test
