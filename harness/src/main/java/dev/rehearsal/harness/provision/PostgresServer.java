@@ -25,6 +25,15 @@ public interface PostgresServer extends AutoCloseable {
     return java.util.Map.of();
   }
 
+  /**
+   * What the provider can tell of why this server stopped answering (the Docker daemon stopped,
+   * the container exited), in plain words, or null when it knows nothing or the server is fine.
+   * Asked after a failure; takes at most a few seconds.
+   */
+  default String diagnose() {
+    return null;
+  }
+
   @Override
   void close();
 }

@@ -22,10 +22,10 @@ public final class Providers {
       case "embedded":
         return new EmbeddedProvider(majorVersion);
       case "container":
-        return new ContainerProvider(image, majorVersion);
+        return new ContainerProvider(image, majorVersion, say);
       case "auto":
         if (DockerProbe.available(Duration.ofSeconds(3))) {
-          ContainerProvider container = new ContainerProvider(image, majorVersion);
+          ContainerProvider container = new ContainerProvider(image, majorVersion, say);
           say.accept("PostgreSQL: container " + container.image() + " (Docker answered; --postgres embedded to use the embedded server)");
           return container;
         }

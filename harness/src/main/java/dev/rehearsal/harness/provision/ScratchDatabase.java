@@ -144,6 +144,15 @@ public final class ScratchDatabase implements AutoCloseable {
     return server.target(name);
   }
 
+  /**
+   * A failure of the rehearsal on this database, led by what the server's provider knows of it in
+   * plain words (e.g. "the Docker daemon stopped ...: " before the driver's message), if anything.
+   */
+  public String explain(String failure) {
+    String cause = server.diagnose();
+    return cause == null ? failure : cause + ": " + failure;
+  }
+
   /** Drops the scratch database (forcing out leftover sessions); idempotent. */
   @Override
   public synchronized void close() {

@@ -221,7 +221,7 @@ public final class Rehearsal {
           migrationEndNanos = now;
         }
         stopped = StopSignal.requested() ? StopSignal.reason() + " during the load"
-            : "the rehearsal failed during the load (" + JdbcUrls.redact(e.getMessage()) + ")";
+            : seeded.database().explain("the rehearsal failed during the load (" + JdbcUrls.redact(e.getMessage()) + ")");
       } finally {
         engine.stop(scenario.workload().pool().connectionTimeout().toMillis() + 10_000);
         blocked = observer.stop();
