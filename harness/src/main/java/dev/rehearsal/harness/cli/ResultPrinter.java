@@ -26,8 +26,8 @@ final class ResultPrinter {
       result.files().forEach(p -> out.println("  " + p));
       return;
     }
-    out.printf(Locale.ROOT, "Verdict: %s (%s / %s): %s%n", r.verdict().status().toUpperCase(Locale.ROOT),
-        r.scenario(), r.strategy(), r.verdict().headline());
+    out.printf(Locale.ROOT, "Verdict: %s%s (%s / %s): %s%n", r.verdict().status().toUpperCase(Locale.ROOT),
+        r.complete() ? "" : " so far, INCOMPLETE", r.scenario(), r.strategy(), r.verdict().headline());
     out.printf(Locale.ROOT, "  latency   baseline p99 %.1f ms, peak p99 %.1f ms (%.1fx), %d s in spike (> %.1f ms)%n",
         s.baselineP99Ms(), s.peakP99Ms(), s.p99Ratio(), s.spikeSeconds(), s.spikeThresholdMs());
     out.printf(Locale.ROOT, "  blocked   %.2f session-seconds, longest wait %.0f ms, longest window %.0f ms, up to %d sessions%n",

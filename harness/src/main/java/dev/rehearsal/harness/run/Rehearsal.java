@@ -262,13 +262,14 @@ public final class Rehearsal {
     NextSteps.Evidence evidence = new NextSteps.Evidence(summary, statementResults, budgets, timeline,
         blocked.longestMigrationWaitMs(), poolSize, scenario.workload().pool().connectionTimeout().toMillis(),
         phases.migrationEndSecond());
+    RehearsalReport.Verdict verdict = BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence));
     RehearsalReport report = new RehearsalReport(
         RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(), startedAt, Instant.now(), stopped == null,
         serverInfo, seeded.tables(), seeded.info(options.seed()),
         new RehearsalReport.Phases(scenario.phases().warmup().toMillis() / 1000.0, phases.migrationStartSecond(),
             phases.migrationEndSecond(), phases.endSecond()),
         timeline, statementResults, summary, integrity, budgets,
-        BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)), NextSteps.suggest(evidence),
+        stopped == null ? verdict : BudgetJudge.incomplete(verdict), NextSteps.suggest(evidence),
         stopped == null ? null : stopped + "; figures cover what was observed until then",
         StatementResults.observation(blocked));
     List<Path> files = writeReports(report, outDir);

@@ -65,6 +65,17 @@ public final class BudgetJudge {
   }
 
   /** The worst status wins; the headline names what breached, worst first. */
+  /**
+   * The verdict of a run that stopped early: the budgets were judged on part of it, so a pass is
+   * only "nothing breached so far", and the headline says so first.
+   */
+  public static Verdict incomplete(Verdict judged) {
+    String prefix = judged.status().equals(FAIL)
+        ? "Incomplete run, judged on what was measured until it stopped: "
+        : "Incomplete run, judged on what was measured until it stopped (not a pass; rehearse again to the end): ";
+    return new Verdict(judged.status(), prefix + judged.headline());
+  }
+
   public static Verdict verdict(List<BudgetResult> results) {
     List<BudgetResult> failed = results.stream().filter(r -> r.status().equals(FAIL)).toList();
     List<BudgetResult> warned = results.stream().filter(r -> r.status().equals(WARN)).toList();

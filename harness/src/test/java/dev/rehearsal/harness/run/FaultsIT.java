@@ -79,6 +79,8 @@ class FaultsIT {
     assertThat(report.get("complete").asBoolean()).isFalse();
     assertThat(report.get("failure").asText()).contains("failed during the load");
     assertThat(report.get("timeline").size()).isPositive();
+    // a run cut short cannot pass: its verdict says it was judged on part of the run
+    assertThat(report.at("/verdict/headline").asText()).startsWith("Incomplete run, judged on what was measured");
     PostgresProcesses.assertNoneBeyond(before, "after the postmaster was killed");
   }
 }

@@ -2,6 +2,7 @@ package dev.rehearsal.harness.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.scenario.BudgetSpec;
@@ -35,6 +36,17 @@ class BudgetJudgeTest {
       "5000.001, true, fail"})
   void thresholdsAreInclusiveUnlessStrict(double p99, boolean strict, String expected) {
     assertThat(status(p99, 1000.0, 5000.0, strict)).isEqualTo(expected);
+  }
+
+  @Test
+  void anIncompleteRunSaysSoBeforeWhatItsBudgetsShow() {
+    RehearsalReport.Verdict held = BudgetJudge.incomplete(new RehearsalReport.Verdict("pass", "every budget held"));
+    assertThat(held.status()).isEqualTo("pass");
+    assertThat(held.headline()).isEqualTo("Incomplete run, judged on what was measured until it stopped (not a pass;"
+        + " rehearse again to the end): every budget held");
+    RehearsalReport.Verdict breached = BudgetJudge.incomplete(new RehearsalReport.Verdict("fail", "lostWrites = 2"));
+    assertThat(breached.status()).isEqualTo("fail");
+    assertThat(breached.headline()).isEqualTo("Incomplete run, judged on what was measured until it stopped: lostWrites = 2");
   }
 
   @Test
