@@ -124,7 +124,16 @@ public final class ScratchDatabase implements AutoCloseable {
         }
       }
       if ("user".equals(context) || "superuser".equals(context)) {
-        st.execute("ALTER DATABASE " + db + " SET " + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'");
+        try {
+          st.execute("ALTER DATABASE " + db + " SET " + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'");
+        } catch (SQLException denied) {
+          if (!"42501".equals(denied.getSQLState())) {
+            throw denied;
+          }
+          // a superuser setting and a role that is not one: the server's value, said, not a failure
+          log.warn("setting {} can only be changed by a superuser; the rehearsal runs with the server's value",
+              e.getKey());
+        }
       } else {
         log.warn("setting {} cannot be changed on an existing server (context {}); the rehearsal runs with the server's value", e.getKey(), context);
       }
@@ -196,7 +205,9 @@ public final class ScratchDatabase implements AutoCloseable {
       return new BadInputException(where + ": database does not exist\n  fix: name an existing database "
           + "in the URL (the rehearsal creates its own scratch database next to it)", e);
     }
-    if (state.startsWith("08")) {
+    // could not connect at all (08001) or was turned away (08004): where the user pointed us is
+    // wrong; a connection that broke once open (08006, 08003) is the server failing, not the input
+    if (state.equals("08001") || state.equals("08004")) {
       return new BadInputException(where + ": cannot connect (" + e.getMessage() + ")\n"
           + "  fix: check host and port, and that the server accepts connections", e);
     }

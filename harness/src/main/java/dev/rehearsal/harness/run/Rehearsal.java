@@ -87,21 +87,27 @@ public final class Rehearsal {
     try (Workbench bench = Workbench.open(scenario, options, console)) {
       return rehearse(strategy, migration, bench.seeded(), bench.serverInfo(), options.outDir(), startedAt);
     } catch (RuntimeException e) {
-      if (!StopSignal.requested()) {
-        throw e;
+      if (!StopSignal.requested() && !(e instanceof InfrastructureException)) {
+        throw e; // bad input (exit 2) or a bug: no report stands for it
       }
       return stoppedBeforeTheLoad(strategy, startedAt, e, options.outDir());
     }
   }
 
-  /** A stop while the server started or the data was seeded: an incomplete report that says so. */
+  /**
+   * A stop, or a failing server, while the server started or the data was seeded: an incomplete
+   * report that says so, so that a nightly job finds a report.json that explains the night.
+   */
   Result stoppedBeforeTheLoad(StrategySpec strategy, Instant startedAt, RuntimeException cause, Path outDir) {
-    String failure = StopSignal.reason() + " before the load started (" + cause.getMessage() + "); nothing measured";
+    String failure = StopSignal.requested()
+        ? StopSignal.reason() + " before the load started (" + JdbcUrls.redact(cause.getMessage()) + "); nothing measured"
+        : "the rehearsal failed before the load started (" + JdbcUrls.redact(cause.getMessage()) + "); nothing measured";
     console.say("Stopped: %s", failure);
     RehearsalReport report = new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(),
         startedAt, Instant.now(), false, null, List.of(), null, null, List.of(), List.of(), null, null, List.of(),
-        null, List.of(RehearsalReport.NextStep.ofText("Rehearse again: the run was stopped before anything was "
-            + "measured.")), failure, null);
+        null, List.of(RehearsalReport.NextStep.ofText(StopSignal.requested()
+            ? "Rehearse again: the run was stopped before anything was measured."
+            : "Fix what failed (above), then rehearse again: nothing was measured.")), failure, null);
     try {
       return new Result(report, new ArrayList<>(ReportFiles.writeAll(report, outDir)));
     } catch (IOException e) {

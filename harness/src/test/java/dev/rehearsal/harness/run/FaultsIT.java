@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearsal.harness.PostgresProcesses;
 import dev.rehearsal.harness.cli.RehearseCommand;
+import dev.rehearsal.harness.provision.EmbeddedBinaries;
+import dev.rehearsal.harness.provision.EmbeddedProvider;
+import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.harness.provision.ScratchDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +57,34 @@ class FaultsIT {
     assertThat(migrationDeadlocked || deadlockedOperations > 0).as("a deadlock was detected").isTrue();
     // acknowledged writes survive connection kills (writes cut off mid-flight are excused as in doubt)
     assertThat(report.at("/summary/lostWrites").asLong()).isZero();
+  }
+
+  @Test
+  void aServerRefusingConnectionsBeforeTheLoadLeavesAReportThatSaysSo() throws Exception {
+    try (PostgresServer server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR).start(Map.of())) {
+      try (Connection c = ScratchDatabase.connect(server.adminTarget(), "faults-it");
+          Statement st = c.createStatement()) {
+        // a role the server lets open two sessions: the rehearsal needs more before its load starts
+        st.execute("CREATE ROLE limited LOGIN CREATEDB CONNECTION LIMIT 2");
+      }
+      String url = server.adminTarget().jdbcUrl() + "?user=limited";
+      Path scenario = Path.of("src", "test", "resources", "scenarios", "faults.yaml");
+      int exit = RehearseCommand.execute("run", scenario.toString(), "--postgres", url, "--streams", "4",
+          "--out", dir.toString());
+
+      assertThat(exit).isEqualTo(3);
+      JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+      assertThat(report.get("complete").asBoolean()).isFalse();
+      assertThat(report.get("failure").asText()).startsWith("the rehearsal failed before the load started (")
+          .contains("too many connections").endsWith("nothing measured");
+      assertThat(dir.resolve("report.html")).isNotEmptyFile();
+      try (Connection c = ScratchDatabase.connect(server.adminTarget(), "faults-it");
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'rehearsal%'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("scratch databases left").isZero();
+      }
+    }
   }
 
   @Test
