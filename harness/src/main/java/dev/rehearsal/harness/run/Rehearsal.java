@@ -322,7 +322,7 @@ public final class Rehearsal {
     for (StatementResult s : statements) {
       String story = StatementFacts.lockStory(s);
       if (story != null) {
-        console.say("Statement %d %s", s.index(), story);
+        console.say("Statement %d: %s", s.index(), story);
       }
     }
     BlockedTime.Figures other = blocked.otherCauses();
