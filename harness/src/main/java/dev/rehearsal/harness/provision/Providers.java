@@ -27,7 +27,7 @@ public final class Providers {
         if (DockerProbe.available(Duration.ofSeconds(3))) {
           ContainerProvider container = new ContainerProvider(image, majorVersion, say);
           say.accept("PostgreSQL: container " + container.image() + " (Docker answered; --postgres embedded to use the embedded server)");
-          return container;
+          return new AutoProvider(container, new EmbeddedProvider(majorVersion), say);
         }
         say.accept("PostgreSQL: embedded " + majorVersion + " (Docker did not answer; --postgres container to insist)");
         return new EmbeddedProvider(majorVersion);
