@@ -40,6 +40,9 @@ public final class ContainerProvider implements PostgresProvider {
   /** Label (with value {@value #LABEL_VALUE}) on every container this provider starts. */
   public static final String LABEL = "dev.rehearsal.harness";
   public static final String LABEL_VALUE = "postgres";
+  /** The pid and host of the JVM that started the container, to tell a killed rehearsal's. */
+  static final String OWNER_PID_LABEL = "dev.rehearsal.harness.pid";
+  static final String OWNER_HOST_LABEL = "dev.rehearsal.harness.host";
 
   /** How long any Docker call may take once the container runs (a hung daemon must not hang the run). */
   static final Duration CALL_LIMIT = Duration.ofSeconds(10);
@@ -99,6 +102,8 @@ public final class ContainerProvider implements PostgresProvider {
     container.withSharedMemorySize(512L * 1024 * 1024);
     container.withStartupTimeout(Duration.ofMinutes(2));
     container.withLabel(LABEL, LABEL_VALUE);
+    container.withLabel(OWNER_PID_LABEL, Long.toString(OwnerProcess.pid()));
+    container.withLabel(OWNER_HOST_LABEL, OwnerProcess.host());
     // a daemon that stops (docker stop, systemctl stop docker) stops PostgreSQL with a fast
     // shutdown, as the official image declares, instead of a smart one that waits for the
     // rehearsal's sessions and is killed 10 s later
@@ -117,18 +122,20 @@ public final class ContainerProvider implements PostgresProvider {
   }
 
   /**
-   * Containers of earlier rehearsals that nobody could remove (the Docker daemon stopped under
-   * them; their JVM was killed while Docker restarted): removed if they have exited. Running and
-   * just-created ones may belong to a rehearsal running now, and are left alone.
+   * Containers of earlier rehearsals that nobody could remove: exited ones (the Docker daemon
+   * stopped under them), and running ones whose rehearsal was killed (SIGKILL: no hook ran) on
+   * this host, told by the owner labels. Running containers of live rehearsals, other hosts'
+   * and just-created ones are left alone.
    */
   void removeLeftovers() {
     List<String> removed = new ArrayList<>();
+    String host = OwnerProcess.host();
     try {
       DockerClient docker = DockerClientFactory.instance().client();
       List<Container> ours = DockerCalls.call(CALL_LIMIT, () -> docker.listContainersCmd().withShowAll(true)
           .withLabelFilter(Map.of(LABEL, LABEL_VALUE)).exec());
       for (Container c : ours) {
-        if (isLeftover(c.getState())) {
+        if (isLeftover(c.getState(), c.getLabels(), host)) {
           DockerCalls.run(CALL_LIMIT, () -> docker.removeContainerCmd(c.getId()).withForce(true)
               .withRemoveVolumes(true).exec());
           removed.add(shortId(c.getId()) + " (" + c.getStatus() + ")");
@@ -138,14 +145,22 @@ public final class ContainerProvider implements PostgresProvider {
       say.accept("Could not remove containers left by earlier rehearsals: " + DockerCalls.rootMessage(e));
     }
     if (!removed.isEmpty()) {
-      say.accept("Removed " + removed.size() + " exited PostgreSQL container(s) that earlier rehearsals could not "
-          + "remove (the Docker daemon stopped under them, most likely): " + String.join(", ", removed));
+      say.accept("Removed " + removed.size() + " PostgreSQL container(s) that earlier rehearsals could not "
+          + "remove (the Docker daemon stopped under them, or the rehearsal was killed): " + String.join(", ", removed));
     }
   }
 
-  /** Docker's state of a container that can go: it has exited (or is dead), so no rehearsal uses it. */
-  static boolean isLeftover(String state) {
-    return "exited".equals(state) || "dead".equals(state);
+  /**
+   * Whether a container of ours can go: it has exited (or is dead), so no rehearsal uses it; or
+   * it runs for a rehearsal on this host whose JVM is gone.
+   */
+  static boolean isLeftover(String state, Map<String, String> labels, String host) {
+    if ("exited".equals(state) || "dead".equals(state)) {
+      return true;
+    }
+    Map<String, String> l = labels == null ? Map.of() : labels;
+    return "running".equals(state) && !"unknown".equals(host) && host.equals(l.get(OWNER_HOST_LABEL))
+        && l.containsKey(OWNER_PID_LABEL) && OwnerProcess.gone(l.get(OWNER_PID_LABEL));
   }
 
   static String shortId(String id) {

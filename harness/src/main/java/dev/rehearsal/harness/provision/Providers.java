@@ -20,17 +20,17 @@ public final class Providers {
     }
     switch (choice) {
       case "embedded":
-        return new EmbeddedProvider(majorVersion);
+        return new EmbeddedProvider(majorVersion, say);
       case "container":
         return new ContainerProvider(image, majorVersion, say);
       case "auto":
         if (DockerProbe.available(Duration.ofSeconds(3))) {
           ContainerProvider container = new ContainerProvider(image, majorVersion, say);
           say.accept("PostgreSQL: container " + container.image() + " (Docker answered; --postgres embedded to use the embedded server)");
-          return new AutoProvider(container, new EmbeddedProvider(majorVersion), say);
+          return new AutoProvider(container, new EmbeddedProvider(majorVersion, say), say);
         }
         say.accept("PostgreSQL: embedded " + majorVersion + " (Docker did not answer; --postgres container to insist)");
-        return new EmbeddedProvider(majorVersion);
+        return new EmbeddedProvider(majorVersion, say);
       default:
         throw new BadInputException("--postgres " + JdbcUrls.redact(choice) + ": unknown provider\n"
             + "  fix: use auto, embedded, container, or jdbc:postgresql://HOST[:PORT]/DATABASE");

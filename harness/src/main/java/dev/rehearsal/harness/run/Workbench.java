@@ -97,7 +97,7 @@ final class Workbench implements AutoCloseable {
     }
     EmbeddedProvider embedded = (EmbeddedProvider) provider;
     try {
-      PostgresServer server = new EmbeddedProvider(embedded.majorVersion(), cache.dataDirectory())
+      PostgresServer server = embedded.on(cache.dataDirectory())
           .start(scenario.server().settings());
       cacheOpened[0] = true;
       return server;

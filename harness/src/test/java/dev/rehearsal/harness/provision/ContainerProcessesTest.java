@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,13 +92,28 @@ class ContainerProcessesTest {
   }
 
   @Test
-  void onlyExitedOrDeadContainersAreLeftovers() {
-    assertThat(ContainerProvider.isLeftover("exited")).isTrue();
-    assertThat(ContainerProvider.isLeftover("dead")).isTrue();
+  void exitedContainersAndRunningOnesOfAKilledRehearsalHereAreLeftovers() throws Exception {
+    Map<String, String> none = Map.of();
+    assertThat(ContainerProvider.isLeftover("exited", none, "here")).isTrue();
+    assertThat(ContainerProvider.isLeftover("dead", none, "here")).isTrue();
     // created: a rehearsal starting now; running, paused, restarting, removing: in use or going
     for (String state : List.of("created", "running", "paused", "restarting", "removing")) {
-      assertThat(ContainerProvider.isLeftover(state)).as(state).isFalse();
+      assertThat(ContainerProvider.isLeftover(state, none, "here")).as(state).isFalse();
     }
-    assertThat(ContainerProvider.isLeftover(null)).isFalse();
+    assertThat(ContainerProvider.isLeftover(null, none, "here")).isFalse();
+
+    Process done = new ProcessBuilder("/bin/bash", "-c", "exit 0").start();
+    done.waitFor();
+    Map<String, String> killed = Map.of(ContainerProvider.OWNER_PID_LABEL, Long.toString(done.pid()),
+        ContainerProvider.OWNER_HOST_LABEL, "here");
+    Map<String, String> alive = Map.of(ContainerProvider.OWNER_PID_LABEL, Long.toString(ProcessHandle.current().pid()),
+        ContainerProvider.OWNER_HOST_LABEL, "here");
+    assertThat(ContainerProvider.isLeftover("running", killed, "here")).isTrue();
+    assertThat(ContainerProvider.isLeftover("running", alive, "here")).isFalse();
+    // another host's rehearsal, or one whose host could not be told: never judged from here
+    assertThat(ContainerProvider.isLeftover("running", killed, "elsewhere")).isFalse();
+    assertThat(ContainerProvider.isLeftover("running", killed, "unknown")).isFalse();
+    assertThat(ContainerProvider.isLeftover("running", Map.of(ContainerProvider.OWNER_PID_LABEL, "x",
+        ContainerProvider.OWNER_HOST_LABEL, "here"), "here")).isFalse();
   }
 }
