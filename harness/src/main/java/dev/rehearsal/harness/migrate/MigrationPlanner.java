@@ -15,8 +15,14 @@ public final class MigrationPlanner {
   private MigrationPlanner() {}
 
   public static MigrationPlan plan(Scenario scenario, StrategySpec strategy) {
-    return new MigrationPlan(steps(scenario, strategy.steps(), "step "),
-        steps(scenario, strategy.down(), "down step "));
+    try {
+      return new MigrationPlan(steps(scenario, strategy.steps(), "step "),
+          steps(scenario, strategy.down(), "down step "));
+    } catch (BadInputException e) {
+      // "step 2, line 2" alone does not say which of the scenario's strategies
+      throw new BadInputException("strategy " + strategy.name() + " of scenario " + scenario.name() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static List<PlannedStep> steps(Scenario scenario, List<StepSpec> specs, String prefix) {

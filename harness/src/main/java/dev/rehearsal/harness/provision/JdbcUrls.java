@@ -36,6 +36,12 @@ public final class JdbcUrls {
     }
     try {
       URI uri = new URI("postgresql://" + url.substring(prefix.length()));
+      if (uri.getRawUserInfo() != null) {
+        // PgJDBC does not read USER:PASSWORD@HOST: it would connect as someone else, without the password
+        throw new BadInputException("--postgres " + redact(url) + ": USER:PASSWORD@ before the host is not read by"
+            + " PostgreSQL's JDBC driver\n  fix: jdbc:postgresql://HOST[:PORT]/DATABASE?user=NAME, with the password"
+            + " in PGPASSWORD or ~/.pgpass");
+      }
       if (uri.getHost() == null || uri.getHost().isBlank()) {
         throw new URISyntaxException(url, "no host");
       }

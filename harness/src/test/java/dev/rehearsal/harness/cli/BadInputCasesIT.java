@@ -267,6 +267,15 @@ class BadInputCasesIT {
   }
 
   @Test
+  void userAndPasswordBeforeTheHost() throws IOException {
+    CapturedRun run = rehearse("run", "demo", "--postgres", "jdbc:postgresql://alice:" + WRONG_PASSWORD + "@localhost/app",
+        "--out", out());
+    assertBadInput(run).contains("--postgres jdbc:postgresql://alice:***@localhost/app: USER:PASSWORD@ before the host"
+        + " is not read by PostgreSQL's JDBC driver");
+    assertNowhere(WRONG_PASSWORD, run);
+  }
+
+  @Test
   void dockerRequestedButAbsent() throws Exception {
     List<String> command = new ArrayList<>();
     if (canHideRun()) {

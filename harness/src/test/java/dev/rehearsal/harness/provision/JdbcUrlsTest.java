@@ -36,6 +36,15 @@ class JdbcUrlsTest {
   }
 
   @Test
+  void userInfoBeforeTheHostIsRefusedSinceTheDriverWouldIgnoreIt() {
+    assertThatThrownBy(() -> JdbcUrls.parse("jdbc:postgresql://alice:s3cret@db.example/app"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("USER:PASSWORD@ before the host is not read")
+        .hasMessageContaining("fix: jdbc:postgresql://HOST[:PORT]/DATABASE?user=NAME")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
   void unknownPgVersionIsBadInput() {
     assertThatThrownBy(() -> EmbeddedBinaries.forMajor(14))
         .isInstanceOf(BadInputException.class)
