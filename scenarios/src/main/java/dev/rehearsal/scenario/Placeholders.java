@@ -76,10 +76,10 @@ public final class Placeholders {
 
   /** Whether {@code name} can be written as a {@code :name} parameter. */
   public static boolean isParameterName(String name) {
-    if (name.isEmpty() || !isNameStart(name.charAt(0))) {
+    if (name.isEmpty() || !SqlLexing.isNameStart(name.charAt(0))) {
       return false;
     }
-    return name.chars().allMatch(c -> isNamePart((char) c));
+    return name.chars().allMatch(c -> SqlLexing.isNamePart((char) c));
   }
 
   /** What one pass over a statement finds outside strings, quoted identifiers and comments. */
@@ -101,20 +101,20 @@ public final class Placeholders {
       char c = sql.charAt(i);
       int end;
       if (c == '\'' || c == '"') {
-        end = afterQuoted(sql, i, c, false);
+        end = SqlLexing.afterQuoted(sql, i, c, false);
       } else if (c == '-' && next(sql, i) == '-') {
         int newline = sql.indexOf('\n', i);
         end = newline < 0 ? sql.length() : newline + 1;
       } else if (c == '/' && next(sql, i) == '*') {
-        end = afterBlockComment(sql, i);
-      } else if (c == '$' && dollarTag(sql, i) != null) {
-        end = afterDollarQuoted(sql, i, dollarTag(sql, i));
-      } else if (isNameStart(c)) {
-        end = afterWord(sql, i);
+        end = SqlLexing.afterBlockComment(sql, i);
+      } else if (c == '$' && SqlLexing.dollarTag(sql, i) != null) {
+        end = SqlLexing.afterDollarQuoted(sql, i, SqlLexing.dollarTag(sql, i));
+      } else if (SqlLexing.isNameStart(c)) {
+        end = SqlLexing.afterWord(sql, i);
         String word = sql.substring(i, end);
         if (word.equalsIgnoreCase("e") && end < sql.length() && sql.charAt(end) == '\'') {
           // E'...': an escape string, where \' is a quote that does not end it
-          end = afterQuoted(sql, end, '\'', true);
+          end = SqlLexing.afterQuoted(sql, end, '\'', true);
         } else {
           scan.words.add(word.toLowerCase(Locale.ROOT));
         }
@@ -125,9 +125,9 @@ public final class Placeholders {
         end = i + 1;
       } else if (c == ':' && next(sql, i) == ':') {
         end = i + 2;
-      } else if (c == ':' && isNameStart(next(sql, i))) {
+      } else if (c == ':' && SqlLexing.isNameStart(next(sql, i))) {
         end = i + 2;
-        while (end < sql.length() && isNamePart(sql.charAt(end))) {
+        while (end < sql.length() && SqlLexing.isNamePart(sql.charAt(end))) {
           end++;
         }
         scan.names.add(sql.substring(i + 1, end));
@@ -145,94 +145,5 @@ public final class Placeholders {
 
   private static char next(String sql, int i) {
     return i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
-  }
-
-  private static boolean isNameStart(char c) {
-    return Character.isLetter(c) || c == '_';
-  }
-
-  private static boolean isNamePart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
-  }
-
-  /**
-   * Index after the keyword or identifier starting at {@code start}. PostgreSQL identifiers may
-   * contain {@code $} ({@code a$b}); reading them whole keeps such a {@code $} from being taken
-   * for the start of a dollar quote.
-   */
-  private static int afterWord(String sql, int start) {
-    int i = start + 1;
-    while (i < sql.length() && (isNamePart(sql.charAt(i)) || sql.charAt(i) == '$')) {
-      i++;
-    }
-    return i;
-  }
-
-  /**
-   * Index after the quoted text starting at {@code start}; a doubled quote is an escaped one,
-   * and so, with {@code backslashEscapes}, is a quote after a backslash.
-   */
-  private static int afterQuoted(String sql, int start, char quote, boolean backslashEscapes) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-        continue;
-      }
-      if (c == quote) {
-        if (next(sql, i) != quote) {
-          return i + 1;
-        }
-        i++;
-      }
-      i++;
-    }
-    return sql.length();
-  }
-
-  /**
-   * The opening delimiter ({@code $$} or {@code $tag$}) of a dollar-quoted string at
-   * {@code start}, or null when the {@code $} starts none ({@code $1} is a positional parameter
-   * of a function body, not a quote: a tag cannot start with a digit).
-   */
-  private static String dollarTag(String sql, int start) {
-    int i = start + 1;
-    if (i < sql.length() && sql.charAt(i) != '$') {
-      if (!isNameStart(sql.charAt(i))) {
-        return null;
-      }
-      while (i < sql.length() && isNamePart(sql.charAt(i))) {
-        i++;
-      }
-    }
-    return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(start, i + 1) : null;
-  }
-
-  /** Index after the dollar-quoted string starting at {@code start} with {@code tag}. */
-  private static int afterDollarQuoted(String sql, int start, String tag) {
-    int close = sql.indexOf(tag, start + tag.length());
-    return close < 0 ? sql.length() : close + tag.length();
-  }
-
-  /** Index after the block comment starting at {@code start}; PostgreSQL lets them nest. */
-  private static int afterBlockComment(String sql, int start) {
-    int depth = 0;
-    int i = start;
-    while (i < sql.length()) {
-      if (sql.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (sql.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return sql.length();
   }
 }

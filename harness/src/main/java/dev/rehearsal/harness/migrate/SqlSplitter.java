@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.scenario.SqlLexing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,18 +32,20 @@ public final class SqlSplitter {
       char c = script.charAt(i);
       char next = i + 1 < n ? script.charAt(i + 1) : '\0';
       if (c == '-' && next == '-') {
-        i = skipTo(script, i, "\n");
+        int newline = script.indexOf('\n', i);
+        i = newline < 0 ? n : newline + 1;
       } else if (c == '/' && next == '*') {
-        i = skipBlockComment(script, i);
+        i = SqlLexing.afterBlockComment(script, i);
       } else if (c == '\'') {
         boolean backslashEscapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
             && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)));
-        i = skipQuoted(script, i, '\'', backslashEscapes);
+        i = SqlLexing.afterQuoted(script, i, '\'', backslashEscapes);
       } else if (c == '"') {
-        i = skipQuoted(script, i, '"', false);
-      } else if (c == '$' && dollarTag(script, i) != null) {
-        String tag = dollarTag(script, i);
-        i = skipTo(script, i + tag.length(), tag);
+        i = SqlLexing.afterQuoted(script, i, '"', false);
+      } else if (SqlLexing.isNameStart(c)) {
+        i = SqlLexing.afterWord(script, i); // whole, so that the $ of a$b opens no dollar quote
+      } else if (c == '$' && SqlLexing.dollarTag(script, i) != null) {
+        i = SqlLexing.afterDollarQuoted(script, i, SqlLexing.dollarTag(script, i));
       } else if (c == ';') {
         add(pieces, script, start, i);
         start = i + 1;
@@ -88,64 +91,5 @@ public final class SqlSplitter {
       }
     }
     return count;
-  }
-
-  private static int skipTo(String s, int from, String end) {
-    int at = s.indexOf(end, from + 1);
-    return at < 0 ? s.length() : at + end.length();
-  }
-
-  private static int skipBlockComment(String s, int from) {
-    int depth = 0;
-    int i = from;
-    while (i < s.length()) {
-      if (s.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (s.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return i;
-  }
-
-  private static int skipQuoted(String s, int from, char quote, boolean backslashEscapes) {
-    int i = from + 1;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-          i += 2; // doubled quote inside the literal
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return i;
-  }
-
-  /** The dollar-quote tag starting at {@code i} ($$ or $name$), or null if this $ is not one. */
-  private static String dollarTag(String s, int i) {
-    if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) {
-      return null; // part of an identifier such as a$b
-    }
-    int j = i + 1;
-    while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
-      if (j == i + 1 && Character.isDigit(s.charAt(j))) {
-        return null; // $1 is a parameter, not a tag
-      }
-      j++;
-    }
-    return j < s.length() && s.charAt(j) == '$' ? s.substring(i, j + 1) : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.verify;
 
+import dev.rehearsal.scenario.SqlLexing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,28 +72,28 @@ final class SqlTokens {
         int newline = sql.indexOf('\n', i);
         i = newline < 0 ? n : newline + 1;
       } else if (c == '/' && next == '*') {
-        i = afterBlockComment(sql, i);
+        i = SqlLexing.afterBlockComment(sql, i);
       } else if (c == '\'') {
-        i = afterQuoted(sql, i, '\'', false);
+        i = SqlLexing.afterQuoted(sql, i, '\'', false);
         out.add(OTHER);
       } else if (c == '"') {
-        int end = afterQuoted(sql, i, '"', false);
+        int end = SqlLexing.afterQuoted(sql, i, '"', false);
         String inside = sql.substring(i + 1, Math.max(i + 1, end - 1));
         out.add(new Token(Kind.QUOTED, inside.replace("\"\"", "\"")));
         i = end;
-      } else if (c == '$' && dollarTag(sql, i) != null) {
-        String tag = dollarTag(sql, i);
-        int close = sql.indexOf(tag, i + tag.length());
+      } else if (c == '$' && SqlLexing.dollarTag(sql, i) != null) {
+        String tag = SqlLexing.dollarTag(sql, i);
+        int close = sql.indexOf(tag, i + tag.length()); // the body is scanned too: a DO block's statements
         int bodyEnd = close < 0 ? n : close;
         out.add(SEMICOLON);
         scan(sql.substring(i + tag.length(), bodyEnd), out);
         out.add(SEMICOLON);
         i = close < 0 ? n : close + tag.length();
       } else if (Character.isLetter(c) || c == '_') {
-        int end = afterWord(sql, i);
+        int end = SqlLexing.afterWord(sql, i);
         String word = sql.substring(i, end);
         if (word.equalsIgnoreCase("e") && end < n && sql.charAt(end) == '\'') {
-          end = afterQuoted(sql, end, '\'', true); // E'...': a backslash escapes the quote
+          end = SqlLexing.afterQuoted(sql, end, '\'', true); // E'...': a backslash escapes the quote
           out.add(OTHER);
         } else {
           out.add(new Token(Kind.WORD, fold(word)));
@@ -103,7 +104,7 @@ final class SqlTokens {
         i++;
       } else {
         out.add(OTHER); // digits, operators, ? and :name parameters, $1
-        i = c == '$' || Character.isDigit(c) ? afterWord(sql, i) : i + 1;
+        i = c == '$' || Character.isDigit(c) ? SqlLexing.afterWord(sql, i) : i + 1;
       }
     }
   }
@@ -119,66 +120,5 @@ final class SqlTokens {
       b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
     }
     return b.toString();
-  }
-
-  /** Index after the word at {@code start}; identifiers may contain {@code $} ({@code a$b}). */
-  private static int afterWord(String sql, int start) {
-    int i = start + 1;
-    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-        || sql.charAt(i) == '$')) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int afterQuoted(String sql, int start, char quote, boolean backslashEscapes) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-      } else if (c == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-        i += 2; // a doubled quote stands for itself
-      } else if (c == quote) {
-        return i + 1;
-      } else {
-        i++;
-      }
-    }
-    return sql.length();
-  }
-
-  /** The tag ($$ or $name$) of a dollar quote opening at {@code start}, or null ($1 is none). */
-  private static String dollarTag(String sql, int start) {
-    int i = start + 1;
-    if (i < sql.length() && sql.charAt(i) != '$') {
-      if (!(Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_')) {
-        return null;
-      }
-      while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-        i++;
-      }
-    }
-    return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(start, i + 1) : null;
-  }
-
-  private static int afterBlockComment(String sql, int start) {
-    int depth = 0;
-    int i = start;
-    while (i < sql.length()) {
-      if (sql.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (sql.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return sql.length();
   }
 }
