@@ -4,6 +4,7 @@ import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
+import dev.rehearsal.scenario.SqlLexing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -235,18 +236,7 @@ final class FlywayRunner {
           int newline = sql.indexOf('\n', i);
           i = newline < 0 ? sql.length() : newline + 1;
         } else if (sql.startsWith("/*", i)) {
-          int depth = 0;
-          do {
-            if (sql.startsWith("/*", i)) {
-              depth++;
-              i += 2;
-            } else if (sql.startsWith("*/", i)) {
-              depth--;
-              i += 2;
-            } else {
-              i++;
-            }
-          } while (depth > 0 && i < sql.length());
+          i = SqlLexing.afterBlockComment(sql, i);
         } else {
           break;
         }
