@@ -18,10 +18,19 @@ final class OwnerProcess {
 
   /** This machine's name; "unknown" when it cannot be told (then no container is judged by it). */
   static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      return "unknown";
+    return Host.NAME;
+  }
+
+  /** Looked up once: the lookup may ask a resolver, and every container start needs it twice. */
+  private static final class Host {
+    static final String NAME = lookUp();
+
+    private static String lookUp() {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (Exception e) {
+        return "unknown";
+      }
     }
   }
 
