@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
         key -> common.toRunOptions(strategy, false, key.pgVersion(), key.rows(), key.rate()), common.out,
         Console.stderr()).run();
     print(result, System.out);
-    return 0;
+    return result.exitCode();
   }
 
   /** An axis not given is one cell with the scenario's own value (null). */

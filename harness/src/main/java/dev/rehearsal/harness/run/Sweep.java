@@ -37,8 +37,18 @@ public final class Sweep {
    */
   public record Axes(List<Integer> pgVersions, List<Long> rows, List<Double> rates) {}
 
-  /** What a sweep produced. */
-  public record Result(SweepReport sweep, List<Path> files) {}
+  /**
+   * What a sweep produced.
+   *
+   * @param incomplete a cell was stopped before its end (the rest of the sweep was not rehearsed)
+   */
+  public record Result(SweepReport sweep, List<Path> files, boolean incomplete) {
+
+    /** 3 when a cell was incomplete (README's exit codes), else 0: a sweep maps where budgets fail. */
+    public int exitCode() {
+      return incomplete ? 3 : 0;
+    }
+  }
 
   private final Scenario scenario;
   private final String strategyName;
@@ -79,6 +89,7 @@ public final class Sweep {
     console.say("Sweeping %s, strategy %s: %d rehearsals (PostgreSQL %s × rows %s × rate %s)", scenario.name(),
         strategy.name(), cellsTotal, axes.pgVersions(), describe(axes.rows()), describe(axes.rates()));
     List<SweepReport.Cell> cells = new ArrayList<>();
+    boolean incomplete = false;
     Map<SweepReport.Cell, String> dirs = new HashMap<>();
     int n = 0;
     sweep:
@@ -119,6 +130,7 @@ public final class Sweep {
             dirs.put(entry, dir);
             if (!report.complete()) {
               console.say("  INCOMPLETE — %s; the rest of the sweep is not rehearsed", report.failure());
+              incomplete = true;
               break sweep;
             }
             console.say("  %s", report.verdict().status().toUpperCase(Locale.ROOT));
@@ -129,7 +141,7 @@ public final class Sweep {
     SweepReport sweep = SweepMatrix.of(scenario.name(), strategy.name(), startedAt, Instant.now(),
         axes.pgVersions(), axes.rows(), axes.rates(), cells);
     try {
-      return new Result(sweep, ReportFiles.writeSweep(sweep, dirs::get, outDir));
+      return new Result(sweep, ReportFiles.writeSweep(sweep, dirs::get, outDir), incomplete);
     } catch (IOException e) {
       throw new InfrastructureException("could not write the sweep to " + outDir + ": " + e.getMessage(), e);
     }
