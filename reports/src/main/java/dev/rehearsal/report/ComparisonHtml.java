@@ -102,7 +102,7 @@ public final class ComparisonHtml {
           .append("</td><td><span class=\"status ").append(Html.statusClass(r.verdict())).append("\">")
           .append(Html.escape(r.verdict() == null ? "" : r.verdict().toUpperCase(java.util.Locale.ROOT)))
           .append("</span></td>");
-      Map<String, Double> figures = r.summary() == null ? Map.of() : SummaryFigures.of(r.summary());
+      Map<String, Double> figures = r.summary() == null ? Map.of() : MetricCatalogue.figures(r.summary());
       Map<String, String> budgetStatus = new HashMap<>();
       for (BudgetResult b : Nulls.list(r.budgets())) {
         budgetStatus.merge(b.metric(), Html.statusClass(b.status()), Html::worse);

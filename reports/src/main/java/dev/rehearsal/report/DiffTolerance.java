@@ -25,32 +25,6 @@ public final class DiffTolerance {
   /** Relative tolerance of every metric unless told otherwise: 10% of the baseline's value. */
   public static final double DEFAULT_RELATIVE = 0.10;
 
-  /**
-   * Default absolute tolerances (noise floors), in each metric's unit: a change this small is
-   * noise however large it is relative to a tiny baseline. Every metric not named here has 0:
-   * counts (pool timeouts, errors, lost writes, sessions, ...) are each a real event, so the
-   * first one where there were none is a change.
-   */
-  static final Map<String, Double> NOISE_FLOORS = Map.of(
-      // Latency percentiles: a p99 of a few ms moves by a few ms with scheduling and GC jitter
-      // on a shared CI runner, with nothing changed in the database.
-      "baselineP99Ms", 5.0,
-      "peakP99Ms", 5.0,
-      // Wall time of the migration's statements: the same timer and round-trip jitter.
-      "migrationDurationMs", 5.0,
-      // The lock observer samples every 15 ms, so a wait's start and end are each known to one
-      // sample: a single wait or window can read up to 15 ms longer or shorter.
-      "longestWaitMs", 15.0,
-      "longestBlockedWindowMs", 15.0,
-      // A sum over waits, each off by up to one sample: 0.1 session-seconds is about seven
-      // 15 ms samples, a handful of sessions queued one sample longer or shorter.
-      "blockedSessionSeconds", 0.1,
-      // Peak over baseline p99: with a baseline of 2 ms, 0.5 ms of jitter moves it by 25%.
-      "p99Ratio", 0.5,
-      // Whole seconds of a 1-second timeline: where the migration falls against the second
-      // boundaries moves one second in or out of the count.
-      "spikeSeconds", 1.0,
-      "poolSaturatedSeconds", 1.0);
 
   private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
   private static final String EXAMPLES =
@@ -86,7 +60,7 @@ public final class DiffTolerance {
     Map<String, Double> relativeByMetric = new LinkedHashMap<>();
     Map<String, Double> absoluteByMetric = new LinkedHashMap<>();
     List<String> specs = new java.util.ArrayList<>();
-    List<String> known = SummaryFigures.metrics();
+    List<String> known = MetricCatalogue.names();
     for (String value : values) {
       for (String raw : value.split(",", -1)) {
         String spec = raw.strip();
@@ -141,7 +115,8 @@ public final class DiffTolerance {
 
   /** How far {@code metric} may move in its own unit, however small its baseline. */
   public double absolute(String metric) {
-    return absoluteByMetric.getOrDefault(metric, NOISE_FLOORS.getOrDefault(metric, 0.0));
+    return absoluteByMetric.getOrDefault(metric,
+        MetricCatalogue.find(metric).map(MetricCatalogue.Metric::noiseFloor).orElse(0.0));
   }
 
   /** The change {@code metric} may make from {@code baseline} and still count as unchanged. */

@@ -18,7 +18,7 @@ final class FigureComparison {
   static FigureDiff compare(String metric, Double baseline, Double current, DiffTolerance tolerance) {
     Double b = measured(baseline);
     Double c = measured(current);
-    boolean higherIsBetter = SummaryFigures.higherIsBetter(metric);
+    boolean higherIsBetter = MetricCatalogue.higherIsBetter(metric);
     if (b == null || c == null) {
       Status status = b == null && c == null ? Status.NOT_MEASURED
           : b == null ? Status.NEWLY_MEASURED : Status.NO_LONGER_MEASURED;

@@ -74,7 +74,7 @@ public record ReportDiff(
    * @param baselineStrategy its name in the baseline when that differs (two single reports
    *     compared whatever their names), else null
    * @param baselineVerdict pass, warn, fail, or null when the report has no verdict
-   * @param figures every summary figure, in {@link SummaryFigures} order
+   * @param figures every summary figure, in {@link MetricCatalogue} order
    * @param budgets every budget on either side, current order first
    */
   public record StrategyDiff(

@@ -100,10 +100,10 @@ public final class ReportDiffer {
   /** Every metric, null where not measured; all null when the report has no summary. */
   private static Map<String, Double> figures(RehearsalReport report) {
     if (report.summary() != null) {
-      return SummaryFigures.of(report.summary());
+      return MetricCatalogue.figures(report.summary());
     }
     Map<String, Double> none = new LinkedHashMap<>();
-    SummaryFigures.metrics().forEach(m -> none.put(m, null));
+    MetricCatalogue.names().forEach(m -> none.put(m, null));
     return none;
   }
 
@@ -126,7 +126,7 @@ public final class ReportDiffer {
   }
 
   private static List<MetricTolerance> tolerances(DiffTolerance tolerance) {
-    return SummaryFigures.metrics().stream()
+    return MetricCatalogue.names().stream()
         .map(m -> new MetricTolerance(m, tolerance.relative(m), tolerance.absolute(m))).toList();
   }
 

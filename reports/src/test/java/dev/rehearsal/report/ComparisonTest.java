@@ -18,8 +18,10 @@ class ComparisonTest {
   private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
 
   private static Summary summary(double blockedSessionSeconds, double peakP99Ms, long errors, double migrationMs) {
-    return new Summary(8, peakP99Ms, peakP99Ms / 8, 28, 0, blockedSessionSeconds, 0, 0, 0, 0, 0, 0, 9000, errors,
-        Map.of(), 0, 0L, null, migrationMs, 0);
+    return SummaryFixture.quiet().with("baselineP99Ms", 8).with("peakP99Ms", peakP99Ms)
+        .with("p99Ratio", peakP99Ms / 8).with("spikeThresholdMs", 28)
+        .with("blockedSessionSeconds", blockedSessionSeconds).with("operations", 9000).with("errors", errors)
+        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", migrationMs).build();
   }
 
   private static RehearsalReport report(String strategy, String verdict, Summary summary, String... budgetStatuses) {

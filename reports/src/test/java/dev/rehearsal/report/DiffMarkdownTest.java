@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class DiffMarkdownTest {
 
-  private static final int FIGURES = SummaryFigures.metrics().size();
+  private static final int FIGURES = MetricCatalogue.names().size();
 
   private static String render(RehearsalReport baseline, RehearsalReport current) {
     return DiffMarkdown.render(ReportDiffer.diff(DiffFixtures.single("last", baseline),

@@ -24,8 +24,13 @@ class DiffToleranceTest {
   }
 
   @Test
-  void everyNoiseFloorNamesAKnownMetric() {
-    assertThat(SummaryFigures.metrics()).containsAll(DiffTolerance.NOISE_FLOORS.keySet());
+  void noiseFloorsComeFromTheCatalogue() {
+    DiffTolerance t = DiffTolerance.defaults();
+    for (MetricCatalogue.Metric m : MetricCatalogue.all()) {
+      assertThat(t.absolute(m.name())).as(m.name()).isEqualTo(m.noiseFloor());
+    }
+    assertThat(t.absolute("longestWaitMs")).isEqualTo(15.0);
+    assertThat(t.absolute("lostWrites")).isZero();
   }
 
   @Test

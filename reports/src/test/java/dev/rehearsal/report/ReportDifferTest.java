@@ -38,10 +38,10 @@ class ReportDifferTest {
     assertThat(diff.figuresWorse()).isFalse();
     assertThat(diff.notes()).isEmpty();
     StrategyDiff s = diff.strategies().get(0);
-    assertThat(s.figures()).hasSize(SummaryFigures.metrics().size());
-    assertThat(s.figures(FigureDiff.Status.WITHIN)).hasSize(SummaryFigures.metrics().size());
+    assertThat(s.figures()).hasSize(MetricCatalogue.names().size());
+    assertThat(s.figures(FigureDiff.Status.WITHIN)).hasSize(MetricCatalogue.names().size());
     assertThat(s.budgets(BudgetDiff.Change.UNCHANGED)).hasSize(3);
-    assertThat(diff.tolerances()).hasSize(SummaryFigures.metrics().size());
+    assertThat(diff.tolerances()).hasSize(MetricCatalogue.names().size());
   }
 
   @Test
@@ -176,7 +176,7 @@ class ReportDifferTest {
     ReportDiff diff = diff(ReportFixture.realistic(), f.build());
 
     StrategyDiff s = diff.strategies().get(0);
-    assertThat(s.figures(FigureDiff.Status.NO_LONGER_MEASURED)).hasSize(SummaryFigures.metrics().size());
+    assertThat(s.figures(FigureDiff.Status.NO_LONGER_MEASURED)).hasSize(MetricCatalogue.names().size());
     assertThat(s.currentVerdict()).isNull();
     assertThat(s.budgets()).extracting(BudgetDiff::change).containsOnly(BudgetDiff.Change.REMOVED);
     assertThat(diff.outcome()).isEqualTo(Outcome.NO_REGRESSION);

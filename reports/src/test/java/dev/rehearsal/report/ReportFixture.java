@@ -40,9 +40,13 @@ final class ReportFixture {
   List<TimelineSecond> timeline = timeline(40);
   List<StatementResult> statements = new ArrayList<>(List.of(
       new StatementResult(1, ALTER_SQL, 15.0, 3_100.0, null, null)));
-  Summary summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3,
-      3, 30, 17_500, 7, new LinkedHashMap<>(Map.of("lockTimeout", 4L, "poolTimeout", 3L)), 0, 0L,
-      0L, 3_100.0, 0);
+  Summary summary = SummaryFixture.quiet().with("baselineP99Ms", 8.2).with("peakP99Ms", 4_100.0)
+      .with("p99Ratio", 500.0).with("spikeThresholdMs", 40.0).with("spikeSeconds", 4)
+      .with("blockedSessionSeconds", 12.5).with("longestWaitMs", 3_050.0)
+      .with("longestBlockedWindowMs", 3_100.0).with("maxSessionsBlocked", 12).with("poolTimeouts", 3)
+      .with("poolSaturatedSeconds", 3).with("maxPoolWaiting", 30).with("operations", 17_500).with("errors", 7)
+      .with("errorsByClass", new LinkedHashMap<>(Map.of("lockTimeout", 4L, "poolTimeout", 3L)))
+      .with("migrationDurationMs", 3_100.0).build();
   RehearsalReport.Integrity integrity = new RehearsalReport.Integrity(2_400, 1_900, 0, 0, List.of());
   List<BudgetResult> budgets = new ArrayList<>(List.of(
       new BudgetResult("blockedSessionSeconds", 2.0, 5.0, 12.5, "fail",
@@ -81,8 +85,12 @@ final class ReportFixture {
     statements = List.of(new StatementResult(1, payload, 15.0, 10, payload, payload, "up", payload, "sql", payload,
         1, 1, 2, 10.0, null, null, true, List.of(new RehearsalReport.Lock(payload, payload)), List.of(payload),
         new RehearsalReport.LockWaits(1.0, 1.0, 1.0, 1, 1, List.of(payload), List.of(payload)), 5.0, payload));
-    summary = new Summary(8.2, 4_100.0, 500.0, 40.0, 4, 12.5, 3_050.0, 3_100.0, 12, 3, 3, 30,
-        17_500, 7, Map.of(payload, 4L), 0, 0L, 0L, 3_100.0, 0);
+    summary = SummaryFixture.quiet().with("baselineP99Ms", 8.2).with("peakP99Ms", 4_100.0)
+        .with("p99Ratio", 500.0).with("spikeThresholdMs", 40.0).with("spikeSeconds", 4)
+        .with("blockedSessionSeconds", 12.5).with("longestWaitMs", 3_050.0)
+        .with("longestBlockedWindowMs", 3_100.0).with("maxSessionsBlocked", 12).with("poolTimeouts", 3)
+        .with("poolSaturatedSeconds", 3).with("maxPoolWaiting", 30).with("operations", 17_500).with("errors", 7)
+        .with("errorsByClass", Map.of(payload, 4L)).with("migrationDurationMs", 3_100.0).build();
     budgets = List.of(
         new BudgetResult(payload, 2.0, 5.0, 12.5, "fail", payload, payload),
         new BudgetResult(payload, 2.0, 5.0, 3, "warn", payload, payload),

@@ -37,8 +37,9 @@ class ReportJsonTest {
     fixture.complete = false;
     fixture.failure = "observer connection lost";
     fixture.verdict = null;
-    fixture.summary = new RehearsalReport.Summary(0, 12, Double.NaN, 40, 0, 0, 0, 0, 0, 0, 0, 0,
-        10, 0, Map.of(), 0, null, null, 0, 0);
+    fixture.summary = SummaryFixture.quiet().with("peakP99Ms", 12).with("p99Ratio", Double.NaN)
+        .with("spikeThresholdMs", 40).with("operations", 10).with("lostWrites", SummaryFixture.NULL)
+        .with("healthCheckFailures", SummaryFixture.NULL).build();
     RehearsalReport report = fixture.build();
 
     RehearsalReport back = ReportJson.fromJson(ReportJson.toJson(report));

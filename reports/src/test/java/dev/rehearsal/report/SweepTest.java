@@ -13,8 +13,12 @@ class SweepTest {
   private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
 
   private static Cell cell(int version, long rows, double rate, String verdict) {
-    RehearsalReport.Summary s = new RehearsalReport.Summary(5, 2000, 400, 25, 2, 20, 2000, 2000, 10, 3, 2, 100, 9000,
-        3, Map.of(), 0, 0L, null, 2100, 0);
+    RehearsalReport.Summary s = SummaryFixture.quiet().with("baselineP99Ms", 5).with("peakP99Ms", 2000)
+        .with("p99Ratio", 400).with("spikeThresholdMs", 25).with("spikeSeconds", 2)
+        .with("blockedSessionSeconds", 20).with("longestWaitMs", 2000).with("longestBlockedWindowMs", 2000)
+        .with("maxSessionsBlocked", 10).with("poolTimeouts", 3).with("poolSaturatedSeconds", 2)
+        .with("maxPoolWaiting", 100).with("operations", 9000).with("errors", 3)
+        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", 2100).build();
     return new Cell(version, rows, rate, verdict, verdict + " headline",
         "pg" + version + "/rows-" + rows + "/rate-" + (long) rate + "/report.json", s);
   }

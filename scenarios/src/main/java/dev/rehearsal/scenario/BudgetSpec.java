@@ -3,7 +3,7 @@ package dev.rehearsal.scenario;
 /**
  * A panel that turns one measured figure into a verdict.
  *
- * @param metric a summary figure of the report (e.g. {@code peakP99Ms}); see {@link Metrics}
+ * @param metric a summary figure of the report (e.g. {@code peakP99Ms}); see {@code dev.rehearsal.report.MetricCatalogue}
  * @param warn threshold for a warning, or null
  * @param critical threshold for failure, or null
  * @param strict false or absent: breached when the figure reaches a threshold ({@code >=}, so

@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.report.MetricCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -58,10 +59,12 @@ final class BudgetValidator {
   private BudgetSpec budget(BudgetSpec budget, String path) {
     String metricPath = path + "/metric";
     String metricHint = "known metrics: "
-        + String.join(", ", new TreeSet<>(Metrics.KNOWN.keySet()));
+        + String.join(", ", new TreeSet<>(MetricCatalogue.budgetable()));
     String metric = errors.requireText(budget.metric(), metricPath, metricHint);
-    if (!Metrics.KNOWN.containsKey(metric)) {
-      throw errors.at(metricPath, "unknown metric '" + metric + "'", metricHint);
+    if (!MetricCatalogue.budgetable().contains(metric)) {
+      throw errors.at(metricPath, MetricCatalogue.find(metric)
+          .map(m -> "metric '" + metric + "' cannot be a budget (" + m.description() + ")")
+          .orElse("unknown metric '" + metric + "'"), metricHint);
     }
     Double warn = budget.warn();
     Double critical = budget.critical();

@@ -335,6 +335,18 @@ class ScenarioErrorsTest {
   }
 
   @Test
+  void aFigureThatIsNoBudgetSaysWhy() {
+    assertFails(MINIMAL + "budgets:\n  - metric: operations\n    critical: 500\n", """
+        bad.yaml:15:13: metric 'operations' cannot be a budget (operations that succeeded, weighted and \
+        periodic (throughput: higher is better, so not a budget))
+          fix: known metrics: baselineP99Ms, blockedSessionSeconds, droppedOperations, errors, errors.connection, \
+        errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, errors.statementTimeout, \
+        healthCheckFailures, longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, \
+        maxSessionsBlocked, migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, \
+        poolSaturatedSeconds, poolTimeouts, spikeSeconds""");
+  }
+
+  @Test
   void warnAboveCritical() {
     assertFails(MINIMAL + "budgets:\n  - metric: lostWrites\n    warn: 5\n    critical: 2\n", """
         bad.yaml:16:11: warn must not be greater than critical (2), got 5

@@ -3,7 +3,7 @@ package dev.rehearsal.harness.verdict;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.Verdict;
-import dev.rehearsal.report.SummaryFigures;
+import dev.rehearsal.report.MetricCatalogue;
 import dev.rehearsal.scenario.BudgetSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class BudgetJudge {
   private BudgetJudge() {}
 
   public static List<BudgetResult> judge(List<BudgetSpec> budgets, Summary summary) {
-    Map<String, Double> figures = SummaryFigures.of(summary);
+    Map<String, Double> figures = MetricCatalogue.figures(summary);
     List<BudgetResult> results = new ArrayList<>();
     for (BudgetSpec b : budgets) {
       Double value = figures.get(b.metric());

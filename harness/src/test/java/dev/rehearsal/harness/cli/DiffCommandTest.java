@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.report.SummaryFixture;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
@@ -33,8 +34,13 @@ class DiffCommandTest {
 
   /** A finished rehearsal of {@code strategy}: peak p99 and pool timeouts as given, budgets judged on them. */
   private static RehearsalReport report(String scenario, String strategy, double peakP99Ms, long poolTimeouts) {
-    Summary summary = new Summary(8.0, peakP99Ms, peakP99Ms / 8.0, 40.0, 2, 1.5, 900.0, 950.0, 4, poolTimeouts, 2,
-        12, 17_500, poolTimeouts, Map.of("poolTimeout", poolTimeouts), 0, 0L, null, 1_200.0, 0);
+    Summary summary = SummaryFixture.quiet().with("baselineP99Ms", 8.0).with("peakP99Ms", peakP99Ms)
+        .with("p99Ratio", peakP99Ms / 8.0).with("spikeThresholdMs", 40.0).with("spikeSeconds", 2)
+        .with("blockedSessionSeconds", 1.5).with("longestWaitMs", 900.0).with("longestBlockedWindowMs", 950.0)
+        .with("maxSessionsBlocked", 4).with("poolTimeouts", poolTimeouts).with("poolSaturatedSeconds", 2)
+        .with("maxPoolWaiting", 12).with("operations", 17_500).with("errors", poolTimeouts)
+        .with("errorsByClass", Map.of("poolTimeout", poolTimeouts))
+        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", 1_200.0).build();
     String pool = poolTimeouts >= 10 ? "fail" : poolTimeouts >= 1 ? "warn" : "pass";
     List<BudgetResult> budgets = List.of(
         new BudgetResult("peakP99Ms", 1000.0, 5000.0, true, peakP99Ms, peakP99Ms > 1000 ? "warn" : "pass",

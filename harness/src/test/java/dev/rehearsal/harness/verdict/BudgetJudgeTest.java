@@ -2,6 +2,7 @@ package dev.rehearsal.harness.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.report.SummaryFixture;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
@@ -15,8 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BudgetJudgeTest {
 
   static Summary summary(double peakP99Ms, long poolTimeouts, Long lostWrites) {
-    return new Summary(5, peakP99Ms, peakP99Ms / 5, 25, 2, 3.5, 2100, 2200, 10, poolTimeouts, 2, 40, 1000, poolTimeouts,
-        Map.of("poolTimeout", poolTimeouts), 0, lostWrites, null, 2100, 0);
+    return SummaryFixture.quiet().with("baselineP99Ms", 5).with("peakP99Ms", peakP99Ms)
+        .with("p99Ratio", peakP99Ms / 5).with("spikeThresholdMs", 25).with("spikeSeconds", 2)
+        .with("blockedSessionSeconds", 3.5).with("longestWaitMs", 2100).with("longestBlockedWindowMs", 2200)
+        .with("maxSessionsBlocked", 10).with("poolTimeouts", poolTimeouts).with("poolSaturatedSeconds", 2)
+        .with("maxPoolWaiting", 40).with("operations", 1000).with("errors", poolTimeouts)
+        .with("errorsByClass", Map.of("poolTimeout", poolTimeouts)).with("lostWrites", lostWrites)
+        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", 2100).build();
   }
 
   private static String status(double peakP99Ms, Double warn, Double critical, boolean strict) {
@@ -87,8 +93,12 @@ class BudgetJudgeTest {
 
   @Test
   void errorClassesAreMetricsOfTheirOwn() {
-    Summary s = new Summary(5, 50, 10, 25, 2, 3.5, 2100, 2200, 10, 0, 2, 40, 1000, 7,
-        Map.of("lockTimeout", 4L, "deadlock", 3L), 0, 0L, null, 2100, 0);
+    Summary s = SummaryFixture.quiet().with("baselineP99Ms", 5).with("peakP99Ms", 50).with("p99Ratio", 10)
+        .with("spikeThresholdMs", 25).with("spikeSeconds", 2).with("blockedSessionSeconds", 3.5)
+        .with("longestWaitMs", 2100).with("longestBlockedWindowMs", 2200).with("maxSessionsBlocked", 10)
+        .with("poolSaturatedSeconds", 2).with("maxPoolWaiting", 40).with("operations", 1000).with("errors", 7)
+        .with("errorsByClass", Map.of("lockTimeout", 4L, "deadlock", 3L))
+        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", 2100).build();
     List<BudgetResult> results = BudgetJudge.judge(List.of(
         new BudgetSpec("errors.lockTimeout", null, 5.0, null, null),
         new BudgetSpec("errors.deadlock", null, 1.0, null, null),

@@ -2,6 +2,7 @@ package dev.rehearsal.harness.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.report.SummaryFixture;
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.LockWaits;
 import dev.rehearsal.report.RehearsalReport.NextStep;
@@ -24,8 +25,13 @@ class NextStepsTest {
   /** A summary with sessions blocked, no pool trouble. */
   private static Summary blockedSummary(int maxSessionsBlocked, long poolTimeouts, int saturatedSeconds,
       int maxPoolWaiting) {
-    return new Summary(12.2, 2100, 172, 36.6, 3, 21.1, 2117, 2108, maxSessionsBlocked, poolTimeouts,
-        saturatedSeconds, maxPoolWaiting, 9000, poolTimeouts, Map.of(), 0, 0L, null, 2200, 0);
+    return SummaryFixture.quiet().with("baselineP99Ms", 12.2).with("peakP99Ms", 2100).with("p99Ratio", 172)
+        .with("spikeThresholdMs", 36.6).with("spikeSeconds", 3).with("blockedSessionSeconds", 21.1)
+        .with("longestWaitMs", 2117).with("longestBlockedWindowMs", 2108)
+        .with("maxSessionsBlocked", maxSessionsBlocked).with("poolTimeouts", poolTimeouts)
+        .with("poolSaturatedSeconds", saturatedSeconds).with("maxPoolWaiting", maxPoolWaiting)
+        .with("operations", 9000).with("errors", poolTimeouts).with("healthCheckFailures", SummaryFixture.NULL)
+        .with("migrationDurationMs", 2200).build();
   }
 
   private static StatementResult statement(int index, String sql, LockWaits blocked, List<String> rewrote,

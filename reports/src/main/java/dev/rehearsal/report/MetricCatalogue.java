@@ -1,0 +1,172 @@
+package dev.rehearsal.report;
+
+import dev.rehearsal.report.RehearsalReport.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every summary figure, once: its name, what it means, its unit, which way is better, whether a
+ * budget may name it, and how far it moves with nothing changed. Budget validation (scenarios),
+ * the nightly diff and the summary table of docs/report-format.md all read this list, and
+ * {@code MetricCatalogueTest} fails when a field of {@link Summary}, this list and that table
+ * disagree.
+ *
+ * <p>Adding a figure: a component of {@link Summary}, an entry here, the code in the harness that
+ * computes it, and the row the test prints for docs/report-format.md.
+ */
+public final class MetricCatalogue {
+
+  /** Which way a figure improves. */
+  public enum Better {
+    LOWER, HIGHER
+  }
+
+  /**
+   * One figure.
+   *
+   * @param name the metric's name in budgets, the diff and report.json's {@code summary}
+   * @param field the {@link Summary} component it is read from ({@code errorsByClass} for
+   *     {@code errors.<class>})
+   * @param unit what a value counts: ms, s (whole seconds of the timeline), session-s, ratio or count
+   * @param budgetable whether a scenario's budget may name it (a budget is breached when the
+   *     figure reaches its threshold, so only figures where lower is better can be budgets)
+   * @param noiseFloor how far the figure moves, in its unit, between runs of an unchanged
+   *     migration (the diff's absolute tolerance unless --tolerance says otherwise)
+   */
+  public record Metric(String name, String field, String unit, Better better, boolean budgetable,
+      double noiseFloor, String description, Function<Summary, Double> read) {
+
+    /** The figure in a summary; null when this run did not measure it. */
+    public Double valueIn(Summary summary) {
+      return read.apply(summary);
+    }
+  }
+
+  /** The error classes, each a metric {@code errors.<class>} (0 when none happened). */
+  public static final List<String> ERROR_CLASSES =
+      List.of("lockTimeout", "statementTimeout", "poolTimeout", "connection", "deadlock", "other");
+
+  private static final List<Metric> ALL = build();
+
+  private MetricCatalogue() {}
+
+  private static List<Metric> build() {
+    List<Metric> m = new ArrayList<>();
+    // Noise floors: the lock observer samples every 15 ms, so a single wait or window can read one
+    // sample longer or shorter; a p99 of a few ms moves by a few ms with scheduling and GC jitter
+    // on a shared runner; whole seconds of a 1-second timeline move by one as the migration falls
+    // against second boundaries; counts are real events, so their floor is 0.
+    m.add(lower("blockedSessionSeconds", "session-s", 0.1,
+        "sum of the durations of application lock waits blocked by the migration (a migration session on their "
+            + "blocking chain, holding the lock or queued ahead)", Summary::blockedSessionSeconds));
+    m.add(lower("longestWaitMs", "ms", 15, "longest single such wait", Summary::longestWaitMs));
+    m.add(lower("longestBlockedWindowMs", "ms", 15,
+        "longest stretch with at least one application session so blocked", Summary::longestBlockedWindowMs));
+    m.add(lower("maxSessionsBlocked", "count", 0, "most application sessions so blocked at once",
+        s -> (double) s.maxSessionsBlocked()));
+    m.add(lower("baselineP99Ms", "ms", 5,
+        "p99 latency of the weighted operations over the warm-up (its first second excluded when the warm-up is "
+            + "3 s or more)", Summary::baselineP99Ms));
+    m.add(lower("peakP99Ms", "ms", 5, "highest per-second p99 from the migration's start on", Summary::peakP99Ms));
+    // with a baseline of 2 ms, 0.5 ms of jitter moves the ratio by 25%
+    m.add(lower("p99Ratio", "ratio", 0.5, "`peakP99Ms / baselineP99Ms`", Summary::p99Ratio));
+    m.add(new Metric("spikeThresholdMs", "spikeThresholdMs", "ms", Better.LOWER, false, 15,
+        "`max(3 × baselineP99Ms, baselineP99Ms + 20 ms)`: context for `spikeSeconds`, not an outcome (follows "
+            + "the baseline)", Summary::spikeThresholdMs));
+    m.add(lower("spikeSeconds", "s", 1,
+        "seconds from the migration's start on whose p99 exceeded the threshold, or in which nothing completed "
+            + "while requests waited for the pool (a stall)", s -> (double) s.spikeSeconds()));
+    m.add(lower("poolTimeouts", "count", 0,
+        "requests that gave up waiting for a pool connection (`connectionTimeout`)", s -> (double) s.poolTimeouts()));
+    m.add(lower("poolSaturatedSeconds", "s", 1, "seconds with every connection busy and requests waiting",
+        s -> (double) s.poolSaturatedSeconds()));
+    m.add(lower("maxPoolWaiting", "count", 0, "most requests waiting for a connection at once",
+        s -> (double) s.maxPoolWaiting()));
+    m.add(lower("errors", "count", 0, "failed operations, all classes (health probes are counted apart)",
+        s -> (double) s.errors()));
+    Map<String, String> classes = new LinkedHashMap<>();
+    classes.put("lockTimeout", "operations that failed with lock_timeout (SQLSTATE 55P03)");
+    classes.put("statementTimeout", "operations cancelled by statement_timeout (SQLSTATE 57014)");
+    classes.put("poolTimeout", "operations that got no pool connection within `connectionTimeout`");
+    classes.put("connection", "operations whose connection was lost (SQLSTATE class 08)");
+    classes.put("deadlock", "operations chosen as a deadlock victim (SQLSTATE 40P01)");
+    classes.put("other", "operations that failed for any other reason");
+    for (String errorClass : ERROR_CLASSES) {
+      m.add(new Metric("errors." + errorClass, "errorsByClass", "count", Better.LOWER, true, 0,
+          classes.get(errorClass), s -> {
+            Long n = Nulls.map(s.errorsByClass()).get(errorClass);
+            return n == null ? 0.0 : n.doubleValue();
+          }));
+    }
+    m.add(lower("droppedOperations", "count", 0, "operations not started because `maxInFlight` were in flight",
+        s -> (double) s.droppedOperations()));
+    m.add(lower("lostWrites", "count", 0,
+        "rows whose acknowledged writes were not all there afterwards; `null` when no operation keeps a `ledger`",
+        s -> s.lostWrites() == null ? null : s.lostWrites().doubleValue()));
+    m.add(lower("healthCheckFailures", "count", 0,
+        "health probes that failed or timed out; `null` when the health check is disabled",
+        s -> s.healthCheckFailures() == null ? null : s.healthCheckFailures().doubleValue()));
+    m.add(lower("migrationDurationMs", "ms", 5,
+        "the migration's wall time: first statement to last, pauses and a rehearsed rollback included",
+        Summary::migrationDurationMs));
+    m.add(lower("migrationErrors", "count", 0, "migration statements that failed",
+        s -> (double) s.migrationErrors()));
+    m.add(new Metric("operations", "operations", "count", Better.HIGHER, false, 0,
+        "operations that succeeded, weighted and periodic (throughput: higher is better, so not a budget)",
+        s -> (double) s.operations()));
+    return List.copyOf(m);
+  }
+
+  private static Metric lower(String name, String unit, double noiseFloor, String description,
+      Function<Summary, Double> read) {
+    return new Metric(name, name, unit, Better.LOWER, true, noiseFloor, description, read);
+  }
+
+  /** Every figure, in report order. */
+  public static List<Metric> all() {
+    return ALL;
+  }
+
+  /** The names of every figure, in report order: what the diff compares and --tolerance may name. */
+  public static List<String> names() {
+    return ALL.stream().map(Metric::name).toList();
+  }
+
+  /** The names a budget may use. */
+  public static List<String> budgetable() {
+    return ALL.stream().filter(Metric::budgetable).map(Metric::name).toList();
+  }
+
+  public static Optional<Metric> find(String name) {
+    return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /** Every figure of a summary by name; a null value means this run did not measure it. */
+  public static Map<String, Double> figures(Summary summary) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    for (Metric m : ALL) {
+      figures.put(m.name(), m.valueIn(summary));
+    }
+    return figures;
+  }
+
+  /** Whether a rise in this figure is an improvement (throughput) rather than a regression. */
+  public static boolean higherIsBetter(String metric) {
+    return find(metric).map(m -> m.better() == Better.HIGHER).orElse(false);
+  }
+
+  /** The summary table of docs/report-format.md, as it must read there. */
+  public static String markdownTable() {
+    StringBuilder out = new StringBuilder("| metric | unit | better | budget | meaning |\n|---|---|---|---|---|\n");
+    for (Metric m : ALL) {
+      out.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s |\n", m.name(), m.unit(),
+          m.better().name().toLowerCase(Locale.ROOT), m.budgetable() ? "yes" : "no", m.description()));
+    }
+    return out.toString();
+  }
+}
