@@ -26,7 +26,7 @@ public final class SummaryFixture {
   /** Sets a field of Summary by name; numbers are converted to the field's type. */
   public SummaryFixture with(String field, Object value) {
     component(field);
-    values.put(field, value);
+    values.put(field, value == null ? NULL : value); // a null given is "not measured", unlike a field left out
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.scenario.sql.SqlLexing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

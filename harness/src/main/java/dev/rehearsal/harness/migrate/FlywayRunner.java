@@ -4,7 +4,7 @@ import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
-import dev.rehearsal.scenario.SqlLexing;
+import dev.rehearsal.scenario.sql.SqlLexing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

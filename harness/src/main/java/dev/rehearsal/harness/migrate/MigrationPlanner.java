@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.scenario.sql.SqlSplitter;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.scenario.Scenario;

@@ -2,7 +2,7 @@ package dev.rehearsal.harness.seed;
 
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.BadInputException;
-import dev.rehearsal.harness.migrate.SqlSplitter;
+import dev.rehearsal.scenario.sql.SqlSplitter;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.DatabaseTarget;
 import dev.rehearsal.scenario.Scenario;

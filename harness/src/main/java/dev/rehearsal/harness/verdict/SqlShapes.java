@@ -1,11 +1,15 @@
 package dev.rehearsal.harness.verdict;
 
+import dev.rehearsal.scenario.sql.SqlTokens;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
  * Recognises the DDL shapes the next-step rules give advice on. Works on text normalised by
- * {@link #normalise} (comments dropped, upper case, single spaces), so the patterns stay short.
+ * {@link #normalise} from the shared SQL tokenizer (comments dropped, every literal one {@code ?},
+ * words upper case, one space between tokens), so the patterns stay short and a comment or a
+ * string saying {@code NOT VALID} is never read as the keywords.
  */
 final class SqlShapes {
 
@@ -19,8 +23,16 @@ final class SqlShapes {
   private SqlShapes() {}
 
   static String normalise(String sql) {
-    return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replaceAll("\\s+", " ").strip()
-        .toUpperCase(Locale.ROOT);
+    StringJoiner words = new StringJoiner(" ");
+    for (SqlTokens.Token t : SqlTokens.of(sql)) {
+      words.add(switch (t.kind()) {
+        case WORD -> t.text().toUpperCase(Locale.ROOT);
+        case QUOTED -> '"' + t.text() + '"';
+        case SYMBOL -> t.text();
+        case OTHER -> "?";
+      });
+    }
+    return words.toString();
   }
 
   static boolean isPlainCreateIndex(String normalised) {

@@ -1,7 +1,8 @@
 package dev.rehearsal.harness.verify;
 
-import dev.rehearsal.harness.verify.SqlTokens.Kind;
-import dev.rehearsal.harness.verify.SqlTokens.Token;
+import dev.rehearsal.scenario.sql.SqlTokens;
+import dev.rehearsal.scenario.sql.SqlTokens.Kind;
+import dev.rehearsal.scenario.sql.SqlTokens.Token;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.scenario.sql.SqlSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -116,7 +116,13 @@ class NextStepsTest {
       "ALTER TABLE users ALTER status SET NOT NULL| reads | constraintScan",
       "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email)| reads | constraintScan",
       "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email| reads | none",
-      "ALTER TABLE users ADD COLUMN note text| reads | none"})
+      "ALTER TABLE users ADD COLUMN note text| reads | none",
+      // quotes and comments are read as such (the shared SQL tokenizer), not as keywords
+      "ALTER TABLE orders ADD CONSTRAINT fk CHECK (note <> 'NOT VALID')| writes | constraintScan",
+      "ALTER TABLE orders ADD CONSTRAINT fk CHECK (note <> '') /* NOT VALID later */| writes | constraintScan",
+      "ALTER TABLE orders /* ADD CHECK (x) */ ADD COLUMN note text| writes | none",
+      "CREATE /* CONCURRENTLY */ INDEX users_email ON users (email)| writes | blockingIndexBuild",
+      "ALTER TABLE \"Orders\" ADD CONSTRAINT \"fk\" FOREIGN KEY (user_id) REFERENCES users| reads | constraintScan"})
   void statementShapesThatBlockedOthersGetTheirSaferForm(String sql, String blocked, String rule) {
     List<NextStep> steps = forStatement(sql, blocked.equals("writes") ? WRITES_BLOCKED : READS_BLOCKED);
     if (rule.equals("none")) {

@@ -1,10 +1,10 @@
-package dev.rehearsal.scenario;
+package dev.rehearsal.scenario.sql;
 
 /**
  * The pieces of PostgreSQL's lexical grammar that every reader of SQL here must skip whole: words
  * (identifiers may contain {@code $}), quoted strings and identifiers, dollar-quoted strings and
- * nested block comments. One copy, shared by {@link Placeholders} (placeholders in workload SQL),
- * the migration's statement splitter and the untouched-data check's tokenizer; each returns the
+ * nested block comments. One copy, shared by the scenario's placeholders in workload SQL,
+ * {@link SqlSplitter} (migration scripts, schema) and {@link SqlTokens} (written columns, DDL shapes); each returns the
  * index just after what starts at {@code start}, or the text's length when it never closes.
  */
 public final class SqlLexing {

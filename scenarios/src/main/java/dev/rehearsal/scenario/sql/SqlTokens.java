@@ -1,27 +1,26 @@
-package dev.rehearsal.harness.verify;
+package dev.rehearsal.scenario.sql;
 
-import dev.rehearsal.scenario.SqlLexing;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The words, identifiers and punctuation of SQL text, for {@link WrittenColumns}: string
+ * The words, identifiers and punctuation of SQL text, for the untouched-data check (which columns
+ * a statement writes) and the verdict (which DDL shape a statement has): string
  * literals, comments, numbers and operators carry no names, so they become {@link Kind#OTHER}
  * tokens (or nothing), and a literal or comment saying {@code UPDATE x SET y} is never read as
  * one.
  *
- * <p>The lexical rules are those of {@code migrate.SqlSplitter} and {@code scenario.Placeholders}
- * (quotes, {@code E'..'} escapes, nested block comments, dollar tags); neither exposes tokens,
- * so the scanning is repeated here rather than reshaping them.
+ * <p>Quotes, {@code E'..'} escapes, nested block comments and dollar tags are read by
+ * {@link SqlLexing}, like {@link SqlSplitter} and the scenario's placeholders do.
  *
  * <p>One deliberate difference: the body of a dollar-quoted string is tokenized as SQL, between
  * two {@code ;} tokens, instead of being skipped. Such bodies are almost always code ({@code DO}
  * blocks and function bodies, where batched backfills live), and a write found in one that never
  * runs only means a column is not compared, whereas a write missed means a false alarm.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
-  enum Kind {
+  public enum Kind {
     /** An unquoted keyword or identifier, lower-cased as PostgreSQL folds it. */
     WORD,
     /** A double-quoted identifier, exactly as written ({@code ""} unescaped). */
@@ -32,18 +31,18 @@ final class SqlTokens {
     OTHER
   }
 
-  record Token(Kind kind, String text) {
+  public record Token(Kind kind, String text) {
 
-    boolean isWord(String word) {
+    public boolean isWord(String word) {
       return kind == Kind.WORD && text.equals(word);
     }
 
-    boolean isSymbol(char c) {
+    public boolean isSymbol(char c) {
       return kind == Kind.SYMBOL && text.length() == 1 && text.charAt(0) == c;
     }
 
     /** Whether this can name a table or column (keywords included: the context decides). */
-    boolean isIdentifier() {
+    public boolean isIdentifier() {
       return kind == Kind.WORD || kind == Kind.QUOTED;
     }
   }
@@ -54,7 +53,7 @@ final class SqlTokens {
 
   private SqlTokens() {}
 
-  static List<Token> of(String sql) {
+  public static List<Token> of(String sql) {
     List<Token> out = new ArrayList<>();
     scan(sql, out);
     return out;
@@ -113,7 +112,7 @@ final class SqlTokens {
    * PostgreSQL's folding of an unquoted identifier: ASCII letters only are lower-cased (in a
    * UTF-8 database, {@code downcase_identifier} leaves other letters alone).
    */
-  static String fold(String word) {
+  public static String fold(String word) {
     StringBuilder b = new StringBuilder(word.length());
     for (int k = 0; k < word.length(); k++) {
       char ch = word.charAt(k);

@@ -1,4 +1,4 @@
-package dev.rehearsal.scenario;
+package dev.rehearsal.scenario.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package dev.rehearsal.harness.migrate;
+package dev.rehearsal.scenario.sql;
 
-import dev.rehearsal.scenario.SqlLexing;
 import java.util.ArrayList;
 import java.util.List;
 

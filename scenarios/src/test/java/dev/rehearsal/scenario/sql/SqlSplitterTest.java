@@ -1,8 +1,8 @@
-package dev.rehearsal.harness.migrate;
+package dev.rehearsal.scenario.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.harness.migrate.SqlSplitter.SqlStatement;
+import dev.rehearsal.scenario.sql.SqlSplitter.SqlStatement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
