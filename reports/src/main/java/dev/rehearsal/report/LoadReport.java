@@ -10,6 +10,9 @@ import java.util.Map;
  *
  * @param traffic how the load was paced, in words ("1000 ops/s open loop", "closed loop, 8 clients")
  * @param durationSeconds from load start to stop
+ * @param complete false when the load was stopped (a signal) or failed (the server or a
+ *     connection) before its end: the figures cover what was observed until then
+ * @param failure why it did not complete, in words; null when it did
  */
 public record LoadReport(
     int schemaVersion,
@@ -22,8 +25,11 @@ public record LoadReport(
     double durationSeconds,
     LoadSummary summary,
     RehearsalReport.Integrity integrity,
-    List<RehearsalReport.TimelineSecond> timeline) {
+    List<RehearsalReport.TimelineSecond> timeline,
+    boolean complete,
+    String failure) {
 
+  /** 1; {@code complete} and {@code failure} were added later without changing any field's meaning. */
   public static final int SCHEMA_VERSION = 1;
 
   /**

@@ -1,7 +1,7 @@
 package dev.rehearsal.harness.cli;
 
 import dev.rehearsal.harness.run.Comparison;
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

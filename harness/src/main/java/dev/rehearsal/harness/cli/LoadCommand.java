@@ -1,9 +1,9 @@
 package dev.rehearsal.harness.cli;
 
 import dev.rehearsal.harness.BadInputException;
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.LoadOnly;
-import dev.rehearsal.harness.run.WorkloadPlans;
+import dev.rehearsal.harness.measure.WorkloadPlans;
 import dev.rehearsal.report.LoadReport;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.rehearsal.harness.cli;
 
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.Rehearsal;
 import dev.rehearsal.harness.run.RunOptions;
 import dev.rehearsal.scenario.Scenario;

@@ -1,7 +1,7 @@
 package dev.rehearsal.harness.cli;
 
 import dev.rehearsal.harness.BadInputException;
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.RunOptions;
 import dev.rehearsal.harness.run.SeedOnly;
 import dev.rehearsal.harness.seed.SeedResult;

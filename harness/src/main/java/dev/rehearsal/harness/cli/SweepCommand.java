@@ -1,7 +1,7 @@
 package dev.rehearsal.harness.cli;
 
 import dev.rehearsal.harness.provision.EmbeddedBinaries;
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.Sweep;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.io.PrintStream;

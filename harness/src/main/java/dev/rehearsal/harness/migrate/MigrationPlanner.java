@@ -10,10 +10,49 @@ import dev.rehearsal.scenario.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and splits a strategy's steps into a {@link MigrationPlan}, before anything starts. */
+/**
+ * Chooses strategies and reads and splits their steps into a {@link MigrationPlan}, before
+ * anything starts: every command that rehearses plans here first, so that a bad strategy or step
+ * is bad input (exit 2) found before a server starts.
+ */
 public final class MigrationPlanner {
 
   private MigrationPlanner() {}
+
+  /** A strategy and its plan. */
+  public record PlannedStrategy(StrategySpec strategy, MigrationPlan migration) {
+
+    public String name() {
+      return strategy.name();
+    }
+  }
+
+  /**
+   * The strategy named (the scenario's first when {@code name} is null), planned.
+   *
+   * @param rollback the down steps will be rehearsed too: the strategy must declare some
+   */
+  public static PlannedStrategy choose(Scenario scenario, String name, boolean rollback) {
+    StrategySpec strategy = name == null ? scenario.strategies().get(0)
+        : scenario.strategy(name).orElseThrow(() -> new BadInputException("--strategy " + name + ": scenario "
+            + scenario.name() + " has no such strategy\n  fix: choose one of "
+            + scenario.strategies().stream().map(StrategySpec::name).toList()));
+    return planned(scenario, strategy, rollback);
+  }
+
+  /** Every strategy of the scenario, planned, in its order. */
+  public static List<PlannedStrategy> every(Scenario scenario, boolean rollback) {
+    return scenario.strategies().stream().map(s -> planned(scenario, s, rollback)).toList();
+  }
+
+  private static PlannedStrategy planned(Scenario scenario, StrategySpec strategy, boolean rollback) {
+    MigrationPlan migration = plan(scenario, strategy);
+    if (rollback && migration.down().isEmpty()) {
+      throw new BadInputException("--rollback: strategy " + strategy.name() + " of " + scenario.name()
+          + " declares no down steps\n  fix: add down: steps to the strategy, or drop --rollback");
+    }
+    return new PlannedStrategy(strategy, migration);
+  }
 
   public static MigrationPlan plan(Scenario scenario, StrategySpec strategy) {
     try {

@@ -1,13 +1,14 @@
 package dev.rehearsal.harness.run;
 
 import dev.rehearsal.harness.InfrastructureException;
-import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.migrate.MigrationPlanner;
+import dev.rehearsal.harness.migrate.MigrationPlanner.PlannedStrategy;
 import dev.rehearsal.report.ComparisonReport;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.ReportFiles;
 import dev.rehearsal.report.StrategyRanking;
 import dev.rehearsal.scenario.Scenario;
-import dev.rehearsal.scenario.StrategySpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,10 +28,12 @@ import java.util.Map;
 public final class Comparison {
 
   private final Rehearsal rehearsal;
+  private final RunOptions options;
   private final Console console;
 
   public Comparison(Scenario scenario, RunOptions options, Console console) {
     this.rehearsal = new Rehearsal(scenario, options, console);
+    this.options = options;
     this.console = console;
   }
 
@@ -57,41 +60,26 @@ public final class Comparison {
 
   public Result run() {
     Scenario scenario = rehearsal.scenario();
-    RunOptions options = rehearsal.options();
     // every strategy is planned before a server starts: a bad one is bad input, found at once
-    Map<StrategySpec, MigrationPlan> plans = new LinkedHashMap<>();
-    for (StrategySpec strategy : scenario.strategies()) {
-      plans.put(strategy, rehearsal.plan(strategy));
-    }
+    List<PlannedStrategy> strategies = MigrationPlanner.every(scenario, options.rollback());
     Rehearsal.prepareOutDir(options.outDir());
     Instant startedAt = Instant.now();
-    console.say("Comparing %d strategies of %s on identical data: %s", plans.size(), scenario.name(),
-        String.join(", ", plans.keySet().stream().map(StrategySpec::name).toList()));
+    console.say("Comparing %d strategies of %s on identical data: %s", strategies.size(), scenario.name(),
+        String.join(", ", strategies.stream().map(PlannedStrategy::name).toList()));
     List<Rehearsal.Result> runs = new ArrayList<>();
     Map<String, String> dirs = new LinkedHashMap<>();
-    try (Workbench bench = Workbench.open(scenario, options, console)) {
-      if (plans.size() > 1) {
-        bench.keepPristineData(console);
-      }
-      int n = 0;
-      for (Map.Entry<StrategySpec, MigrationPlan> entry : plans.entrySet()) {
-        StrategySpec strategy = entry.getKey();
-        n++;
+    try (Workbench bench = Workbench.open(scenario, options, console, strategies.size())) {
+      for (PlannedStrategy strategy : strategies) {
         String dir = directoryName(strategy.name(), dirs.values());
         dirs.put(strategy.name(), dir);
         console.say("");
-        console.say("[%d/%d] Rehearsing strategy %s%s", n, plans.size(), strategy.name(),
-            strategy.description() == null ? "" : ": " + strategy.description());
-        if (n == 1) {
-          runs.add(rehearsal.rehearse(strategy, entry.getValue(), bench.seeded(), bench.serverInfo(),
-              options.outDir().resolve(dir), Instant.now()));
-        } else {
-          try (SeededDatabase copy = bench.freshCopy(console)) {
-            runs.add(rehearsal.rehearse(strategy, entry.getValue(), copy, bench.serverInfo(),
-                options.outDir().resolve(dir), Instant.now()));
-          }
-        }
-        RehearsalReport report = runs.get(runs.size() - 1).report();
+        console.say("[%d/%d] Rehearsing strategy %s%s", runs.size() + 1, strategies.size(), strategy.name(),
+            strategy.strategy().description() == null ? "" : ": " + strategy.strategy().description());
+        RehearsalReport report = bench.onFreshData(data -> {
+          runs.add(rehearsal.rehearse(strategy, data, bench.serverInfo(), options.outDir().resolve(dir),
+              Instant.now()));
+          return runs.get(runs.size() - 1).report();
+        });
         if (!report.complete()) {
           console.say("  %s: INCOMPLETE — %s; the strategies after it are not rehearsed", strategy.name(),
               report.failure());

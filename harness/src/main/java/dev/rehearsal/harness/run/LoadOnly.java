@@ -1,13 +1,16 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.InfrastructureException;
-import dev.rehearsal.load.LoadEngine;
+import dev.rehearsal.harness.figures.LoadSummaryBuilder;
+import dev.rehearsal.harness.figures.TimelineBuilder;
+import dev.rehearsal.harness.measure.LoadWindow;
+import dev.rehearsal.harness.measure.Measurement;
+import dev.rehearsal.harness.measure.WorkloadPlans;
 import dev.rehearsal.load.LoadPlan;
-import dev.rehearsal.load.LoadTally;
 import dev.rehearsal.load.SecondFigures;
 import dev.rehearsal.load.Traffic;
 import dev.rehearsal.report.LoadReport;
-import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.ReportJson;
 import dev.rehearsal.scenario.Durations;
 import dev.rehearsal.scenario.Scenario;
@@ -16,17 +19,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Load without a migration ({@code rehearse load}): the first half of the pipeline, then the
- * workload for a fixed time, with a line per second, the integrity check and {@code load.json}.
- * Also how the harness is compared with pgbench (benchmarks/scripts).
+ * workload for a fixed time in the same {@link LoadWindow} a rehearsal uses, with a line per
+ * second, the integrity check and {@code load.json} — incomplete, with the reason, when a signal
+ * or a failing server ends it early. Also how the harness is compared with pgbench
+ * (benchmarks/scripts).
  */
 public final class LoadOnly {
 
   public static final String JSON = "load.json";
-  public static final String HISTOGRAM_LOG = "latency.hlog";
+  public static final String HISTOGRAM_LOG = LoadWindow.HISTOGRAM_LOG;
 
   private final Scenario scenario;
   private final RunOptions options;
@@ -41,8 +45,11 @@ public final class LoadOnly {
   /** The report and the files written (load.json first). */
   public record Result(LoadReport report, List<Path> files) {
 
-    /** 1 when acknowledged writes were lost, else 0: load alone has no other budget. */
+    /** 3 when the load stopped before its end, 1 when acknowledged writes were lost, else 0. */
     public int exitCode() {
+      if (!report.complete()) {
+        return 3;
+      }
       Long lost = report.summary().lostWrites();
       return lost != null && lost > 0 ? 1 : 0;
     }
@@ -53,33 +60,20 @@ public final class LoadOnly {
     Instant startedAt = Instant.now();
     LoadPlan plan = WorkloadPlans.plan(scenario.workload(), WorkloadPlans.rowsByTable(scenario.dataset().tables()),
         pacing, options.seed());
-    int poolSize = scenario.workload().pool().maximumPoolSize();
     try (Workbench bench = Workbench.open(scenario, options, console)) {
-      console.say("Load: %s through a pool of %d for %s", WorkloadPlans.describe(plan.traffic()), poolSize,
-          Durations.format(duration));
-      LoadTally tally;
-      double seconds;
-      RehearsalReport.Integrity integrity;
-      LoadProgress progress = LoadProgress.standalone(console, poolSize);
-      try (LoadEngine engine = new LoadEngine(plan, bench.target(), WorkloadPlans.pool(scenario.workload()),
-          options.outDir().resolve(HISTOGRAM_LOG), progress::onSecond)) {
-        engine.start();
-        sleep(duration);
-        engine.stop(scenario.workload().pool().connectionTimeout().toMillis() + 10_000);
-        seconds = engine.runSeconds();
-        tally = engine.tally();
-        integrity = IntegrityCheck.run(engine.ledger(), bench.target(), console);
-      } catch (IOException e) {
-        throw new InfrastructureException("could not open the latency log in " + options.outDir() + ": "
-            + e.getMessage(), e);
-      }
+      console.say("Load: %s through a pool of %d for %s", WorkloadPlans.describe(plan.traffic()),
+          scenario.workload().pool().maximumPoolSize(), Durations.format(duration));
+      Measurement m = new LoadWindow(scenario, plan, bench.seeded().database(), options.outDir(), console)
+          .measure(new LoadWindow.Plan.LoadAlone(duration));
+      double seconds = m.runSeconds();
       Double target = plan.traffic() instanceof Traffic.OpenLoop
-          ? tally.seconds().stream().mapToDouble(SecondFigures::targetOperations).sum() / seconds : null;
+          ? m.tally().seconds().stream().mapToDouble(SecondFigures::targetOperations).sum() / seconds : null;
       LoadReport report = new LoadReport(LoadReport.SCHEMA_VERSION, scenario.name(),
           WorkloadPlans.describe(plan.traffic()), startedAt, Instant.now(), bench.serverInfo(),
           bench.seeded().tables(), seconds,
-          LoadSummaryBuilder.build(tally, seconds, target, plan.healthCheck() != null, integrity),
-          integrity, TimelineBuilder.build(tally.seconds(), null, null));
+          LoadSummaryBuilder.build(m.tally(), seconds, target, plan.healthCheck() != null, m.integrity()),
+          m.integrity(), TimelineBuilder.build(m.tally().seconds(), null, null), m.complete(),
+          m.complete() ? null : m.stopped() + "; figures cover what was observed until then");
       Path json = options.outDir().resolve(JSON);
       try {
         ReportJson.write(report, json);
@@ -87,19 +81,6 @@ public final class LoadOnly {
         throw new InfrastructureException("could not write " + json + ": " + e.getMessage(), e);
       }
       return new Result(report, List.of(json, options.outDir().resolve(HISTOGRAM_LOG)));
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    long deadline = System.nanoTime() + duration.toNanos();
-    long remaining;
-    while ((remaining = deadline - System.nanoTime()) > 0) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(remaining);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 }

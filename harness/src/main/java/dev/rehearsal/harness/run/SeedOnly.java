@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.Providers;

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.PostgresServer;

@@ -1,14 +1,14 @@
 package dev.rehearsal.harness.run;
 
-import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
-import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.migrate.MigrationPlanner;
+import dev.rehearsal.harness.migrate.MigrationPlanner.PlannedStrategy;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.ReportFiles;
 import dev.rehearsal.report.SweepMatrix;
 import dev.rehearsal.report.SweepReport;
 import dev.rehearsal.scenario.Scenario;
-import dev.rehearsal.scenario.StrategySpec;
 import dev.rehearsal.scenario.TableSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,54 +76,35 @@ public final class Sweep {
 
   public Result run() {
     int cellsTotal = axes.pgVersions().size() * axes.rows().size() * axes.rates().size();
-    // every cell planned before a server starts: a bad strategy or step is bad input, found at once
-    Rehearsal probe = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(axes.pgVersions().get(0),
-        axes.rows().get(0), axes.rates().get(0))), console);
-    StrategySpec strategy = strategyName == null ? scenario.strategies().get(0)
-        : scenario.strategy(strategyName).orElseThrow(() -> new BadInputException("--strategy " + strategyName
-            + ": scenario " + scenario.name() + " has no such strategy\n  fix: choose one of "
-            + scenario.strategies().stream().map(StrategySpec::name).toList()));
-    probe.plan(strategy);
+    // planned before a server starts: a bad strategy or step is bad input, found at once (row
+    // counts and rates change no step, so one plan serves every cell)
+    PlannedStrategy strategy = MigrationPlanner.choose(scenario, strategyName, false);
     Rehearsal.prepareOutDir(outDir);
     Instant startedAt = Instant.now();
     console.say("Sweeping %s, strategy %s: %d rehearsals (PostgreSQL %s × rows %s × rate %s)", scenario.name(),
         strategy.name(), cellsTotal, axes.pgVersions(), describe(axes.rows()), describe(axes.rates()));
     List<SweepReport.Cell> cells = new ArrayList<>();
-    boolean incomplete = false;
     Map<SweepReport.Cell, String> dirs = new HashMap<>();
-    int n = 0;
+    boolean incomplete = false;
     sweep:
     for (int version : axes.pgVersions()) {
       for (Long rows : axes.rows()) {
-        Rehearsal first = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows,
-            axes.rates().get(0))), console);
-        MigrationPlan plan = first.plan(strategy);
-        try (Workbench bench = Workbench.open(first.scenario(), first.options(), console)) {
-          if (axes.rates().size() > 1) {
-            bench.keepPristineData(console);
-          }
-          for (int i = 0; i < axes.rates().size(); i++) {
-            Double rate = axes.rates().get(i);
-            Rehearsal cell = i == 0 ? first
-                : new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows, rate)), console);
+        RunOptions seeding = optionsFor.apply(new RunOptionsKey(version, rows, axes.rates().get(0)));
+        Scenario scaled = new Rehearsal(scenario, seeding, console).scenario();
+        // seeded once per version and size, a fresh copy of the same data for every rate
+        try (Workbench bench = Workbench.open(scaled, seeding, console, axes.rates().size())) {
+          for (Double rate : axes.rates()) {
+            Rehearsal cell = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows, rate)),
+                console);
             long cellRows = largestTable(cell.scenario());
             Double scenarioRate = cell.scenario().workload().ratePerSecond();
             double cellRate = rate != null ? rate : scenarioRate != null ? scenarioRate : 0;
-            String dir = String.format(Locale.ROOT, "pg%d/rows-%d/rate-%s", version, cellRows,
-                plain(cellRate));
+            String dir = String.format(Locale.ROOT, "pg%d/rows-%d/rate-%s", version, cellRows, plain(cellRate));
             console.say("");
-            console.say("[%d/%d] PostgreSQL %d, %,d rows, %s ops/s", ++n, cellsTotal, version, cellRows,
-                plain(cellRate));
-            Rehearsal.Result result;
-            if (i == 0) {
-              result = cell.rehearse(strategy, plan, bench.seeded(), bench.serverInfo(), outDir.resolve(dir),
-                  Instant.now());
-            } else {
-              try (SeededDatabase copy = bench.freshCopy(console)) {
-                result = cell.rehearse(strategy, plan, copy, bench.serverInfo(), outDir.resolve(dir), Instant.now());
-              }
-            }
-            RehearsalReport report = result.report();
+            console.say("[%d/%d] PostgreSQL %d, %,d rows, %s ops/s", cells.size() + 1, cellsTotal, version,
+                cellRows, plain(cellRate));
+            RehearsalReport report = bench.onFreshData(data -> cell.rehearse(strategy, data, bench.serverInfo(),
+                outDir.resolve(dir), Instant.now())).report();
             SweepReport.Cell entry = new SweepReport.Cell(version, cellRows, cellRate, report.verdict().status(),
                 report.verdict().headline(), dir + "/" + ReportFiles.JSON, report.summary());
             cells.add(entry);

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.provision.EmbeddedProvider;
 import dev.rehearsal.harness.provision.JdbcUrls;
@@ -15,6 +16,7 @@ import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.scenario.Scenario;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Function;
 
 /**
  * The first half of the pipeline, shared by {@code run} and {@code load}: a PostgreSQL server
@@ -27,14 +29,40 @@ final class Workbench implements AutoCloseable {
   private final PostgresServer server;
   private final SeededDatabase seeded;
   private final RehearsalReport.ServerInfo serverInfo;
+  private final Console console;
+  private int rehearsalsStarted;
 
-  private Workbench(PostgresServer server, SeededDatabase seeded, RehearsalReport.ServerInfo serverInfo) {
+  private Workbench(PostgresServer server, SeededDatabase seeded, RehearsalReport.ServerInfo serverInfo,
+      Console console) {
     this.server = server;
     this.seeded = seeded;
     this.serverInfo = serverInfo;
+    this.console = console;
   }
 
+  /** For one rehearsal (or load) on the seeded data. */
   static Workbench open(Scenario scenario, RunOptions options, Console console) {
+    return open(scenario, options, console, 1);
+  }
+
+  /**
+   * For {@code rehearsals} runs, each on identical data ({@link #onFreshData}): with more than
+   * one, an untouched copy of the seeded data is kept to clone from.
+   */
+  static Workbench open(Scenario scenario, RunOptions options, Console console, int rehearsals) {
+    Workbench bench = provisionAndSeed(scenario, options, console);
+    if (rehearsals > 1) {
+      try {
+        bench.seeded.keepPristine(bench.server, console);
+      } catch (RuntimeException e) {
+        bench.close();
+        throw e;
+      }
+    }
+    return bench;
+  }
+
+  private static Workbench provisionAndSeed(Scenario scenario, RunOptions options, Console console) {
     PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
     sayAboutTheUrl(options, console);
     SeedCache cache = null;
@@ -59,7 +87,7 @@ final class Workbench implements AutoCloseable {
       console.say("PostgreSQL %s (%s) ready; rehearsal database %s%s (%.1f s since start)", info.version(),
           server.provider(), seeded.database().name(), options.inPlace() != null ? " (in place)" : "",
           (System.nanoTime() - t0) / 1e9);
-      return new Workbench(server, seeded, info);
+      return new Workbench(server, seeded, info, console);
     } catch (RuntimeException e) {
       if (seeded != null) {
         seeded.close();
@@ -123,16 +151,17 @@ final class Workbench implements AutoCloseable {
   }
 
   /**
-   * Prepares for more than one rehearsal on this data (a comparison): an untouched copy is kept
-   * so that {@link #freshCopy} can hand every strategy identical data.
+   * Runs {@code rehearsal} on data identical to what was seeded, untouched by the rehearsals before
+   * it: the seeded database itself the first time, a fresh copy of the untouched data (dropped
+   * afterwards) every time after. The one way a comparison or a sweep gives each run the same data.
    */
-  void keepPristineData(Console console) {
-    seeded.keepPristine(server, console);
-  }
-
-  /** Another database with the seeded data, untouched by earlier rehearsals; the caller closes it. */
-  SeededDatabase freshCopy(Console console) {
-    return seeded.copy(server, console);
+  <T> T onFreshData(Function<SeededDatabase, T> rehearsal) {
+    if (rehearsalsStarted++ == 0) {
+      return rehearsal.apply(seeded);
+    }
+    try (SeededDatabase copy = seeded.copy(server, console)) {
+      return rehearsal.apply(copy);
+    }
   }
 
   DatabaseTarget target() {

@@ -1,7 +1,7 @@
 package dev.rehearsal.harness.calibration;
 
 import dev.rehearsal.harness.provision.EmbeddedBinaries;
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.Rehearsal;
 import dev.rehearsal.harness.run.RunOptions;
 import dev.rehearsal.report.RehearsalReport;

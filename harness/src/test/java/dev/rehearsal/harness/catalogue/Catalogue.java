@@ -3,7 +3,7 @@ package dev.rehearsal.harness.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.harness.run.Comparison;
-import dev.rehearsal.harness.run.Console;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.RunOptions;
 import dev.rehearsal.report.ComparisonReport;
 import dev.rehearsal.report.RehearsalReport;

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.run;
 
+import dev.rehearsal.harness.Console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.harness.provision.EmbeddedBinaries;

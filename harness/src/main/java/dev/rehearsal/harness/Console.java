@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -41,7 +41,7 @@ public final class Console {
   }
 
   /** Seconds between load progress lines. */
-  int loadProgressEverySeconds() {
+  public int loadProgressEverySeconds() {
     return interactive ? 1 : 5;
   }
 }

@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.verify;
+package dev.rehearsal.harness.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import dev.rehearsal.harness.provision.EmbeddedBinaries;
 import dev.rehearsal.harness.provision.EmbeddedProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
 import dev.rehearsal.harness.provision.ScratchDatabase;
-import dev.rehearsal.harness.verify.SnapshotComparison.Result;
+import dev.rehearsal.harness.check.SnapshotComparison.Result;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,6 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.measure;
 
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.load.SecondSample;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;

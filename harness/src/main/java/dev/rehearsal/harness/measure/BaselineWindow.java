@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.measure;
 
 import dev.rehearsal.load.SecondSample;
 import java.util.ArrayList;

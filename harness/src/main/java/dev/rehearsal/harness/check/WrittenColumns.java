@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.verify;
+package dev.rehearsal.harness.check;
 
 import dev.rehearsal.scenario.sql.SqlTokens;
 import dev.rehearsal.scenario.sql.SqlTokens.Kind;

@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.figures;
 
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;

@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.measure;
 
 /**
  * When each phase happened, in seconds since load start.
@@ -8,9 +8,9 @@ package dev.rehearsal.harness.run;
  * @param migrationStartSecond the first migration statement was sent
  * @param migrationEndSecond the last one finished
  */
-record Phases(int baselineFromSecond, double migrationStartSecond, double migrationEndSecond, double endSecond) {
+public record Phases(int baselineFromSecond, double migrationStartSecond, double migrationEndSecond, double endSecond) {
 
-  String phaseOf(int second) {
+  public String phaseOf(int second) {
     if (second + 1 <= migrationStartSecond) {
       return "warmup";
     }
@@ -21,7 +21,7 @@ record Phases(int baselineFromSecond, double migrationStartSecond, double migrat
   }
 
   /** Whole seconds entirely before the migration started. */
-  boolean inBaseline(int second) {
+  public boolean inBaseline(int second) {
     return second >= baselineFromSecond && second + 1 <= migrationStartSecond;
   }
 }

@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.verify;
+package dev.rehearsal.harness.check;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.verify;
+package dev.rehearsal.harness.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.verdict;
+package dev.rehearsal.harness.judge;
 
 import dev.rehearsal.report.RehearsalReport.BudgetResult;
 import dev.rehearsal.report.RehearsalReport.LockWaits;

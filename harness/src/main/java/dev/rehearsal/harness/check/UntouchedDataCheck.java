@@ -1,10 +1,8 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.check;
 
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.provision.ScratchDatabase;
-import dev.rehearsal.harness.verify.SnapshotComparison;
-import dev.rehearsal.harness.verify.TableSnapshot;
-import dev.rehearsal.harness.verify.WrittenColumns;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
 import dev.rehearsal.report.RehearsalReport.UntouchedData;
@@ -18,7 +16,7 @@ import java.util.List;
  * must come out of the rehearsal unchanged. A snapshot (row counts, a checksum per column) is
  * taken before the load starts and again after the migration, once the load has stopped.
  */
-final class UntouchedDataCheck {
+public final class UntouchedDataCheck {
 
   private final DatabaseTarget target;
   private final List<String> tables;
@@ -32,7 +30,7 @@ final class UntouchedDataCheck {
     this.beforeMillis = beforeMillis;
   }
 
-  static UntouchedDataCheck before(DatabaseTarget target, List<String> tables, Console console) {
+  public static UntouchedDataCheck before(DatabaseTarget target, List<String> tables, Console console) {
     long start = System.nanoTime();
     TableSnapshot snapshot = take(target, tables);
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -42,7 +40,7 @@ final class UntouchedDataCheck {
   }
 
   /** @param sqlTexts every statement the workload and the migration ran: what they may have written */
-  UntouchedData after(Collection<String> sqlTexts, Console console) {
+  public UntouchedData after(Collection<String> sqlTexts, Console console) {
     long start = System.nanoTime();
     TableSnapshot after = take(target, tables);
     long millis = beforeMillis + (System.nanoTime() - start) / 1_000_000;

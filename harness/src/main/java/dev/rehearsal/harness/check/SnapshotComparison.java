@@ -1,7 +1,7 @@
-package dev.rehearsal.harness.verify;
+package dev.rehearsal.harness.check;
 
-import dev.rehearsal.harness.verify.TableSnapshot.Column;
-import dev.rehearsal.harness.verify.TableSnapshot.Table;
+import dev.rehearsal.harness.check.TableSnapshot.Column;
+import dev.rehearsal.harness.check.TableSnapshot.Table;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.figures;
 
+import dev.rehearsal.harness.measure.Phases;
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.load.ErrorClass;
@@ -22,7 +23,7 @@ final class SummaryBuilder {
    * @param lostWrites from the integrity check, or null when nothing was checked (no operation
    *     keeps a write ledger)
    * @param healthChecked whether a health probe ran (else its failures are "not measured")
-   * @param baseline the application's latencies in the baseline seconds ({@link BaselineWindow})
+   * @param baseline the application's latencies in the baseline seconds ({@code measure.BaselineWindow})
    */
   static Summary build(List<SecondFigures> samples, Histogram baseline, Phases phases,
       BlockedTime blocked, List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites,

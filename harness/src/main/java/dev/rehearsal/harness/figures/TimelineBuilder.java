@@ -1,5 +1,6 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.figures;
 
+import dev.rehearsal.harness.measure.Phases;
 import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.load.ErrorClass;
 import dev.rehearsal.load.LatencySummary;
@@ -13,11 +14,11 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** Turns the load generator's per-second samples and the lock observer's figures into a timeline. */
-final class TimelineBuilder {
+public final class TimelineBuilder {
 
   private TimelineBuilder() {}
 
-  static List<TimelineSecond> build(List<SecondFigures> seconds, BlockedTime blocked, Phases phases) {
+  public static List<TimelineSecond> build(List<SecondFigures> seconds, BlockedTime blocked, Phases phases) {
     List<TimelineSecond> timeline = new ArrayList<>(seconds.size());
     for (SecondFigures s : seconds) {
       Map<String, Percentiles> byOperation = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.check;
 
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
@@ -12,12 +13,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** After the load: every acknowledged write in the ledger is read back and checked. */
-final class IntegrityCheck {
+public final class IntegrityCheck {
 
   private IntegrityCheck() {}
 
   /** @return null when no operation kept a ledger (lost writes are then "not measured") */
-  static RehearsalReport.Integrity run(WriteLedger ledger, DatabaseTarget target, Console console) {
+  public static RehearsalReport.Integrity run(WriteLedger ledger, DatabaseTarget target, Console console) {
     if (ledger.tables().isEmpty()) {
       return null;
     }
@@ -32,5 +33,15 @@ final class IntegrityCheck {
     } catch (SQLException e) {
       throw new InfrastructureException("the integrity check could not read the rows back: " + e.getMessage(), e);
     }
+  }
+
+  /** The ledger's check (null when nothing was ledgered) with the untouched-data check beside it. */
+  public static RehearsalReport.Integrity withUntouched(RehearsalReport.Integrity ledger,
+      RehearsalReport.UntouchedData untouched) {
+    if (ledger == null) {
+      return new RehearsalReport.Integrity(0, 0, 0, 0, java.util.List.of(), untouched);
+    }
+    return new RehearsalReport.Integrity(ledger.acknowledgedWrites(), ledger.rowsChecked(), ledger.rowsInDoubt(),
+        ledger.lostWrites(), ledger.examples(), untouched);
   }
 }

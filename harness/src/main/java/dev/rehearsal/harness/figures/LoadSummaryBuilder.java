@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.run;
+package dev.rehearsal.harness.figures;
 
 import dev.rehearsal.load.ErrorClass;
 import dev.rehearsal.load.LoadTally;
@@ -11,11 +11,11 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** The whole-run figures of a load-only run, from its seconds. */
-final class LoadSummaryBuilder {
+public final class LoadSummaryBuilder {
 
   private LoadSummaryBuilder() {}
 
-  static LoadSummary build(LoadTally tally, double seconds, Double targetOpsPerSecond,
+  public static LoadSummary build(LoadTally tally, double seconds, Double targetOpsPerSecond,
       boolean healthChecked, RehearsalReport.Integrity integrity) {
     Histogram latency = tally.weightedLatencyMicros();
     Histogram service = tally.weightedServiceMicros();

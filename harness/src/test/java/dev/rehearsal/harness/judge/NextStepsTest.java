@@ -1,4 +1,4 @@
-package dev.rehearsal.harness.verdict;
+package dev.rehearsal.harness.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

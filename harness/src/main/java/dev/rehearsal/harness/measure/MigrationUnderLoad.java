@@ -1,0 +1,86 @@
+package dev.rehearsal.harness.measure;
+
+import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.harness.migrate.MigrationRunner;
+import dev.rehearsal.harness.migrate.StatementOutcome;
+import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.harness.observe.LockObserver;
+import dev.rehearsal.harness.observe.MigrationProgress;
+import dev.rehearsal.load.DatabaseTarget;
+import java.util.List;
+
+/**
+ * The migration's side of a {@link LoadWindow}: its own session (the runner), and the lock
+ * observer that watches the application's sessions for waits the migration causes. The two share
+ * a cursor, so that each wait is charged to the statement running when it happened.
+ */
+final class MigrationUnderLoad implements AutoCloseable {
+
+  private final DatabaseTarget target;
+  private final Console console;
+  private final MigrationProgress cursor = new MigrationProgress();
+  private final MigrationRunner runner;
+  private LockObserver observer;
+
+  MigrationUnderLoad(DatabaseTarget target, Console console) {
+    this.target = target;
+    this.console = console;
+    this.runner = new MigrationRunner(target, cursor, new StatementEcho(console));
+  }
+
+  /** Starts the lock observer; its samples are placed on the timeline from {@code loadStartNanos}. */
+  void startObserving(long loadStartNanos) {
+    observer = new LockObserver(target, loadStartNanos, cursor);
+  }
+
+  /** The up steps, then, with {@code rollback} and only when they all succeeded, the down steps. */
+  void run(MigrationPlan plan, boolean rollback) {
+    boolean upSucceeded = runner.run(plan.up(), "up");
+    if (upSucceeded && rollback) {
+      console.say("Rolling back under the same load: %d down steps", plan.down().size());
+      runner.run(plan.down(), "down");
+    } else if (rollback) {
+      console.say("Not rolling back: the up steps failed");
+    }
+  }
+
+  /** Stops the observer (if it started) and returns what it saw; empty figures when it never started. */
+  BlockedTime stopObserving() {
+    return observer == null ? BlockedTime.none() : observer.stop();
+  }
+
+  List<StatementOutcome> outcomes() {
+    return runner.outcomes();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (observer != null) {
+        observer.close();
+      }
+    } finally {
+      runner.close();
+    }
+  }
+
+  /** One console line per statement as it finishes, and the runner's notes. */
+  private record StatementEcho(Console console) implements MigrationRunner.Listener {
+
+    @Override
+    public void statementDone(StatementOutcome o) {
+      console.say("  %s statement %d (%s) %s in %.0f ms%s%s%s", o.direction(), o.index(), o.step(),
+          o.failed() ? "FAILED" : "done", o.durationNanos() / 1e6,
+          o.attempts() > 1 ? " after " + o.attempts() + " attempts" : "",
+          o.rewrote().isEmpty() ? "" : ", rewrote " + String.join(", ", o.rewrote()),
+          o.failed() ? ": SQLSTATE " + o.sqlState() + " " + o.error()
+              + (o.errorLine() != null ? " (" + o.origin() + " line " + o.errorLine() + ")" : "") : "");
+    }
+
+    @Override
+    public void note(String message) {
+      console.say("%s", message);
+    }
+  }
+}
