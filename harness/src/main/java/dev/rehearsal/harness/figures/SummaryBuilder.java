@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** Computes the summary figures exactly as DESIGN.md defines them. */
+/** Computes the summary figures exactly as docs/measurement.md defines them. */
 final class SummaryBuilder {
 
   /** Spike threshold floor above the baseline: 20 ms, so a 1 ms baseline does not flag 3 ms. */
@@ -30,15 +30,54 @@ final class SummaryBuilder {
       boolean healthChecked) {
     double baselineP99Ms = baseline.getTotalCount() == 0 ? 0 : TimelineBuilder.ms(baseline.getValueAtPercentile(99));
     double spikeThresholdMs = Math.max(3 * baselineP99Ms, baselineP99Ms + SPIKE_FLOOR_MS);
+    Seconds s = new Seconds(spikeThresholdMs, maximumPoolSize, phases.migrationStartSecond());
+    samples.forEach(s::add);
+    // the whole migration window: statements, pauses between them, and a rehearsed rollback
+    double migrationMs = (phases.migrationEndSecond() - phases.migrationStartSecond()) * 1000;
+    int migrationErrors = (int) statements.stream().filter(StatementOutcome::failed).count();
+    return new Summary(
+        baselineP99Ms,
+        s.peakP99Ms,
+        baselineP99Ms > 0 ? s.peakP99Ms / baselineP99Ms : 0,
+        spikeThresholdMs,
+        s.spikeSeconds,
+        blocked.blockedSessionSeconds(),
+        blocked.longestWaitMs(),
+        blocked.longestBlockedWindowMs(),
+        blocked.maxSessionsBlocked(),
+        s.errors.getOrDefault(ErrorClass.POOL_TIMEOUT, 0L),
+        s.saturatedSeconds,
+        s.maxPoolWaiting,
+        s.operations,
+        s.errors.values().stream().mapToLong(Long::longValue).sum(),
+        TimelineBuilder.errorsByKey(s.errors),
+        s.dropped,
+        lostWrites,
+        healthChecked ? (Long) samples.stream().mapToLong(SecondFigures::healthCheckFailures).sum() : null,
+        migrationMs,
+        migrationErrors);
+  }
 
-    double peakP99Ms = 0;
-    int spikeSeconds = 0;
-    int saturatedSeconds = 0;
-    int maxPoolWaiting = 0;
-    long operations = 0;
-    long dropped = 0;
-    Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
-    for (SecondFigures s : samples) {
+  /** The per-second figures summed and maximised over the run. */
+  private static final class Seconds {
+    final double spikeThresholdMs;
+    final int maximumPoolSize;
+    final double migrationStartSecond;
+    double peakP99Ms;
+    int spikeSeconds;
+    int saturatedSeconds;
+    int maxPoolWaiting;
+    long operations;
+    long dropped;
+    final Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
+
+    Seconds(double spikeThresholdMs, int maximumPoolSize, double migrationStartSecond) {
+      this.spikeThresholdMs = spikeThresholdMs;
+      this.maximumPoolSize = maximumPoolSize;
+      this.migrationStartSecond = migrationStartSecond;
+    }
+
+    void add(SecondFigures s) {
       operations += s.successes();
       dropped += s.dropped();
       s.errors().forEach((c, n) -> errors.merge(c, n, Long::sum));
@@ -47,44 +86,20 @@ final class SummaryBuilder {
         saturatedSeconds++;
       }
       // the spike and peak figures describe what the migration did: seconds from its start on
-      if (s.second() + 1 > phases.migrationStartSecond()) {
-        if (s.weightedLatency() != null) {
-          double p99Ms = TimelineBuilder.ms(s.weightedLatency().p99Micros());
-          peakP99Ms = Math.max(peakP99Ms, p99Ms);
-          if (p99Ms > spikeThresholdMs) {
-            spikeSeconds++;
-          }
-        } else if (s.poolMaxWaiting() > 0) {
-          // nothing completed while requests queued for the pool: a stall, whose latency will be
-          // recorded in the second it ends; the stalled second itself is in spike too
+      if (s.second() + 1 <= migrationStartSecond) {
+        return;
+      }
+      if (s.weightedLatency() != null) {
+        double p99Ms = TimelineBuilder.ms(s.weightedLatency().p99Micros());
+        peakP99Ms = Math.max(peakP99Ms, p99Ms);
+        if (p99Ms > spikeThresholdMs) {
           spikeSeconds++;
         }
+      } else if (s.poolMaxWaiting() > 0) {
+        // nothing completed while requests queued for the pool: a stall, whose latency will be
+        // recorded in the second it ends; the stalled second itself is in spike too
+        spikeSeconds++;
       }
     }
-    long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
-    // the whole migration window: statements, pauses between them, and a rehearsed rollback
-    double migrationMs = (phases.migrationEndSecond() - phases.migrationStartSecond()) * 1000;
-    int migrationErrors = (int) statements.stream().filter(StatementOutcome::failed).count();
-    return new Summary(
-        baselineP99Ms,
-        peakP99Ms,
-        baselineP99Ms > 0 ? peakP99Ms / baselineP99Ms : 0,
-        spikeThresholdMs,
-        spikeSeconds,
-        blocked.blockedSessionSeconds(),
-        blocked.longestWaitMs(),
-        blocked.longestBlockedWindowMs(),
-        blocked.maxSessionsBlocked(),
-        errors.getOrDefault(ErrorClass.POOL_TIMEOUT, 0L),
-        saturatedSeconds,
-        maxPoolWaiting,
-        operations,
-        errorCount,
-        TimelineBuilder.errorsByKey(errors),
-        dropped,
-        lostWrites,
-        healthChecked ? (Long) samples.stream().mapToLong(SecondFigures::healthCheckFailures).sum() : null,
-        migrationMs,
-        migrationErrors);
   }
 }
