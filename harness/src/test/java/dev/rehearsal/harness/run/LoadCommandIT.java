@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.cli.RehearseCommand;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,45 @@ class LoadCommandIT {
     assertThat(load.at("/summary/lostWrites").asLong()).isZero();
     assertThat(load.get("timeline").size()).isBetween(4, 5);
     assertThat(load.at("/timeline/1/phase").asText()).isEqualTo("load");
+    assertThat(load.at("/complete").asBoolean()).isTrue();
+    assertThat(load.at("/failure").isNull()).isTrue();
+  }
+
+  @Test
+  void aLoadStoppedMidwayWritesAnIncompleteReportAndExitsThree(@TempDir Path out) throws Exception {
+    Thread worker = Thread.currentThread();
+    Thread stopper = new Thread(() -> {
+      try {
+        // the latency log opens when the load starts; stop two seconds into a 60-second load
+        while (!Files.exists(out.resolve("latency.hlog"))) {
+          Thread.sleep(50);
+        }
+        Thread.sleep(2_000);
+        StopSignal.request("stopped by a test", worker);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    stopper.start();
+    int exit;
+    try {
+      exit = RehearseCommand.execute("load", "demo", "--postgres", "embedded", "--rows", "20000",
+          "--no-seed-cache", "--duration", "60s", "--rate", "200", "--out", out.toString());
+    } finally {
+      stopper.join(5_000);
+      StopSignal.reset();
+      Thread.interrupted(); // the stop's interrupt, if it came after the command ended
+    }
+    JsonNode load = new ObjectMapper().readTree(out.resolve("load.json").toFile());
+    assertThat(exit).isEqualTo(3);
+    assertThat(load.at("/complete").asBoolean()).isFalse();
+    assertThat(load.at("/failure").asText()).startsWith("stopped by a test during the load")
+        .endsWith("figures cover what was observed until then");
+    assertThat(load.at("/durationSeconds").asDouble()).isBetween(1.5, 20.0);
+    assertThat(load.get("timeline").size()).isGreaterThanOrEqualTo(1);
+    assertThat(load.at("/summary/operations").asLong()).isPositive();
+    // nothing is checked after a stop: lost writes are not measured rather than a made-up 0
+    assertThat(load.at("/integrity").isNull()).isTrue();
   }
 
   @Test
