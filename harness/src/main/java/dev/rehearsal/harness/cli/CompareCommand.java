@@ -22,12 +22,15 @@ final class CompareCommand implements Callable<Integer> {
   boolean rollback;
 
   @Mixin
-  CommonOptions common;
+  RehearsalOptions options;
+
+  @Mixin
+  PaceOptions pace;
 
   @Override
   public Integer call() {
-    Comparison.Result result = new Comparison(ScenarioLoader.resolve(scenario), common.toRunOptions(null, rollback),
-        Console.stderr()).run();
+    Comparison.Result result = new Comparison(ScenarioLoader.resolve(scenario),
+        options.toRunOptions(null, rollback, pace.rate), Console.stderr()).run();
     ResultPrinter.print(result, System.out);
     return result.exitCode();
   }

@@ -10,8 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgGroupSpec;
 
-/** {@code rehearse}: the command line of DESIGN.md. Exit codes: 0 pass/warn, 1 fail, 2 bad input, 3 harness failure. */
+/**
+ * {@code rehearse}: the command line (README.md, "Command line"; the design: docs/architecture.md).
+ * Exit codes: 0 pass/warn, 1 fail, 2 bad input, 3 harness failure.
+ */
 @Command(
     name = "rehearse",
     mixinStandardHelpOptions = true,
@@ -65,18 +69,44 @@ public final class RehearseCommand implements Runnable {
     cli.setParameterExceptionHandler((e, args1) -> {
       PrintWriter err = e.getCommandLine().getErr();
       String command = unknownCommand(e);
+      String help = "see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'";
       if (command != null) {
         err.println("error: unknown command '" + JdbcUrls.redact(command) + "'");
         err.println("  fix: use one of " + String.join(", ", e.getCommandLine().getSubcommands().keySet())
             + "; see 'rehearse --help'");
+      } else if (e.getCause() instanceof BadInputException bad) {
+        // a converter that says what was wrong and how to fix it
+        err.println("error: " + JdbcUrls.redact(bad.getMessage()));
+      } else if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+        err.println("error: " + conflict(e, help));
       } else {
         err.println("error: " + JdbcUrls.redact(e.getMessage()));
-        err.println("  fix: " + didYouMean(e) + "see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+        err.println("  fix: " + didYouMean(e) + help);
       }
       err.flush();
       return EXIT_BAD_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Options of an exclusive group given together: the group's own explanation ({@link
+   * Exclusive}), else picocli's message.
+   */
+  private static String conflict(CommandLine.ParameterException e, String help) {
+    for (ArgGroupSpec group : e.getCommandLine().getCommandSpec().argGroups()) {
+      long given = group.args().stream().filter(arg -> !arg.originalStringValues().isEmpty()).count();
+      if (group.exclusive() && given > 1) {
+        try {
+          if (group.getter().get() instanceof Exclusive exclusive) {
+            return exclusive.conflict();
+          }
+        } catch (Exception notSet) {
+          // picocli's message below
+        }
+      }
+    }
+    return e.getMessage().replaceFirst("^Error: ", "") + "\n  fix: give one of them; " + help;
   }
 
   /** The first word, when it names no command (picocli calls it an unmatched argument); else null. */

@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** Bad input never starts a server: these run in milliseconds and check exit code and message. */
 class CommandLineTest {
@@ -21,10 +30,88 @@ class CommandLineTest {
   @Test
   void aListOfValuesIsForSweepOnly(@TempDir Path out) {
     assertThat(run("run", "demo", "--rate", "100,500", "--out", out.toString())).isEqualTo(2);
-    assertThat(stderr).contains("--rate 100.0,500.0: this command takes one value")
+    assertThat(stderr).contains("--rate 100,500: this command takes one value")
         .contains("rehearse sweep SCENARIO --rate A,B,...");
     assertThat(run("compare", "demo", "--pg-version", "17,18", "--out", out.toString())).isEqualTo(2);
     assertThat(stderr).contains("--pg-version 17,18: this command takes one value");
+    assertThat(run("run", "demo", "--rows", "1M,10M", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).isEqualTo("error: --rows 1M,10M: this command takes one value\n"
+        + "  fix: give one, or run every combination with 'rehearse sweep SCENARIO --rows A,B,...'\n");
+    assertThat(run("load", "demo", "--rows", "1M,10M", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--rows 1M,10M: this command takes one value");
+  }
+
+  /** The options each command declares: only those it uses. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "run      | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
+          + " --strategy --rollback --in-place --confirm-database",
+      "compare  | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
+          + " --rollback",
+      "demo     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out",
+      "sweep    | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
+          + " --strategy",
+      "load     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --max"
+          + " --out --duration",
+      "seed     | --postgres --pg-version --image --rows --scale --streams --seed --dataset --keep",
+      "validate | ''",
+      "list     | ''",
+      "diff     | --tolerance --fail-on-regression --json"})
+  void eachCommandTakesTheOptionsItUses(String command, String options) {
+    Set<String> declared = new TreeSet<>();
+    new CommandLine(new RehearseCommand()).getSubcommands().get(command).getCommandSpec().options()
+        .forEach(option -> declared.add(option.longestName()));
+    declared.removeAll(Set.of("--help", "--version"));
+    Set<String> expected = new TreeSet<>(Arrays.asList(options.split(" +")));
+    expected.remove("");
+    assertThat(declared).isEqualTo(expected);
+  }
+
+  @Test
+  void seedRefusesOptionsItWouldIgnore() {
+    assertThat(run("seed", "demo", "--rate", "100")).isEqualTo(2);
+    assertThat(stderr).contains("error: Unknown options: '--rate', '100'").contains("fix: see 'rehearse seed --help'");
+    assertThat(run("seed", "demo", "--out", "x")).isEqualTo(2);
+    assertThat(stderr).contains("Unknown options: '--out', 'x'");
+  }
+
+  @Test
+  void rateAndMaxExcludeEachOther(@TempDir Path out) {
+    for (List<String> both : List.of(List.of("--rate", "100", "--max"), List.of("--max", "--rate", "100"))) {
+      List<String> args = new ArrayList<>(List.of("load", "demo", "--out", out.toString()));
+      args.addAll(both);
+      assertThat(run(args.toArray(String[]::new))).isEqualTo(2);
+      assertThat(stderr).isEqualTo("error: --max and --rate both set the pace\n"
+          + "  fix: use --rate OPS for an open-loop rate, or --max for the most the database can give\n");
+    }
+    assertThat(Files.exists(out.resolve("load.json"))).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"run", "compare", "load", "seed", "demo", "sweep"})
+  void rowsAndScaleExcludeEachOther(String command, @TempDir Path out) {
+    List<String> args = new ArrayList<>(List.of(command));
+    if (!command.equals("demo")) {
+      args.add("demo");
+    }
+    args.addAll(List.of("--scale", "2", "--rows", "10k"));
+    if (!command.equals("seed")) {
+      args.addAll(List.of("--out", out.toString()));
+    }
+    assertThat(run(args.toArray(String[]::new))).isEqualTo(2);
+    assertThat(stderr).isEqualTo("error: --rows and --scale both given\n"
+        + "  fix: use one: --rows sets the largest table's row count, --scale multiplies every table's\n");
+  }
+
+  @Test
+  void inPlaceRefusesStreamsGivenOnly() {
+    String url = "jdbc:postgresql://127.0.0.1:1/app";
+    assertThat(run("run", "demo", "--postgres", url, "--in-place", "--confirm-database", "app", "--streams", "4"))
+        .isEqualTo(2);
+    assertThat(stderr).contains("--rows, --scale, --streams and --fresh shape the seeded data");
+    // without --streams the seeder's default is no reason to refuse: it goes on, to the server (none there)
+    assertThat(run("run", "demo", "--postgres", url, "--in-place", "--confirm-database", "app")).isEqualTo(2);
+    assertThat(stderr).doesNotContain("shape the seeded data").contains("127.0.0.1:1/app: cannot connect");
   }
 
   @Test
