@@ -210,7 +210,7 @@ run_variant() {
   rm -f "$PIDFILE"
   docker_up
   say "after the restart: $(docker ps -a --no-trunc --filter "id=$cid" --format '{{.ID}} {{.Status}}' | cut -c1-12,65- | tr '\n' ' ')"
-  "$root/rehearse" seed "$scenario" --postgres container --rows 1000 --out "$dir/next" >"$dir/next.txt" 2>&1
+  "$root/rehearse" seed "$scenario" --postgres container --rows 1000 >"$dir/next.txt" 2>&1
   check "$variant: the next container run succeeds" "$?" "rehearse seed exit code (see $dir/next.txt)"
   grep -i "removed" "$dir/next.txt" | sed 's/^/  next run: /' >&2
   local listed

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(mixinStandardHelpOptions = true, name = "compare",
-    description = {"Rehearse every strategy of a scenario on identical seeded data (seeded once, cloned per strategy),",
-        "rank them, and write a comparison (comparison.html, comparison.json) beside each strategy's own reports.",
+    description = {"Rehearse every strategy of a scenario on identical seeded data and rank them.",
+        "The data is seeded once and cloned for each strategy. A comparison (comparison.html, comparison.json) is "
+            + "written beside each strategy's own reports.",
         "Exit 0 when some strategy stays within its critical budgets, 1 when none does."})
 final class CompareCommand implements Callable<Integer> {
 
@@ -22,12 +23,15 @@ final class CompareCommand implements Callable<Integer> {
   boolean rollback;
 
   @Mixin
-  CommonOptions common;
+  RehearsalOptions options;
+
+  @Mixin
+  PaceOptions pace;
 
   @Override
   public Integer call() {
-    Comparison.Result result = new Comparison(ScenarioLoader.resolve(scenario), common.toRunOptions(null, rollback),
-        Console.stderr()).run();
+    Comparison.Result result = new Comparison(ScenarioLoader.resolve(scenario),
+        options.toRunOptions(null, rollback, pace.rate), Console.stderr()).run();
     ResultPrinter.print(result, System.out);
     return result.exitCode();
   }

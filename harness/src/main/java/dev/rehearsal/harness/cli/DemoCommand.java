@@ -9,10 +9,13 @@ import picocli.CommandLine.Mixin;
 final class DemoCommand implements Callable<Integer> {
 
   @Mixin
-  CommonOptions common;
+  RehearsalOptions options;
+
+  @Mixin
+  PaceOptions pace;
 
   @Override
   public Integer call() {
-    return RunCommand.rehearse(ScenarioLoader.builtin("demo"), null, false, common);
+    return RunCommand.rehearse(ScenarioLoader.builtin("demo"), options.toRunOptions(null, false, pace.rate));
   }
 }

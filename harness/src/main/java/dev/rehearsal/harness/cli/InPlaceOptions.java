@@ -3,8 +3,11 @@ package dev.rehearsal.harness.cli;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.provision.JdbcUrls;
 import dev.rehearsal.harness.run.RunOptions;
+import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --in-place}: rehearse inside an existing database instead of a scratch one. The
@@ -15,9 +18,15 @@ final class InPlaceOptions {
 
   private static final Set<String> NEVER = Set.of("template0", "template1");
 
+  /** The options that shape the seeded data, which --in-place does not seed. */
+  private static final List<String> SEEDING = List.of("--rows", "--scale", "--streams", "--fresh");
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(names = "--in-place",
-      description = "Rehearse inside the database named in --postgres jdbc:postgresql://... instead of a scratch "
-          + "database: nothing is seeded; the migration and the load's writes stay there (never dropped). "
+      description = "Rehearse inside the database named in the --postgres URL instead of a scratch database: "
+          + "nothing is seeded; the migration and the load's writes stay there (never dropped). "
           + "Needs --confirm-database")
   boolean inPlace;
 
@@ -55,7 +64,7 @@ final class InPlaceOptions {
       throw new BadInputException("--confirm-database " + confirmDatabase + " does not match the database in --postgres ("
           + database + ")\n  fix: confirm the database the URL names, or correct the URL");
     }
-    if (options.rows() != null || options.scale() != null || options.fresh() || options.streams() != null) {
+    if (SEEDING.stream().anyMatch(command.commandLine().getParseResult()::hasMatchedOption)) {
       throw new BadInputException("--rows, --scale, --streams and --fresh shape the seeded data, and --in-place"
           + " seeds nothing (it uses " + database + " as it is)\n  fix: drop those options, or drop --in-place");
     }

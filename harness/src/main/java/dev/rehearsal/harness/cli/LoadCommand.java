@@ -1,6 +1,5 @@
 package dev.rehearsal.harness.cli;
 
-import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.LoadOnly;
 import dev.rehearsal.harness.measure.WorkloadPlans;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,21 +29,18 @@ final class LoadCommand implements Callable<Integer> {
       description = "How long to drive the load (default: ${DEFAULT-VALUE})")
   Duration duration;
 
-  @Option(names = "--max", description = "Closed loop, one client per pool connection, no think time: the most the "
-      + "database gives at this pool size (like pgbench without -R); not with --rate")
-  boolean max;
+  @ArgGroup(exclusive = true)
+  PaceOptions.OrMax pace;
 
   @Mixin
-  CommonOptions common;
+  RehearsalOptions options;
 
   @Override
   public Integer call() {
-    if (max && common.rate() != null) {
-      throw new BadInputException("--max and --rate both set the pace\n"
-          + "  fix: use --rate OPS for an open-loop rate, or --max for the most the database can give");
-    }
-    LoadOnly.Result result = new LoadOnly(ScenarioLoader.resolve(scenario), common.toRunOptions(null),
-        Console.stderr()).run(duration, new WorkloadPlans.Pacing(common.rate(), max));
+    WorkloadPlans.Pacing pacing = pace == null ? WorkloadPlans.Pacing.SCENARIO
+        : new WorkloadPlans.Pacing(pace.rate, pace.max);
+    LoadOnly.Result result = new LoadOnly(ScenarioLoader.resolve(scenario),
+        options.toRunOptions(null, false, pacing.ratePerSecond()), Console.stderr()).run(duration, pacing);
     print(result.report(), result.files().get(0), System.out);
     return result.exitCode();
   }

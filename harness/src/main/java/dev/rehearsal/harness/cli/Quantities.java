@@ -1,5 +1,8 @@
 package dev.rehearsal.harness.cli;
 
+import dev.rehearsal.harness.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -86,6 +89,106 @@ final class Quantities {
         throw new TypeConversionException("'" + value + "': seeding needs at least 1 stream per table");
       }
       return streams;
+    }
+  }
+
+  static final class Major implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        return Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a PostgreSQL major version (examples: 17, 18)");
+      }
+    }
+  }
+
+  /**
+   * One value of an option that {@code sweep} alone takes as a list: a comma there means a list,
+   * which is refused with the way to run every combination.
+   */
+  abstract static class Single<T> implements ITypeConverter<T> {
+
+    private final String option;
+    private final ITypeConverter<T> each;
+
+    Single(String option, ITypeConverter<T> each) {
+      this.option = option;
+      this.each = each;
+    }
+
+    @Override
+    public T convert(String value) throws Exception {
+      if (value.contains(",")) {
+        throw new BadInputException(option + " " + value + ": this command takes one value\n"
+            + "  fix: give one, or run every combination with 'rehearse sweep SCENARIO " + option + " A,B,...'");
+      }
+      return each.convert(value);
+    }
+  }
+
+  static final class SingleRowCount extends Single<Long> {
+    SingleRowCount() {
+      super("--rows", new RowCount());
+    }
+  }
+
+  static final class SingleRate extends Single<Double> {
+    SingleRate() {
+      super("--rate", new Rate());
+    }
+  }
+
+  static final class SingleMajor extends Single<Integer> {
+    SingleMajor() {
+      super("--pg-version", new Major());
+    }
+  }
+
+  /** The values of one of sweep's axes, as given: a comma-separated list. */
+  record Axis<T>(List<T> values) {
+
+    /** As written on the command line (the default in the help). */
+    @Override
+    public String toString() {
+      return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+  }
+
+  /** {@code A[,B...]}: each value converted alike. */
+  abstract static class AxisOf<T> implements ITypeConverter<Axis<T>> {
+
+    private final ITypeConverter<T> each;
+
+    AxisOf(ITypeConverter<T> each) {
+      this.each = each;
+    }
+
+    @Override
+    public Axis<T> convert(String value) throws Exception {
+      List<T> values = new ArrayList<>();
+      for (String one : value.split(",", -1)) {
+        values.add(each.convert(one));
+      }
+      return new Axis<>(List.copyOf(values));
+    }
+  }
+
+  static final class RowCounts extends AxisOf<Long> {
+    RowCounts() {
+      super(new RowCount());
+    }
+  }
+
+  static final class Rates extends AxisOf<Double> {
+    Rates() {
+      super(new Rate());
+    }
+  }
+
+  static final class Majors extends AxisOf<Integer> {
+    Majors() {
+      super(new Major());
     }
   }
 

@@ -6,12 +6,22 @@ import dev.rehearsal.harness.provision.JdbcUrls;
 import dev.rehearsal.scenario.ScenarioException;
 import dev.rehearsal.harness.StopSignal;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code rehearse}: the command line of DESIGN.md. Exit codes: 0 pass/warn, 1 fail, 2 bad input, 3 harness failure. */
+/**
+ * {@code rehearse}: the command line (README.md, "Command line"; the design: docs/architecture.md).
+ * Exit codes: 0 pass/warn, 1 fail, 2 bad input, 3 harness failure. Without a command it prints
+ * the usage. Help and listings are as wide as {@code $COLUMNS} when set, else as the terminal
+ * (80 columns when there is none).
+ */
 @Command(
     name = "rehearse",
     mixinStandardHelpOptions = true,
@@ -25,9 +35,13 @@ public final class RehearseCommand implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INFRASTRUCTURE = 3;
 
+  @Spec
+  CommandSpec spec;
+
+  /** No command: the usage, which lists the commands. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (list, validate, run, compare, sweep, seed, load, demo, diff)");
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** How long a stopped rehearsal may take to write its report and stop what it started. */
@@ -60,23 +74,75 @@ public final class RehearseCommand implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this in-process). */
   public static int execute(String... args) {
+    return execute(System.getenv(), args);
+  }
+
+  /** The same with these environment variables ({@code COLUMNS}). */
+  static int execute(Map<String, String> env, String... args) {
     CommandLine cli = new CommandLine(new RehearseCommand());
+    OptionalInt columns = columns(env);
+    if (columns.isPresent()) {
+      cli.setUsageHelpWidth(Math.max(MINIMUM_WIDTH, columns.getAsInt()));
+    } else {
+      cli.setUsageHelpAutoWidth(true);
+    }
+    cli.setHelpFactory(WordWrappedHelp::new);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
     cli.setParameterExceptionHandler((e, args1) -> {
       PrintWriter err = e.getCommandLine().getErr();
       String command = unknownCommand(e);
+      String help = "see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'";
       if (command != null) {
         err.println("error: unknown command '" + JdbcUrls.redact(command) + "'");
         err.println("  fix: use one of " + String.join(", ", e.getCommandLine().getSubcommands().keySet())
             + "; see 'rehearse --help'");
+      } else if (e.getCause() instanceof BadInputException bad) {
+        // a converter that says what was wrong and how to fix it
+        err.println("error: " + JdbcUrls.redact(bad.getMessage()));
+      } else if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+        err.println("error: " + conflict(e, help));
       } else {
         err.println("error: " + JdbcUrls.redact(e.getMessage()));
-        err.println("  fix: " + didYouMean(e) + "see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+        err.println("  fix: " + didYouMean(e) + help);
       }
       err.flush();
       return EXIT_BAD_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /** picocli does not go below this width. */
+  static final int MINIMUM_WIDTH = 55;
+
+  /** {@code $COLUMNS} when it is a width, else empty (then the terminal's, or 80). */
+  static OptionalInt columns(Map<String, String> env) {
+    String value = env.get("COLUMNS");
+    try {
+      int columns = value == null ? 0 : Integer.parseInt(value.trim());
+      return columns > 0 ? OptionalInt.of(columns) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /**
+   * Options of an exclusive group given together: the group's own explanation ({@link
+   * Exclusive}), else picocli's message.
+   */
+  private static String conflict(CommandLine.ParameterException e, String help) {
+    for (ArgGroupSpec group : e.getCommandLine().getCommandSpec().argGroups()) {
+      long given = group.args().stream().filter(arg -> !arg.originalStringValues().isEmpty()).count();
+      if (group.exclusive() && given > 1) {
+        try {
+          if (group.getter().get() instanceof Exclusive exclusive) {
+            return exclusive.conflict();
+          }
+        } catch (Exception notSet) {
+          // picocli's message below
+        }
+      }
+    }
+    return e.getMessage().replaceFirst("^Error: ", "") + "\n  fix: give one of them; " + help;
   }
 
   /** The first word, when it names no command (picocli calls it an unmatched argument); else null. */

@@ -24,22 +24,21 @@ final class RunCommand implements Callable<Integer> {
   boolean rollback;
 
   @Mixin
-  CommonOptions common;
+  RehearsalOptions options;
+
+  @Mixin
+  PaceOptions pace;
 
   @Mixin
   InPlaceOptions inPlace;
 
   @Override
   public Integer call() {
-    RunOptions options = inPlace.apply(common.toRunOptions(strategy, rollback));
-    return rehearse(ScenarioLoader.resolve(scenario), options);
+    RunOptions run = inPlace.apply(options.toRunOptions(strategy, rollback, pace.rate));
+    return rehearse(ScenarioLoader.resolve(scenario), run);
   }
 
-  static int rehearse(Scenario scenario, String strategy, boolean rollback, CommonOptions common) {
-    return rehearse(scenario, common.toRunOptions(strategy, rollback));
-  }
-
-  private static int rehearse(Scenario scenario, RunOptions options) {
+  static int rehearse(Scenario scenario, RunOptions options) {
     Rehearsal.Result result = new Rehearsal(scenario, options, Console.stderr()).run();
     ResultPrinter.print(result, System.out);
     return result.exitCode();

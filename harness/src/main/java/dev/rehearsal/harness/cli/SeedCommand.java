@@ -31,12 +31,15 @@ final class SeedCommand implements Callable<Integer> {
   boolean keep;
 
   @Mixin
-  CommonOptions common;
+  ServerOptions.OneVersion server;
+
+  @Mixin
+  DataOptions.OneSize data;
 
   @Override
   public Integer call() {
     Scenario s = resolve();
-    RunOptions options = common.toRunOptions(null);
+    RunOptions options = new RunOptionsBuilder(server, data).build();
     SeedOnly.Result result = new SeedOnly(s, options, keep, Console.stderr()).run();
     print(result, System.out);
     return 0;

@@ -10,17 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(mixinStandardHelpOptions = true, name = "sweep",
-    description = {"Rehearse one strategy at every combination of --pg-version, --rows and --rate (each a",
-        "comma-separated list), to find where its budgets start to fail: a migration harmless in staging or at low",
-        "traffic can take production down. Writes sweep.html (a matrix of verdicts per version) and sweep.json",
-        "beside each rehearsal's own reports. Example: rehearse sweep SCENARIO --rate 100,500,2000 --rows 1M,10M",
-        "Exit 0 when the sweep ran (its verdicts are in the matrix)."})
+    description = {"Rehearse one strategy at every combination of --pg-version, --rows and --rate, to find where its "
+        + "budgets start to fail.",
+        "Each of the three takes a comma-separated list: a migration harmless in staging or at low traffic can take "
+            + "production down. The data is seeded once per version and size, and cloned per rate. Writes sweep.html "
+            + "(a matrix of verdicts per version) and sweep.json beside each rehearsal's own reports.",
+        "Example: rehearse sweep SCENARIO --rate 100,500,2000 --rows 1M,10M",
+        "Exit 0 when every rehearsal finished (their verdicts are in the matrix), 3 when one was incomplete."})
 final class SweepCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file or built-in name")
@@ -29,30 +32,62 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--strategy", paramLabel = "S", description = "Strategy to sweep (default: the scenario's first)")
   String strategy;
 
+  @Option(names = "--pg-version", paramLabel = "N[,N...]", converter = Quantities.Majors.class,
+      description = "PostgreSQL major versions, 15-18, for embedded and container servers (default: ${DEFAULT-VALUE})")
+  Quantities.Axis<Integer> pgVersions = new Quantities.Axis<>(List.of(EmbeddedBinaries.DEFAULT_MAJOR));
+
+  @ArgGroup(exclusive = true)
+  RowCounts size;
+
+  @Option(names = "--rate", paramLabel = "OPS[,OPS...]", converter = Quantities.Rates.class,
+      description = "Operations per second, open loop; 1.5k is accepted (default: the scenario's)")
+  Quantities.Axis<Double> rates;
+
   @Mixin
-  CommonOptions common;
+  ServerOptions server;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  CacheOptions cache;
+
+  @Mixin
+  OutputOptions output;
+
+  /** {@code --rows N[,N...]} or {@code --scale F}. */
+  static final class RowCounts extends DataOptions.Size {
+
+    @Option(names = "--rows", paramLabel = "N[,N...]", converter = Quantities.RowCounts.class,
+        description = "Rows of the largest table, others scaled alike; 200k and 10M are accepted "
+            + "(default: the scenario's); not with --scale")
+    Quantities.Axis<Long> rows;
+
+    @Option(names = "--scale", paramLabel = "F", converter = Quantities.Scale.class, description = SCALE)
+    Double scale;
+  }
 
   @Override
   public Integer call() {
-    Sweep.Axes axes = new Sweep.Axes(
-        common.pgVersions == null || common.pgVersions.isEmpty() ? List.of(EmbeddedBinaries.DEFAULT_MAJOR)
-            : common.pgVersions,
-        orScenarios(common.rowsList), orScenarios(common.rates));
+    Sweep.Axes axes = new Sweep.Axes(pgVersions.values(), orScenarios(size == null ? null : size.rows),
+        orScenarios(rates));
+    Double scale = size == null ? null : size.scale;
     Sweep.Result result = new Sweep(ScenarioLoader.resolve(scenario), strategy, axes,
-        key -> common.toRunOptions(strategy, false, key.pgVersion(), key.rows(), key.rate()), common.out,
-        Console.stderr()).run();
+        cell -> new RunOptionsBuilder(server, data).scale(scale).cache(cache).out(output).strategy(strategy, false)
+            .cell(cell.pgVersion(), cell.rows(), cell.rate()).build(),
+        output.out, Console.stderr()).run();
     print(result, System.out);
     return result.exitCode();
   }
 
   /** An axis not given is one cell with the scenario's own value (null). */
-  private static <T> List<T> orScenarios(List<T> values) {
-    if (values == null || values.isEmpty()) {
+  private static <T> List<T> orScenarios(Quantities.Axis<T> axis) {
+    if (axis == null) {
       List<T> scenarios = new ArrayList<>();
       scenarios.add(null);
       return scenarios;
     }
-    return values;
+    return axis.values();
   }
 
   private static void print(Sweep.Result result, PrintStream out) {

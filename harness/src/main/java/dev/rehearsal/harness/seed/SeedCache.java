@@ -53,9 +53,12 @@ public final class SeedCache {
     this.directory = root.resolve("pg" + majorVersion);
   }
 
+  /** Environment variable naming the cache's root directory. */
+  public static final String DIR_ENV = "REHEARSAL_CACHE_DIR";
+
   /** {@code $REHEARSAL_CACHE_DIR}, else {@code ~/.cache/rehearsal}. */
   public static Path defaultRoot() {
-    String env = System.getenv("REHEARSAL_CACHE_DIR");
+    String env = System.getenv(DIR_ENV);
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
