@@ -1,7 +1,5 @@
 package dev.rehearsal.scenario;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,7 +40,6 @@ final class DatasetValidator {
 
   private static final String TABLES = "/dataset/tables";
   private static final String NULL_FRACTION = "nullFraction";
-  private static final RecordComponent[] COMPONENTS = ColumnSpec.class.getRecordComponents();
 
   private final ErrorReporter errors;
 
@@ -181,27 +178,10 @@ final class DatasetValidator {
 
   /** Any key with a value that {@code generator} does not take is an error at that key. */
   private void checkKeys(ColumnSpec column, String generator, String path) {
-    List<String> takes = KEYS.get(generator);
-    for (RecordComponent component : COMPONENTS) {
-      String key = component.getName();
-      if (key.equals("generator") || key.equals(NULL_FRACTION) || takes.contains(key)
-          || valueOf(component, column) == null) {
-        continue;
-      }
-      List<String> allowed = new ArrayList<>(takes);
-      allowed.add(NULL_FRACTION);
-      throw errors.atKey(YamlPath.child(path, key),
-          "generator " + generator + " does not take '" + key + "'",
-          "remove '" + key + "'; " + generator + " takes: " + String.join(", ", allowed));
-    }
-  }
-
-  private static Object valueOf(RecordComponent component, ColumnSpec column) {
-    try {
-      return component.getAccessor().invoke(column);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read ColumnSpec." + component.getName(), e);
-    }
+    List<String> allowed = new ArrayList<>(KEYS.get(generator));
+    allowed.add(NULL_FRACTION);
+    UnexpectedKeys.reject(errors, column, path, "generator", "generator " + generator, generator,
+        allowed);
   }
 
   private void checkAtLeast(Number value, long minimum, String path) {

@@ -1,7 +1,5 @@
 package dev.rehearsal.scenario;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +49,6 @@ final class WorkloadValidator {
       Set.of("begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release");
 
   private static final String WORKLOAD = "/workload";
-  private static final RecordComponent[] PARAM_COMPONENTS = ParamSpec.class.getRecordComponents();
 
   private final ErrorReporter errors;
   private final List<String> tableNames;
@@ -526,24 +523,8 @@ final class WorkloadValidator {
 
   /** Any key with a value that {@code kind} does not take is an error at that key. */
   private void checkKeys(ParamSpec param, String kind, String path) {
-    List<String> takes = PARAM_KEYS.get(kind);
-    for (RecordComponent component : PARAM_COMPONENTS) {
-      String key = component.getName();
-      if (key.equals("kind") || takes.contains(key) || valueOf(component, param) == null) {
-        continue;
-      }
-      throw errors.atKey(YamlPath.child(path, key),
-          "param kind " + kind + " does not take '" + key + "'",
-          "remove '" + key + "'; " + kind + " takes: " + String.join(", ", takes));
-    }
-  }
-
-  private static Object valueOf(RecordComponent component, ParamSpec param) {
-    try {
-      return component.getAccessor().invoke(param);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read ParamSpec." + component.getName(), e);
-    }
+    UnexpectedKeys.reject(errors, param, path, "kind", "param kind " + kind, kind,
+        PARAM_KEYS.get(kind));
   }
 
   private void checkTable(String table, String path) {
