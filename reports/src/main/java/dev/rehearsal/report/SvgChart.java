@@ -1,5 +1,10 @@
 package dev.rehearsal.report;
 
+import static dev.rehearsal.report.SvgMarkup.column;
+import static dev.rehearsal.report.SvgMarkup.horizontalLine;
+import static dev.rehearsal.report.SvgMarkup.line;
+import static dev.rehearsal.report.SvgMarkup.titled;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +15,10 @@ import java.util.List;
  *
  * <p>Every chart has the same size and plot area, and the caller passes the same {@link
  * TimeAxis} to all of them, so the charts line up vertically second for second.
+ *
+ * <p>This class collects what one chart shows and lays out the SVG document: it draws the
+ * overlays (bands, stalls, thresholds, hover areas, statements) and the legend itself, and
+ * leaves the frame to {@link ChartAxes} and each data series to {@link SeriesPath}.
  *
  * <p>All text added through this class is escaped with {@link Html#escape}.
  */
@@ -22,9 +31,6 @@ final class SvgChart {
   static final double PLOT_TOP = 36;
   static final double PLOT_BOTTOM = HEIGHT - 44;
 
-  private static final String GRID_COLOUR = "#d0d7de";
-  private static final String MINOR_GRID_COLOUR = "#eef1f4";
-  private static final String AXIS_COLOUR = "#57606a";
   private static final String TEXT_COLOUR = "#57606a";
   private static final String BAND_COLOUR = "#fb8500";
   private static final String MARKER_COLOUR = "#6e40c9";
@@ -86,7 +92,6 @@ final class SvgChart {
     return this;
   }
 
-  /** A thin vertical line at a moment, with a short label and a hover tooltip. */
   /** Marks a second in which nothing completed (hatched red), with a tooltip saying so. */
   SvgChart stall(double fromSecond, double toSecond, String tooltip) {
     stalls.add(new Stall(fromSecond, toSecond, tooltip));
@@ -139,10 +144,12 @@ final class SvgChart {
         .append("\">\n");
     appendBands(svg);
     appendStalls(svg);
-    appendGrid(svg);
-    appendAxes(svg);
+    ChartAxes frame = new ChartAxes(axis, scale, yLabel);
+    frame.appendGrid(svg);
+    frame.appendAxes(svg);
+    SeriesPath lines = new SeriesPath(axis, scale, endSecond);
     for (Series line : series) {
-      appendSeries(svg, line);
+      lines.append(svg, line);
     }
     appendThresholds(svg);
     appendHovers(svg);
@@ -176,141 +183,6 @@ final class SvgChart {
       double width = Math.max(2, axis.x(stall.toSecond()) - x1);
       svg.append(column("stall", x1, width, STALL_COLOUR, "0.22")).append(titled(stall.tooltip()));
     }
-  }
-
-  /**
-   * The opening of a rectangle over the plot's full height from {@code x}, {@code width} pixels
-   * wide; the caller closes it, with or without a tooltip.
-   *
-   * @param cssClass a class, or null
-   * @param opacity fill-opacity, or null
-   */
-  private static String column(String cssClass, double x, double width, String fill, String opacity) {
-    return "<rect" + (cssClass == null ? "" : " class=\"" + cssClass + "\"") + " x=\"" + Fmt.coord(x) + "\" y=\""
-        + Fmt.coord(PLOT_TOP) + "\" width=\"" + Fmt.coord(width) + "\" height=\"" + Fmt.coord(PLOT_BOTTOM - PLOT_TOP)
-        + "\" fill=\"" + fill + "\"" + (opacity == null ? "" : " fill-opacity=\"" + opacity + "\"");
-  }
-
-  /** Closes a {@link #column} with a tooltip. */
-  private static String titled(String tooltip) {
-    return "><title>" + Html.escape(tooltip) + "</title></rect>\n";
-  }
-
-  private void appendGrid(StringBuilder svg) {
-    for (YScale.Tick tick : scale.ticks()) {
-      double y = scale.y(tick.value());
-      svg.append(horizontalLine(y, tick.major() ? GRID_COLOUR : MINOR_GRID_COLOUR, null));
-      if (tick.major()) {
-        svg.append("<text class=\"y-tick\" x=\"")
-            .append(Fmt.coord(PLOT_LEFT - 6))
-            .append("\" y=\"")
-            .append(Fmt.coord(y + 4))
-            .append("\" text-anchor=\"end\">")
-            .append(Html.escape(tick.label()))
-            .append("</text>\n");
-      }
-    }
-    for (double second : axis.tickSeconds()) {
-      double x = axis.x(second);
-      svg.append(line(x, PLOT_BOTTOM, x, PLOT_BOTTOM + 4, AXIS_COLOUR, 1, null));
-      svg.append("<text class=\"x-tick\" x=\"")
-          .append(Fmt.coord(x))
-          .append("\" y=\"")
-          .append(Fmt.coord(PLOT_BOTTOM + 16))
-          .append("\" text-anchor=\"middle\">")
-          .append(Html.escape(axis.tickLabel(second)))
-          .append("</text>\n");
-    }
-  }
-
-  private void appendAxes(StringBuilder svg) {
-    svg.append(line(PLOT_LEFT, PLOT_TOP, PLOT_LEFT, PLOT_BOTTOM, AXIS_COLOUR, 1, null));
-    svg.append(line(PLOT_LEFT, PLOT_BOTTOM, PLOT_RIGHT, PLOT_BOTTOM, AXIS_COLOUR, 1, null));
-    double middleY = (PLOT_TOP + PLOT_BOTTOM) / 2;
-    svg.append("<text class=\"y-label\" transform=\"translate(16 ")
-        .append(Fmt.coord(middleY))
-        .append(") rotate(-90)\" text-anchor=\"middle\">")
-        .append(Html.escape(yLabel))
-        .append("</text>\n");
-    svg.append("<text class=\"x-label\" x=\"")
-        .append(Fmt.coord((PLOT_LEFT + PLOT_RIGHT) / 2))
-        .append("\" y=\"")
-        .append(Fmt.coord(HEIGHT - 8))
-        .append("\" text-anchor=\"middle\">").append(Html.escape(axis.title())).append("</text>\n");
-  }
-
-  /**
-   * A series as one path of connected runs. A null or non-finite value, or a missing second,
-   * breaks the line instead of drawing a misleading slope across the hole.
-   */
-  private void appendSeries(StringBuilder svg, Series line) {
-    StringBuilder path = new StringBuilder();
-    List<Point> run = new ArrayList<>();
-    Point previous = null;
-    for (Point point : line.points()) {
-      boolean drawable = point.value() != null && Double.isFinite(point.value());
-      boolean contiguous = previous != null && point.second() - previous.second() <= 1.0 + 1e-9;
-      if (!drawable || !contiguous) {
-        flushRun(run, path, svg, line.colour());
-      }
-      if (drawable) {
-        run.add(point);
-        previous = point;
-      } else {
-        previous = null;
-      }
-    }
-    flushRun(run, path, svg, line.colour());
-    if (path.length() > 0) {
-      svg.append("<path class=\"series\" d=\"")
-          .append(path.toString().trim())
-          .append("\" fill=\"none\" stroke=\"")
-          .append(line.colour())
-          .append("\" stroke-width=\"1.6\" stroke-linejoin=\"round\"><title>")
-          .append(Html.escape(line.label()))
-          .append("</title></path>\n");
-    }
-  }
-
-  /**
-   * Draws a run as steps: each value is what happened during its second, so it holds from the
-   * second's start to its end. Lines between per-second points would start a queue a second
-   * before the statement that caused it.
-   *
-   * <p>Seconds that start in the same pixel column (a run longer than the plot is wide) are
-   * drawn as one step that spans their lowest and highest value and ends at the last: a
-   * one-second spike stays visible, and a day-long run's page stays the size of a short one's.
-   */
-  private void flushRun(List<Point> run, StringBuilder path, StringBuilder svg, String colour) {
-    int i = 0;
-    while (i < run.size()) {
-      Point first = run.get(i);
-      long column = (long) Math.floor(axis.x(first.second()));
-      double low = first.value();
-      double high = first.value();
-      int next = i + 1;
-      while (next < run.size() && (long) Math.floor(axis.x(run.get(next).second())) == column) {
-        low = Math.min(low, run.get(next).value());
-        high = Math.max(high, run.get(next).value());
-        next++;
-      }
-      Point last = run.get(next - 1);
-      String y = Fmt.coord(scale.y(first.value()));
-      if (i == 0) {
-        path.append('M').append(Fmt.coord(axis.x(first.second()))).append(' ').append(y).append(' ');
-      } else {
-        path.append('V').append(y).append(' ');
-      }
-      if (next - i > 1) {
-        path.append('V').append(Fmt.coord(scale.y(high))).append(' ')
-            .append('V').append(Fmt.coord(scale.y(low))).append(' ')
-            .append('V').append(Fmt.coord(scale.y(last.value()))).append(' ');
-      }
-      path.append('H').append(Fmt.coord(axis.x(Math.min(last.second() + 1, Math.max(endSecond, last.second())))))
-          .append(' ');
-      i = next;
-    }
-    run.clear();
   }
 
   private void appendThresholds(StringBuilder svg) {
@@ -407,17 +279,5 @@ final class SvgChart {
         .append("</text>");
     // No text measurement without a browser: 6.2 px per character of 11 px sans-serif is close.
     return x + 21 + label.length() * 6.2 + 16;
-  }
-
-  private static String horizontalLine(double y, String colour, String dash) {
-    return line(PLOT_LEFT, y, PLOT_RIGHT, y, colour, 1, dash);
-  }
-
-  private static String line(double x1, double y1, double x2, double y2, String colour,
-      double width, String dash) {
-    return "<line x1=\"" + Fmt.coord(x1) + "\" y1=\"" + Fmt.coord(y1) + "\" x2=\""
-        + Fmt.coord(x2) + "\" y2=\"" + Fmt.coord(y2) + "\" stroke=\"" + colour
-        + "\" stroke-width=\"" + Fmt.coord(width) + "\""
-        + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
   }
 }
