@@ -89,20 +89,7 @@ public final class MetricCatalogue {
         s -> (double) s.maxPoolWaiting()));
     m.add(lower("errors", "count", 0, "failed operations, all classes (health probes are counted apart)",
         s -> (double) s.errors()));
-    Map<String, String> classes = new LinkedHashMap<>();
-    classes.put("lockTimeout", "operations that failed with lock_timeout (SQLSTATE 55P03)");
-    classes.put("statementTimeout", "operations cancelled by statement_timeout (SQLSTATE 57014)");
-    classes.put("poolTimeout", "operations that got no pool connection within `connectionTimeout`");
-    classes.put("connection", "operations whose connection was lost (SQLSTATE class 08)");
-    classes.put("deadlock", "operations chosen as a deadlock victim (SQLSTATE 40P01)");
-    classes.put("other", "operations that failed for any other reason");
-    for (String errorClass : ERROR_CLASSES) {
-      m.add(new Metric("errors." + errorClass, "errorsByClass", "count", Better.LOWER, true, 0,
-          classes.get(errorClass), s -> {
-            Long n = Nulls.map(s.errorsByClass()).get(errorClass);
-            return n == null ? 0.0 : n.doubleValue();
-          }));
-    }
+    m.addAll(errorClasses());
     m.add(lower("droppedOperations", "count", 0, "operations not started because `maxInFlight` were in flight",
         s -> (double) s.droppedOperations()));
     m.add(lower("lostWrites", "count", 0,
@@ -120,6 +107,26 @@ public final class MetricCatalogue {
         "operations that succeeded, weighted and periodic (throughput: higher is better, so not a budget)",
         s -> (double) s.operations()));
     return List.copyOf(m);
+  }
+
+  /** One metric per error class, read from the summary's {@code errorsByClass}. */
+  private static List<Metric> errorClasses() {
+    List<Metric> m = new ArrayList<>();
+    Map<String, String> classes = new LinkedHashMap<>();
+    classes.put("lockTimeout", "operations that failed with lock_timeout (SQLSTATE 55P03)");
+    classes.put("statementTimeout", "operations cancelled by statement_timeout (SQLSTATE 57014)");
+    classes.put("poolTimeout", "operations that got no pool connection within `connectionTimeout`");
+    classes.put("connection", "operations whose connection was lost (SQLSTATE class 08)");
+    classes.put("deadlock", "operations chosen as a deadlock victim (SQLSTATE 40P01)");
+    classes.put("other", "operations that failed for any other reason");
+    for (String errorClass : ERROR_CLASSES) {
+      m.add(new Metric("errors." + errorClass, "errorsByClass", "count", Better.LOWER, true, 0,
+          classes.get(errorClass), s -> {
+            Long n = Nulls.map(s.errorsByClass()).get(errorClass);
+            return n == null ? 0.0 : n.doubleValue();
+          }));
+    }
+    return m;
   }
 
   private static Metric lower(String name, String unit, double noiseFloor, String description,
