@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,25 @@ class DemoRehearsalIT {
   void htmlLeadsWithTheVerdict() throws Exception {
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("ALTER TABLE users ADD COLUMN status");
-    assertThat(html.indexOf("warn")).isLessThan(html.indexOf("<svg"));
+    // the style sheet names the statuses too: look in the body only
+    String body = html.substring(html.indexOf("<body>"));
+    int header = body.indexOf("<header class=\"verdict ");
+    int firstChart = body.indexOf("<svg");
+    assertThat(header).as("the verdict's header element").isNotNegative();
+    assertThat(firstChart).as("a chart").isNotNegative();
+    assertThat(header).as("the verdict comes before the first chart").isLessThan(firstChart);
+    String verdict = body.substring(header, body.indexOf("</header>", header));
+    String status = report.at("/verdict/status").asText();
+    assertThat(verdict).startsWith("<header class=\"verdict " + status + "\">")
+        .contains("<div class=\"verdict-status\" id=\"verdict\">" + status.toUpperCase(Locale.ROOT) + "</div>");
+    // the headline as a person reads it: tags dropped (`code` spans), entities decoded
+    assertThat(text(verdict)).contains(report.at("/verdict/headline").asText().replace("`", ""));
+  }
+
+  /** The text of an HTML fragment: tags removed, the entities the report writes decoded. */
+  private static String text(String html) {
+    return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&#39;", "'").replace("&amp;", "&");
   }
 
   // ---------------------------------------------------------------- calibration
