@@ -2,13 +2,12 @@ package dev.rehearsal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.load.SimulatedLoad.Done;
 import dev.rehearsal.load.schedule.Arrival;
 import dev.rehearsal.load.schedule.RateProfile;
 import dev.rehearsal.load.schedule.Timetable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class CoordinatedOmissionTest {
 
-  private static final long MS = 1_000_000L;
-  private static final long S = 1_000_000_000L;
+  private static final long MS = SimulatedLoad.MS;
+  private static final long S = SimulatedLoad.S;
   private static final long STALL_START = 5 * S;
   private static final long STALL_END = 7 * S;
   private static final long SERVICE = MS;
-
-  private record Done(long intended, long serviceStart, long end) {}
+  private static final RateProfile HUNDRED_PER_SECOND = RateProfile.constant(100);
 
   /** When a request sent at {@code start} is answered. */
   private static long answer(long start) {
@@ -33,25 +31,12 @@ class CoordinatedOmissionTest {
   }
 
   private static List<SecondSample> replay(List<Done> done, int seconds) throws Exception {
-    done.sort(Comparator.comparingLong(Done::end));
-    List<SecondSample> samples = new ArrayList<>();
-    try (LoadRecorder recorder = new LoadRecorder(List.of("op"), Set.of(), null)) {
-      int i = 0;
-      for (int second = 0; second < seconds; second++) {
-        // the ticker closes second s at (s + 1) s: everything that completed before is in it
-        while (i < done.size() && done.get(i).end < (second + 1) * S) {
-          Done d = done.get(i++);
-          recorder.record("op", d.intended, d.serviceStart, d.end, null);
-        }
-        samples.add(recorder.closeSecond(second, 1, 100, 1, 0, 0));
-      }
-    }
-    return samples;
+    return SimulatedLoad.replay(done, seconds, HUNDRED_PER_SECOND);
   }
 
   @Test
   void openLoopChargesTheStallToEveryRequestScheduledDuringIt() throws Exception {
-    Timetable timetable = new Timetable(RateProfile.constant(100), Arrival.CONSTANT, 0, 1);
+    Timetable timetable = new Timetable(HUNDRED_PER_SECOND, Arrival.CONSTANT, 0, 1);
     List<Done> done = new ArrayList<>();
     long intended;
     while ((intended = timetable.next()) < 10 * S) {

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What every calibration class shares: one server for the class, an output directory per test, a log line. */
+/**
+ * What the rehearsals with injected ground truth share: one server for the class, an output
+ * directory per test, a log line.
+ */
 abstract class CalibrationTest {
 
   static CalibrationServer server;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input found only once the harness has started its own embedded server: still exit 2 with
- * what, where and how to fix it — and nothing left running (no new postgres process, the
- * harness's own scratch data gone with its server). The catalogue of every bad input, on a
+ * what, where and how to fix it — and nothing left running (no server this JVM started, the
+ * harness's own scratch data gone with its server; other servers on the machine do not count). The catalogue of every bad input, on a
  * shared server, is {@link BadInputCasesIT}.
  */
 class BadInputIT {
@@ -22,17 +22,20 @@ class BadInputIT {
   @TempDir
   Path dir;
 
+  /** The rehearsals run in this JVM: it starts their servers. */
+  private static final Set<Long> LAUNCHER = Set.of(ProcessHandle.current().pid());
+
   private String stderr;
-  private Set<Long> postgresBefore;
+  private Set<Long> serversBefore;
 
   @BeforeEach
   void rememberServers() {
-    postgresBefore = PostgresProcesses.pids();
+    serversBefore = PostgresProcesses.postmastersStartedBy(LAUNCHER);
   }
 
   @AfterEach
   void nothingLeftRunning() throws InterruptedException {
-    PostgresProcesses.assertNoneBeyond(postgresBefore, "after bad input");
+    PostgresProcesses.assertNoServerBeyond(serversBefore, LAUNCHER, "after bad input");
   }
 
   private int run(String... args) {

@@ -19,8 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults while a migration runs: the rehearsal reports them as findings and leaves nothing
  * behind. Connections terminated, a deadlock with the migration and a starved pool are
- * injected by the workload itself (faults.yaml); the server's postmaster is killed from outside.
+ * injected by the workload itself (faults.yaml); the server's postmaster is killed from outside
+ * (the rehearsal's own server only, found by its marks).
  */
 class FaultsIT {
 
@@ -89,7 +88,6 @@ class FaultsIT {
 
   @Test
   void thePostmasterKilledMidMigrationLeavesAnIncompleteReportAndNoProcess() throws Exception {
-    Set<Long> before = PostgresProcesses.pids();
     Path log = dir.resolve("stderr.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of("target", "rehearse.jar").toString(), "run",
@@ -102,11 +100,11 @@ class FaultsIT {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     TimeUnit.SECONDS.sleep(1);
-    // the postmaster: the new postgres process whose parent is not a postgres process
-    Optional<ProcessHandle> postmaster = PostgresProcesses.running().stream().filter(p -> !before.contains(p.pid()))
-        .filter(p -> p.parent().map(parent -> !PostgresProcesses.isPostgres(parent)).orElse(true)).findFirst();
-    assertThat(postmaster).as("the rehearsal's postmaster, while statement 2 runs").isPresent();
-    new ProcessBuilder("kill", "-9", Long.toString(postmaster.get().pid())).start().waitFor();
+    // the rehearsal's own server (its marks say who started it; other servers on the machine are
+    // left alone), while statement 2 runs; SIGKILL to the postmaster, not to a reused pid
+    List<ProcessHandle> server = PostgresProcesses.embeddedServerOf(rehearse.pid());
+    ProcessHandle postmaster = server.get(0);
+    assertThat(postmaster.destroyForcibly()).as("SIGKILL to the postmaster %d", postmaster.pid()).isTrue();
 
     assertThat(rehearse.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String stderr = Files.readString(log, StandardCharsets.UTF_8);
@@ -117,6 +115,6 @@ class FaultsIT {
     assertThat(report.get("timeline").size()).isPositive();
     // a run cut short cannot pass: its verdict says it was judged on part of the run
     assertThat(report.at("/verdict/headline").asText()).startsWith("Incomplete run, judged on what was measured");
-    PostgresProcesses.assertNoneBeyond(before, "after the postmaster was killed");
+    PostgresProcesses.assertServerGone(server, rehearse.pid(), "after the postmaster was killed");
   }
 }

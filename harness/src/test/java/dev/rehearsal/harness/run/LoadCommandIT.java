@@ -8,28 +8,35 @@ import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.cli.RehearseCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rehearse load} end to end on the embedded server, open and closed loop. */
 class LoadCommandIT {
 
-  @Test
-  void openLoopKeepsTheRateAndProvesNoWriteWasLost(@TempDir Path out) throws Exception {
+  /** {@code rehearse load demo} for 4 s at 300 ops/s; exits 0; load.json. */
+  private static JsonNode loadDemoAt300(Path out) throws Exception {
     int exit = RehearseCommand.execute("load", "demo", "--postgres", "embedded", "--rows", "20000",
         "--no-seed-cache", "--duration", "4s", "--rate", "300", "--out", out.toString());
-    JsonNode load = new ObjectMapper().readTree(out.resolve("load.json").toFile());
     assertThat(exit).isZero();
+    return new ObjectMapper().readTree(out.resolve("load.json").toFile());
+  }
+
+  @Test
+  void openLoopKeepsToItsScheduleAndProvesNoWriteWasLost(@TempDir Path out) throws Exception {
+    JsonNode load = loadDemoAt300(out);
     assertThat(out.resolve("latency.hlog")).isNotEmptyFile();
     assertThat(load.at("/traffic").asText()).isEqualTo("300 ops/s open loop");
     assertThat(load.at("/summary/targetOpsPerSecond").asDouble()).isBetween(299.0, 301.0);
-    assertThat(load.at("/summary/achievedOpsPerSecond").asDouble()).isBetween(280.0, 310.0);
+    // an open loop never runs ahead of its timetable (how close it keeps to it: calibration, below)
+    assertThat(load.at("/summary/achievedOpsPerSecond").asDouble()).isPositive().isLessThan(310.0);
     assertThat(load.at("/summary/errors").asLong()).isZero();
-    assertThat(load.at("/summary/latency/p50Ms").asDouble()).isPositive().isLessThan(50.0);
+    assertThat(load.at("/summary/latency/p50Ms").asDouble()).isPositive();
     assertThat(load.at("/summary/byOperation").has("read-user")).isTrue();
     assertThat(load.at("/summary/schedulerLagP99Ms").isNumber()).isTrue();
     assertThat(load.at("/summary/healthCheckFailures").asLong()).isZero();
-    assertThat(load.at("/integrity/acknowledgedWrites").asLong()).isGreaterThan(200);
+    assertThat(load.at("/integrity/acknowledgedWrites").asLong()).isPositive();
     assertThat(load.at("/summary/lostWrites").asLong()).isZero();
     assertThat(load.get("timeline").size()).isBetween(4, 5);
     assertThat(load.at("/timeline/1/phase").asText()).isEqualTo("load");
@@ -72,6 +79,17 @@ class LoadCommandIT {
     assertThat(load.at("/summary/operations").asLong()).isPositive();
     // nothing is checked after a stop: lost writes are not measured rather than a made-up 0
     assertThat(load.at("/integrity").isNull()).isTrue();
+  }
+
+  /** The rate and latency this machine achieves: a loaded one can miss them without any bug. */
+  @Test
+  @Tag("calibration")
+  void openLoopAchievesItsRateWithinAFewPercent(@TempDir Path out) throws Exception {
+    JsonNode load = loadDemoAt300(out);
+    assertThat(load.at("/summary/achievedOpsPerSecond").asDouble()).isBetween(280.0, 310.0);
+    assertThat(load.at("/summary/latency/p50Ms").asDouble()).isLessThan(50.0);
+    // 30 % of 300 ops/s write, for 4 s
+    assertThat(load.at("/integrity/acknowledgedWrites").asLong()).isGreaterThan(200);
   }
 
   @Test

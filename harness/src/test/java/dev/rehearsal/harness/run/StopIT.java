@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM and SIGINT to a real {@code rehearse} process (the jar the build made): it writes what
  * it measured as an incomplete report, stops the PostgreSQL it started, and exits 3. Checked
- * from outside, as an operator would: the exit code, report.json, and no postgres process left.
+ * from outside, as an operator would: the exit code, report.json, and no process left of the server
+ * it started (found by its marks: other PostgreSQL servers on the machine do not count).
  */
 class StopIT {
 
@@ -30,13 +30,13 @@ class StopIT {
 
   @Test
   void sigtermMidMigrationWritesAnIncompleteReportAndLeavesNoServer() throws Exception {
-    Set<Long> postgresBefore = PostgresProcesses.pids();
     Path log = out.resolve("stderr.log");
     Process rehearse = start(log, "run", SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
         "--out", out.resolve("report").toString());
     // statement 1 is instant; statement 2 (pg_sleep(60)) is running once statement 1 is done
     waitFor(log, "up statement 1 (step 1) done", 90);
     TimeUnit.SECONDS.sleep(2);
+    List<ProcessHandle> server = PostgresProcesses.embeddedServerOf(rehearse.pid());
     rehearse.destroy(); // SIGTERM
 
     assertThat(rehearse.waitFor(90, TimeUnit.SECONDS)).as("rehearse exits after SIGTERM").isTrue();
@@ -53,17 +53,17 @@ class StopIT {
     }
     assertThat(report.get("timeline").size()).isGreaterThanOrEqualTo(4);
     assertThat(out.resolve("report/report.html")).content().contains("id=\"incomplete\"");
-    PostgresProcesses.assertNoneBeyond(postgresBefore, "after the rehearsal was stopped");
+    PostgresProcesses.assertServerGone(server, rehearse.pid(), "after the rehearsal was stopped");
   }
 
   @Test
   void sigintMidSeedWritesAReportThatSaysNothingWasMeasured() throws Exception {
-    Set<Long> postgresBefore = PostgresProcesses.pids();
     Path log = out.resolve("stderr.log");
     Process rehearse = start(log, "run", SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
         "--rows", "8M", "--out", out.resolve("report").toString());
     // the seeder's first progress line comes 5 s into the COPY; 8M rows take several times longer
     waitFor(log, "  seeding users ", 90);
+    List<ProcessHandle> server = PostgresProcesses.embeddedServerOf(rehearse.pid());
     new ProcessBuilder("kill", "-INT", Long.toString(rehearse.pid())).start().waitFor();
 
     assertThat(rehearse.waitFor(90, TimeUnit.SECONDS)).as("rehearse exits after SIGINT").isTrue();
@@ -74,7 +74,7 @@ class StopIT {
     assertThat(report.get("complete").asBoolean()).isFalse();
     assertThat(report.get("failure").asText()).contains("before the load started", "nothing measured");
     assertThat(report.get("timeline")).isEmpty();
-    PostgresProcesses.assertNoneBeyond(postgresBefore, "after the rehearsal was stopped");
+    PostgresProcesses.assertServerGone(server, rehearse.pid(), "after the rehearsal was stopped");
   }
 
   private static Process start(Path log, String... args) throws IOException {

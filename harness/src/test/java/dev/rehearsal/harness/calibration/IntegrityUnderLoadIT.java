@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A rename by expand and contract under write load: a dual-write trigger that misses UPDATEs
  * loses every update made between the backfill and the swap, and the integrity check must say
- * so; the correct trigger loses nothing.
+ * so; the correct trigger loses nothing. A correctness test, not calibration: whether lost writes
+ * are found does not hang on timing (the broken trigger loses dozens, more than 10 are asked for).
  */
-class IntegrityCalibrationIT extends CalibrationTest {
+class IntegrityUnderLoadIT extends CalibrationTest {
 
   /** Expand, dual-write trigger firing on {@code events}, batched backfill, a settle pause, swap. */
   static String renameStrategy(String name, String events) {
