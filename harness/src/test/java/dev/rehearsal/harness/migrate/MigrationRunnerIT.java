@@ -718,11 +718,10 @@ class MigrationRunnerIT {
         INSERT INTO seen VALUES (current_setting('lock_timeout'));
         CREATE INDEX users_status ON users (status);
         """);
-    // held long enough that Flyway's own start-up, slow on a busy host, cannot outlast it
-    Holder holder = holdAccessExclusive(2000);
+    Holder holder = holdAccessExclusive(700);
     Result r = run("""
         - flyway: db
-          retry: {lockTimeout: 200ms, attempts: 20, backoff: 100ms}
+          retry: {lockTimeout: 200ms, attempts: 10, backoff: 100ms}
         - sql: INSERT INTO seen VALUES ('after ' || current_setting('lock_timeout'))
         """);
     holder.join();
