@@ -1,5 +1,6 @@
 package dev.rehearsal.bench;
 
+import dev.rehearsal.harness.seed.TableLoader;
 import dev.rehearsal.harness.seed.catalog.TableColumn;
 import dev.rehearsal.harness.seed.copy.CopyBuffer;
 import dev.rehearsal.harness.seed.copy.CopyFormat;
@@ -31,8 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The seeder's CPU cost per row on one core, without a database: generating a row's values and
  * encoding them as COPY binary into a reused {@link CopyBuffer}, one chunk of
- * {@value #CHUNK_ROWS} rows per invocation, exactly as a seeding stream does (TableLoader) minus
- * the driver write. Scores are per row ({@code @OperationsPerInvocation}): ns/row, and
+ * {@value TableLoader#CHUNK_ROWS} rows per invocation. It calls the seeder's own per-chunk code,
+ * {@link TableLoader#encodeChunk} (and {@link TableLoader#chunkHash}), so it times what a seeding
+ * stream runs, minus the driver write: a change to the seeder's loop is a change to what is
+ * measured here. Scores are per row ({@code @OperationsPerInvocation}): ns/row, and
  * rows/s = 1e9 / score.
  *
  * <ul>
@@ -45,7 +48,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Both are planned for {@link #rows} rows (10M by default, the seed targets' size), since
  * some generators size themselves by the row count (e.g. the email's unique suffix). Each
  * invocation encodes the next chunk of the table, wrapping around at its end.
- * {@link #encodeChunkWithChecksum} adds the CRC32C the seeder computes per chunk for the fingerprint.
+ * {@link #encodeChunkWithChecksum} adds the checksum the seeder computes per chunk for the
+ * fingerprint (a CRC32C of the chunk's bytes, mixed with the chunk number).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SeedGeneration -wi 2 -i 3 -w 2 -r 2 -f 1}
  */
@@ -56,9 +60,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 @State(Scope.Thread)
 public class SeedGenerationBenchmark {
-
-  /** Rows per chunk, as the seeder's TableLoader.CHUNK_ROWS. */
-  static final int CHUNK_ROWS = 10_000;
 
   @Param({"users", "pgbench_accounts"})
   public String table;
@@ -92,7 +93,7 @@ public class SeedGenerationBenchmark {
     buffer = new CopyBuffer(1 << 21); // as TableLoader
     encoder = new CopyRows(types, format, buffer);
     generators = g.generators();
-    chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    chunks = (rows + TableLoader.CHUNK_ROWS - 1) / TableLoader.CHUNK_ROWS;
     chunk = 0;
   }
 
@@ -120,37 +121,27 @@ public class SeedGenerationBenchmark {
     return new TableColumn(name, type, nullable, false, false, primaryKey, unique, null);
   }
 
-  /** One chunk, generated and encoded; the row loop is TableLoader's. */
-  private int encodeNextChunk() {
-    buffer.reset();
-    long first = chunk * CHUNK_ROWS + 1;
-    long last = Math.min(rows, first + CHUNK_ROWS - 1);
-    for (long row = first; row <= last; row++) {
-      encoder.beginRow();
-      for (int i = 0; i < generators.size(); i++) {
-        generators.get(i).write(row, encoder.field(i));
-      }
-      encoder.endRow();
-    }
+  /** The next chunk, generated and encoded by the seeder's own loop; its number. */
+  private long encodeNextChunk() {
+    long encoding = chunk;
+    TableLoader.encodeChunk(generators, encoder, encoding, rows);
     if (++chunk == chunks) {
       chunk = 0;
     }
-    return buffer.size();
+    return encoding;
   }
 
   @Benchmark
-  @OperationsPerInvocation(CHUNK_ROWS)
+  @OperationsPerInvocation(TableLoader.CHUNK_ROWS)
   public void encodeChunk(Blackhole bh) {
     bh.consume(encodeNextChunk());
+    bh.consume(buffer.size());
     bh.consume(buffer.array());
   }
 
   @Benchmark
-  @OperationsPerInvocation(CHUNK_ROWS)
+  @OperationsPerInvocation(TableLoader.CHUNK_ROWS)
   public long encodeChunkWithChecksum() {
-    int size = encodeNextChunk();
-    crc.reset();
-    crc.update(buffer.array(), 0, size);
-    return crc.getValue();
+    return TableLoader.chunkHash(crc, buffer, encodeNextChunk());
   }
 }

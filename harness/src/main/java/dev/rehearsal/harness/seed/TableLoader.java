@@ -34,10 +34,14 @@ import org.postgresql.copy.CopyIn;
  * whatever the number of streams (values are functions of the row number) and memory stays at
  * one chunk buffer per stream whatever the row count. Each chunk's encoded bytes feed the
  * table's checksum, summed so that the order chunks finish in does not matter.
+ *
+ * <p>Public only for {@link #encodeChunk} and {@link #chunkHash}, the per-chunk work of a stream
+ * without the database, which the seeding benchmark (benchmarks/SeedGenerationBenchmark) times.
  */
-final class TableLoader {
+public final class TableLoader {
 
-  static final int CHUNK_ROWS = 10_000;
+  /** Rows per chunk: what a stream encodes, checksums and hands to the driver at a time. */
+  public static final int CHUNK_ROWS = 10_000;
 
   /** Settings for the seeding sessions only; the rehearsal's own sessions keep the scenario's. */
   static final List<String> SESSION_SETTINGS = List.of("SET synchronous_commit = off");
@@ -166,21 +170,10 @@ final class TableLoader {
         copy.writeToCopy(buffer.array(), 0, buffer.size());
         long chunk;
         while ((chunk = nextChunk.getAndIncrement()) < chunks) {
-          buffer.reset();
-          long first = chunk * CHUNK_ROWS + 1;
-          long last = Math.min(rows, first + CHUNK_ROWS - 1);
-          for (long row = first; row <= last; row++) {
-            encoder.beginRow();
-            for (int i = 0; i < generators.size(); i++) {
-              generators.get(i).write(row, encoder.field(i));
-            }
-            encoder.endRow();
-          }
-          crc.reset();
-          crc.update(buffer.array(), 0, buffer.size());
-          checksum.addAndGet(Fingerprint.chunkHash(crc.getValue(), chunk));
+          long encoded = encodeChunk(generators, encoder, chunk, rows);
+          checksum.addAndGet(chunkHash(crc, buffer, chunk));
           copy.writeToCopy(buffer.array(), 0, buffer.size());
-          rowsDone.addAndGet(last - first + 1);
+          rowsDone.addAndGet(encoded);
         }
         buffer.reset();
         encoder.trailer();
@@ -195,6 +188,39 @@ final class TableLoader {
         }
       }
     }
+  }
+
+  /**
+   * Chunk {@code chunk} (from 0) of a table of {@code rows} rows, generated and encoded into the
+   * encoder's buffer, which is reset first: rows {@code chunk * CHUNK_ROWS + 1} to the chunk's end
+   * or the table's. Every row's values are functions of its row number, so a chunk's bytes are
+   * the same whichever stream encodes it.
+   *
+   * @param generators the table's column generators, in the encoder's column order
+   * @return the number of rows encoded
+   */
+  public static long encodeChunk(List<ColumnGenerator> generators, CopyRows encoder, long chunk, long rows) {
+    encoder.buffer().reset();
+    long first = chunk * CHUNK_ROWS + 1;
+    long last = Math.min(rows, first + CHUNK_ROWS - 1);
+    for (long row = first; row <= last; row++) {
+      encoder.beginRow();
+      for (int i = 0; i < generators.size(); i++) {
+        generators.get(i).write(row, encoder.field(i));
+      }
+      encoder.endRow();
+    }
+    return last - first + 1;
+  }
+
+  /**
+   * The encoded chunk's share of the table's checksum: a CRC32C of its bytes (in {@code crc},
+   * reused), mixed with the chunk number ({@link Fingerprint}).
+   */
+  public static long chunkHash(CRC32C crc, CopyBuffer buffer, long chunk) {
+    crc.reset();
+    crc.update(buffer.array(), 0, buffer.size());
+    return Fingerprint.chunkHash(crc.getValue(), chunk);
   }
 
   static String quoteIdent(String name) {

@@ -17,68 +17,54 @@ final class BinaryWriters {
 
   static FieldWriter create(PgType family, String type, CopyBuffer buffer) {
     return switch (family) {
-      case INT2 -> new Int2(type, buffer);
-      case INT4 -> new Int4(type, buffer);
-      case INT8 -> new Int8(type, buffer);
-      case NUMERIC -> new Numeric(type, buffer);
-      case FLOAT4 -> new Float4(type, buffer);
-      case FLOAT8 -> new Float8(type, buffer);
-      case TEXT -> new Text(type, buffer);
-      case BOOL -> new Bool(type, buffer);
-      case TIMESTAMP, TIMESTAMPTZ -> new Timestamp(type, buffer);
-      case DATE -> new Date(type, buffer);
-      case UUID -> new Uuid(type, buffer);
-      case JSON -> new Json(type, buffer, false);
-      case JSONB -> new Json(type, buffer, true);
+      case INT2 -> new Int2(family, type, buffer);
+      case INT4 -> new Int4(family, type, buffer);
+      case INT8 -> new Int8(family, type, buffer);
+      case NUMERIC -> new Numeric(family, type, buffer);
+      case FLOAT4 -> new Float4(family, type, buffer);
+      case FLOAT8 -> new Float8(family, type, buffer);
+      case TEXT -> new Text(family, type, buffer);
+      case BOOL -> new Bool(family, type, buffer);
+      case TIMESTAMP, TIMESTAMPTZ -> new Timestamp(family, type, buffer);
+      case DATE -> new Date(family, type, buffer);
+      case UUID -> new Uuid(family, type, buffer);
+      case JSON, JSONB -> new Json(family, type, buffer);
       case OTHER -> throw new IllegalArgumentException("a column of type " + type + " has no binary encoding here; "
           + "load its table in TEXT format (CopyRows.formatFor)");
     };
   }
 
-  private abstract static class Base extends RejectingWriter {
-    Base(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Int2 extends ColumnWriter {
+    Int2(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public final void writeNull() {
-      buffer.putInt(-1);
-    }
-  }
-
-  private static final class Int2 extends Base {
-    Int2(String type, CopyBuffer buffer) {
-      super(type, buffer);
-    }
-
-    @Override
-    public void writeLong(long value) {
-      checkRange(value, Short.MIN_VALUE, Short.MAX_VALUE);
+    void encodeLong(long value) {
       buffer.putInt(2);
       buffer.putShort((int) value);
     }
   }
 
-  private static final class Int4 extends Base {
-    Int4(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Int4 extends ColumnWriter {
+    Int4(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeLong(long value) {
-      checkRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    void encodeLong(long value) {
       buffer.putInt(4);
       buffer.putInt((int) value);
     }
   }
 
-  private static final class Int8 extends Base {
-    Int8(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Int8 extends ColumnWriter {
+    Int8(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeLong(long value) {
+    void encodeLong(long value) {
       buffer.putInt(8);
       buffer.putLong(value);
     }
@@ -90,7 +76,7 @@ final class BinaryWriters {
    * aligned to the decimal point, and zero groups at either end are left out (zero itself has
    * no digits). The server applies the column's (precision, scale) itself.
    */
-  static final class Numeric extends Base {
+  static final class Numeric extends ColumnWriter {
     private static final int POSITIVE = 0x0000;
     private static final int NEGATIVE = 0x4000;
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000};
@@ -98,18 +84,17 @@ final class BinaryWriters {
     /** base-10000 groups, least significant first; 20 decimal digits + 3 of padding need 6 */
     private final short[] groups = new short[6];
 
-    Numeric(String type, CopyBuffer buffer) {
-      super(type, buffer);
+    Numeric(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeLong(long value) {
+    void encodeLong(long value) {
       encode(value, 0);
     }
 
     @Override
-    public void writeDecimal(long unscaled, int scale) {
-      checkScale(scale);
+    void encodeDecimal(long unscaled, int scale) {
       encode(unscaled, scale);
     }
 
@@ -149,19 +134,18 @@ final class BinaryWriters {
     }
   }
 
-  private static final class Float4 extends Base {
-    Float4(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Float4 extends ColumnWriter {
+    Float4(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeLong(long value) {
+    void encodeLong(long value) {
       write((float) value); // long-to-float rounds to nearest, as float4in would
     }
 
     @Override
-    public void writeDecimal(long unscaled, int scale) {
-      checkScale(scale);
+    void encodeDecimal(long unscaled, int scale) {
       write(Decimals.toFloat(unscaled, scale));
     }
 
@@ -171,19 +155,18 @@ final class BinaryWriters {
     }
   }
 
-  private static final class Float8 extends Base {
-    Float8(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Float8 extends ColumnWriter {
+    Float8(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeLong(long value) {
+    void encodeLong(long value) {
       write((double) value);
     }
 
     @Override
-    public void writeDecimal(long unscaled, int scale) {
-      checkScale(scale);
+    void encodeDecimal(long unscaled, int scale) {
       write(Decimals.toDouble(unscaled, scale));
     }
 
@@ -198,9 +181,9 @@ final class BinaryWriters {
    * length limit or padding). Other kinds are rendered as text in place: the int32 length is
    * reserved, the text rendered, then the length patched in.
    */
-  private static final class Text extends Base {
-    Text(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Text extends ColumnWriter {
+    Text(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     private int begin() {
@@ -214,15 +197,14 @@ final class BinaryWriters {
     }
 
     @Override
-    public void writeLong(long value) {
+    void encodeLong(long value) {
       int at = begin();
       TextRender.putLong(buffer, value);
       end(at);
     }
 
     @Override
-    public void writeDecimal(long unscaled, int scale) {
-      checkScale(scale);
+    void encodeDecimal(long unscaled, int scale) {
       int at = begin();
       TextRender.putDecimal(buffer, unscaled, scale);
       end(at);
@@ -242,7 +224,7 @@ final class BinaryWriters {
     }
 
     @Override
-    public void writeTimestampMicros(long epochMicros) {
+    void encodeTimestamp(long epochMicros) {
       int at = begin();
       TextRender.putTimestamp(buffer, epochMicros);
       end(at);
@@ -260,9 +242,9 @@ final class BinaryWriters {
     }
   }
 
-  private static final class Bool extends Base {
-    Bool(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Bool extends ColumnWriter {
+    Bool(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
@@ -273,36 +255,34 @@ final class BinaryWriters {
   }
 
   /** timestamp and timestamptz alike: int64 microseconds since 2000-01-01 00:00:00 (UTC). */
-  private static final class Timestamp extends Base {
-    Timestamp(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Timestamp extends ColumnWriter {
+    Timestamp(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeTimestampMicros(long epochMicros) {
-      checkTimestamp(epochMicros); // also keeps the subtraction from overflowing
+    void encodeTimestamp(long epochMicros) {
       buffer.putInt(8);
       buffer.putLong(epochMicros - PG_EPOCH_MICROS);
     }
   }
 
   /** date: int32 days since 2000-01-01, of the UTC day the instant falls in. */
-  private static final class Date extends Base {
-    Date(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Date extends ColumnWriter {
+    Date(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
-    public void writeTimestampMicros(long epochMicros) {
-      checkTimestamp(epochMicros);
+    void encodeTimestamp(long epochMicros) {
       buffer.putInt(4);
       buffer.putInt((int) (Math.floorDiv(epochMicros, TextRender.MICROS_PER_DAY) - PG_EPOCH_DAYS));
     }
   }
 
-  private static final class Uuid extends Base {
-    Uuid(String type, CopyBuffer buffer) {
-      super(type, buffer);
+  private static final class Uuid extends ColumnWriter {
+    Uuid(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
     }
 
     @Override
@@ -314,12 +294,12 @@ final class BinaryWriters {
   }
 
   /** json_recv takes the text as is; jsonb_recv wants a format version byte (1) first. */
-  private static final class Json extends Base {
+  private static final class Json extends ColumnWriter {
     private final boolean jsonb;
 
-    Json(String type, CopyBuffer buffer, boolean jsonb) {
-      super(type, buffer);
-      this.jsonb = jsonb;
+    Json(PgType family, String type, CopyBuffer buffer) {
+      super(CopyFormat.BINARY, family, type, buffer);
+      this.jsonb = family == PgType.JSONB;
     }
 
     @Override

@@ -226,7 +226,7 @@ class ColumnCodecsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4714");
     assertThatThrownBy(() -> text("date", w -> w.writeTimestampMicros(Long.MIN_VALUE)))
         .isInstanceOf(IllegalArgumentException.class);
-    long earliest = RejectingWriter.MIN_TIMESTAMP_EPOCH_MICROS;
+    long earliest = ColumnWriter.MIN_TIMESTAMP_EPOCH_MICROS;
     assertThat(text("timestamp with time zone", w -> w.writeTimestampMicros(earliest)))
         .isEqualTo("4714-11-24 00:00:00+00 BC");
   }
