@@ -49,6 +49,9 @@ final class LoadCommand implements Callable<Integer> {
     LoadReport.LoadSummary s = r.summary();
     out.printf(Locale.ROOT, "Load %s: %s for %.1f s on PostgreSQL %s (%s)%n", r.scenario(), r.traffic(),
         r.durationSeconds(), r.server().version(), r.server().provider());
+    if (!r.complete()) {
+      out.printf("  INCOMPLETE: %s%n", r.failure());
+    }
     out.printf(Locale.ROOT, "  throughput %,.1f ops/s%s, %,d ok, %,d errors %s, %,d dropped%n",
         s.achievedOpsPerSecond(), s.targetOpsPerSecond() == null ? ""
             : String.format(Locale.ROOT, " (target %,.1f)", s.targetOpsPerSecond()),
@@ -64,7 +67,8 @@ final class LoadCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "  pool      %d timeouts, at most %d waiting%n", s.poolTimeouts(), s.maxPoolWaiting());
     out.printf("  health    %s%n", s.healthCheckFailures() == null ? "no probe" : s.healthCheckFailures() + " failed probes");
-    out.printf("  writes    %s%n", r.integrity() == null ? "not checked (no operation keeps a ledger)"
+    out.printf("  writes    %s%n", r.integrity() == null
+        ? (r.complete() ? "not checked (no operation keeps a ledger)" : "not checked (the load stopped early)")
         : String.format(Locale.ROOT, "%,d acknowledged, %,d rows read back, %d lost", r.integrity().acknowledgedWrites(),
             r.integrity().rowsChecked(), r.integrity().lostWrites()));
     out.printf("  report    %s%n", json);
