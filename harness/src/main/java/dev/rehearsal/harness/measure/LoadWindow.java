@@ -92,11 +92,15 @@ public final class LoadWindow {
         })) {
       engine.start();
       Marks marks = new Marks(engine.startNanos());
+      if (migrating != null) {
+        // outside the catch below: a server that will not give the observer a session fails the run
+        // before anything was measured (an incomplete report that says so), not part-way through it
+        migrating.startObserving(marks.loadStart);
+      }
       String stopped = null;
       BlockedTime blocked = null;
       try {
         if (migrating != null) {
-          migrating.startObserving(marks.loadStart);
           drive(migration, migrating, marks, baseline, progress);
         } else {
           sleepUntil(marks.loadStart + ((Plan.LoadAlone) plan).duration().toNanos());

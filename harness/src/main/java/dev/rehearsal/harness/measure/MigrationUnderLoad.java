@@ -45,9 +45,9 @@ final class MigrationUnderLoad implements AutoCloseable {
     }
   }
 
-  /** Stops the observer (if it started) and returns what it saw; empty figures when it never started. */
+  /** Stops the observer and returns what it saw. */
   BlockedTime stopObserving() {
-    return observer == null ? BlockedTime.none() : observer.stop();
+    return observer.stop();
   }
 
   List<StatementOutcome> outcomes() {

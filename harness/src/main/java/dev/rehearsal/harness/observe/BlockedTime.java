@@ -60,11 +60,6 @@ public final class BlockedTime {
     this.meanSampleIntervalMs = meanSampleIntervalMs;
   }
 
-  /** Nothing observed: the observer never started (the window stopped before it could). */
-  public static BlockedTime none() {
-    return new BlockedTime(Figures.NONE, Figures.NONE, Map.of(), Map.of(), Map.of(), Map.of(), 0, 0);
-  }
-
   /** Application waits with the migration anywhere in their blocking chain. */
   public Figures migration() {
     return migration;
