@@ -763,7 +763,10 @@ class MigrationRunnerIT {
     // the lock comes 700 ms after the first wait: by attempt 3 (from ~600 ms) or 4; Flyway's
     // schema history and a new Flyway per attempt take some of that time
     assertThat(v1.attempts()).isBetween(2, 4);
-    assertThat(v1.retryWaitNanos() / 1e6).isLessThanOrEqualTo(900.0);
+    // the failed attempts and pauses end by the release (700 ms), one backoff (100 ms) and the next
+    // attempt's Flyway start-up; with the first attempt's own start-up, up to ~300 ms on a slow runner
+    // (932 ms seen once on a quiet CI-like host against the earlier 900 ms bound)
+    assertThat(v1.retryWaitNanos() / 1e6).isLessThanOrEqualTo(1_100.0);
   }
 
   /**
