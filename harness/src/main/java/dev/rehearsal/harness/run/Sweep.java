@@ -90,7 +90,7 @@ public final class Sweep {
     for (int version : axes.pgVersions()) {
       for (Long rows : axes.rows()) {
         RunOptions seeding = optionsFor.apply(new RunOptionsKey(version, rows, axes.rates().get(0)));
-        Scenario scaled = new Rehearsal(scenario, seeding, console).scenario();
+        Scenario scaled = DatasetScaling.apply(scenario, seeding.rows(), seeding.scale());
         // seeded once per version and size, a fresh copy of the same data for every rate
         try (Workbench bench = Workbench.open(scaled, seeding, console, axes.rates().size())) {
           for (Double rate : axes.rates()) {
