@@ -79,7 +79,7 @@ public final class ScenarioFiles {
           "put the step's scripts in " + directory + " as *.sql files; they run in name order");
     }
     List<Script> scripts = new ArrayList<>();
-    for (Path sqlFile : sqlFiles) {
+    for (Path sqlFile : runOrder(sqlFiles)) {
       String name = Path.of(file).resolve(sqlFile.getFileName().toString()).toString();
       try {
         scripts.add(new Script(name, Files.readString(sqlFile)));
@@ -162,6 +162,19 @@ public final class ScenarioFiles {
     } catch (InvalidPathException e) {
       return false;
     }
+  }
+
+  /**
+   * The order a directory's scripts run in: Flyway's (version by version, {@code V18} before
+   * {@code V18.1} before {@code V19}, repeatable ones last) when every file is Flyway-named, as a
+   * team's migration folder is; by name otherwise.
+   */
+  static List<Path> runOrder(List<Path> byName) {
+    if (!FlywayMigrations.allFlywayNamed(byName)) {
+      return byName;
+    }
+    return byName.stream().map(FlywayMigrations::parse).sorted(FlywayMigrations.FLYWAY_ORDER)
+        .map(FlywayMigrations.Migration::file).toList();
   }
 
   /** The {@code *.sql} files directly in {@code directory}, sorted by file name. */

@@ -35,7 +35,7 @@ final class StrategyValidator {
   static final Duration MIN_LOCK_TIMEOUT = Duration.ofMillis(1);
 
   /** The step keys of which exactly one is given, in the order messages list them. */
-  static final List<String> KINDS = List.of("sql", "file", "flyway", "backfill", "pause");
+  static final List<String> KINDS = List.of("sql", "file", "flyway", "liquibase", "backfill", "pause");
 
   /** Strategy names end up in file names and on the command line (--strategy). */
   private static final Pattern STRATEGY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -43,8 +43,8 @@ final class StrategyValidator {
   private static final String STRATEGIES = "/strategies";
 
   private static final String KIND_HINT = "a step does one thing: sql: (inline SQL), file: "
-      + "(a .sql file or a directory of them), flyway: (a Flyway location), backfill: (a "
-      + "batched UPDATE) or pause: (wait with the load running); split it into several steps";
+      + "(a .sql file or a directory of them), flyway: (Flyway locations), liquibase: (a "
+      + "changelog), backfill: (a batched UPDATE) or pause: (wait with the load running); split it into several steps";
 
   private static final String RETRY_EXAMPLE =
       "retry: {lockTimeout: 100ms, attempts: 5, backoff: 500ms, growth: 2}";
@@ -131,9 +131,9 @@ final class StrategyValidator {
     }
     StepSpec.Kind kind = kind(step, path, what);
     String kindPath = YamlPath.child(path, KINDS.get(kind.ordinal()));
-    if (kind == StepSpec.Kind.FLYWAY && down) {
-      throw errors.atKey(kindPath, "a down step cannot be a flyway step: Flyway's community "
-              + "edition has no undo migrations",
+    if ((kind == StepSpec.Kind.FLYWAY || kind == StepSpec.Kind.LIQUIBASE) && down) {
+      throw errors.atKey(kindPath, "a down step cannot be a " + KINDS.get(kind.ordinal())
+              + " step: it applies what is pending, and undoing is not a pending change",
           "write the down steps as sql: (or file:) steps that reverse the change, e.g. "
               + "sql: ALTER TABLE users DROP COLUMN status");
     }
@@ -142,21 +142,23 @@ final class StrategyValidator {
     return switch (kind) {
       case SQL -> new StepSpec(name,
           errors.requireText(step.sql(), kindPath, "give the SQL to run, or remove sql"),
-          null, null, null, null, transaction, retry);
+          null, null, null, null, null, transaction, retry);
       case FILE -> new StepSpec(name, null, file(step.file(), kindPath, what), null, null, null,
-          transaction, retry);
-      case FLYWAY -> new StepSpec(name, null, null, flyway(step.flyway(), kindPath), null, null,
-          null, retry);
-      case BACKFILL -> new StepSpec(name, null, null, null, backfill(step.backfill(), kindPath),
+          null, transaction, retry);
+      case FLYWAY -> new StepSpec(name, null, null, flywayStep(step.flyway(), kindPath), null, null,
           null, null, retry);
-      case PAUSE -> new StepSpec(name, null, null, null, null, pause(step.pause(), kindPath),
+      case LIQUIBASE -> new StepSpec(name, null, null, null, liquibaseStep(step.liquibase(), kindPath),
+          null, null, null, retry);
+      case BACKFILL -> new StepSpec(name, null, null, null, null, backfill(step.backfill(), kindPath),
+          null, null, retry);
+      case PAUSE -> new StepSpec(name, null, null, null, null, null, pause(step.pause(), kindPath),
           null, null);
     };
   }
 
   /** Exactly one of the kind keys is given (with or without a value). */
   private StepSpec.Kind kind(ScenarioDocument.Step step, String path, String what) {
-    Object[] values = {step.sql(), step.file(), step.flyway(), step.backfill(), step.pause()};
+    Object[] values = {step.sql(), step.file(), step.flyway(), step.liquibase(), step.backfill(), step.pause()};
     List<String> found = new ArrayList<>();
     for (int i = 0; i < KINDS.size(); i++) {
       if (values[i] != null || errors.present(YamlPath.child(path, KINDS.get(i)))) {
@@ -164,7 +166,7 @@ final class StrategyValidator {
       }
     }
     if (found.isEmpty()) {
-      throw errors.at(path, what + " needs one of sql, file, flyway, backfill or pause, "
+      throw errors.at(path, what + " needs one of sql, file, flyway, liquibase, backfill or pause, "
           + "found none", KIND_HINT);
     }
     if (found.size() > 1) {
@@ -204,6 +206,74 @@ final class StrategyValidator {
               + " in name order; add them, or name a single file");
     }
     return file;
+  }
+
+  /**
+   * A flyway step: one location as a string (the first form), or
+   * {@code {locations: [...], placeholders: {...}, target: "19"}}; each location checked.
+   */
+  private FlywaySpec flywayStep(Object value, String path) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new HashMap<>(map);
+      if (copy.get("locations") instanceof String one) {
+        copy.put("locations", List.of(one));
+      }
+      FlywaySpec spec = ScenarioBinder.convert(copy, FlywaySpec.class, path, errors);
+      String locationsPath = path + "/locations";
+      if (spec.locations().isEmpty()) {
+        throw errors.at(errors.present(locationsPath) ? locationsPath : path,
+            "a flyway step needs at least one location",
+            "e.g. flyway: {locations: [db/migration, db/migration_data]}");
+      }
+      for (int i = 0; i < spec.locations().size(); i++) {
+        flyway(spec.locations().get(i), YamlPath.child(locationsPath, i));
+      }
+      if (spec.target() != null && spec.target().isBlank()) {
+        throw errors.at(path + "/target", "target is blank", "give the last version to apply, e.g. target: \"19\", or remove target");
+      }
+      return spec;
+    }
+    if (value != null && !(value instanceof String)) {
+      throw errors.at(path, "flyway takes a location or a mapping, got " + errors.got(path),
+          "e.g. flyway: db/migration, or flyway: {locations: [db/migration, db/migration_data]}");
+    }
+    return FlywaySpec.location(flyway((String) value, path));
+  }
+
+  /** A liquibase step: the changelog as a string, or {@code {changelog: ..., contexts: ..., labels: ...}}. */
+  private LiquibaseSpec liquibaseStep(Object value, String path) {
+    String hint = "name the changelog relative to the scenario file, e.g. liquibase: db/changelog.xml, or "
+        + "liquibase: {changelog: db/changelog.xml, contexts: prod}";
+    LiquibaseSpec spec;
+    String changelogPath = path;
+    if (value instanceof Map<?, ?> map) {
+      spec = ScenarioBinder.convert(map, LiquibaseSpec.class, path, errors);
+      changelogPath = path + "/changelog";
+    } else if (value == null || value instanceof String) {
+      spec = new LiquibaseSpec((String) value, null, null, null, null);
+    } else {
+      throw errors.at(path, "liquibase takes a changelog or a mapping, got " + errors.got(path), hint);
+    }
+    String changelog = errors.requireText(spec.changelog(), changelogPath, hint);
+    if (spec.toTag() != null && spec.count() != null) {
+      throw errors.atKey(path + "/count", "liquibase has both toTag and count; use one", hint);
+    }
+    if (spec.count() != null && spec.count() < 1) {
+      throw errors.at(path + "/count", "count must be at least 1, got " + errors.got(path + "/count"),
+          "give how many pending changesets to apply, or remove count");
+    }
+    if (changelog.startsWith(ScenarioFiles.CLASSPATH_PREFIX)) {
+      return spec;
+    }
+    if (baseDirectory == null) {
+      throw errors.at(changelogPath, "changelog '" + changelog + "' is a file, but a built-in scenario has no "
+          + "directory to resolve it against", "name the changelog on the classpath, e.g. classpath:db/changelog.xml");
+    }
+    if (!ScenarioFiles.exists(baseDirectory, changelog)) {
+      throw errors.at(changelogPath, "liquibase changelog '" + changelog + "' not found",
+          "looked for " + ScenarioFiles.whereToLook(baseDirectory, changelog) + "; paths are relative to the scenario file");
+    }
+    return spec;
   }
 
   /** {@code classpath:...} as is, or a directory holding Flyway's V*__*.sql migrations. */

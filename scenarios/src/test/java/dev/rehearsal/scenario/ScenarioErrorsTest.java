@@ -286,7 +286,7 @@ class ScenarioErrorsTest {
     assertFails(MINIMAL + "        file: add-x.sql\n", """
         bad.yaml:14:9: step has both sql and file; use one
           fix: a step does one thing: sql: (inline SQL), file: (a .sql file or a directory of \
-        them), flyway: (a Flyway location), backfill: (a batched UPDATE) or pause: (wait with \
+        them), flyway: (Flyway locations), liquibase: (a changelog), backfill: (a batched UPDATE) or pause: (wait with \
         the load running); split it into several steps""");
   }
 

@@ -144,7 +144,7 @@ class ScenarioFilesTest {
             .replace("file: migrations/001-add.sql", "flyway: ./db/../db/migration")));
 
     assertThat(scenario.strategies().get(0).steps().get(0).flyway())
-        .isEqualTo("./db/../db/migration");
+        .isEqualTo(FlywaySpec.location("./db/../db/migration"));
     assertThat(ScenarioFiles.flywayLocation(scenario, "./db/../db/migration"))
         .isEqualTo("filesystem:" + dir.resolve("scenarios/db/migration").toAbsolutePath());
     assertThat(ScenarioFiles.flywayLocation(scenario, "classpath:db/migration"))

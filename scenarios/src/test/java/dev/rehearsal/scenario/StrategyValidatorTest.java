@@ -52,8 +52,8 @@ class StrategyValidatorTest {
       """;
 
   private static final String KIND_HINT = "a step does one thing: sql: (inline SQL), file: (a "
-      + ".sql file or a directory of them), flyway: (a Flyway location), backfill: (a batched "
-      + "UPDATE) or pause: (wait with the load running); split it into several steps";
+      + ".sql file or a directory of them), flyway: (Flyway locations), liquibase: (a changelog), "
+      + "backfill: (a batched UPDATE) or pause: (wait with the load running); split it into several steps";
 
   private static final String TRANSACTION_HINT = "use one of: auto (each statement in a "
       + "transaction of its own, BEGIN ... COMMIT blocks kept together, the default), single "
@@ -113,28 +113,29 @@ class StrategyValidatorTest {
     assertThat(strategy.description()).isEqualTo("expand and contract");
     assertThat(strategy.steps()).containsExactly(
         new StepSpec("add-column", "ALTER TABLE users ADD COLUMN status text", null, null, null,
-            null, TransactionMode.SINGLE,
+            null, null, TransactionMode.SINGLE,
             new RetrySpec(Duration.ofMillis(100), 5, Duration.ofMillis(500), 2.0)),
-        new StepSpec(null, null, "migrations/002-index.sql", null, null, null,
+        new StepSpec(null, null, "migrations/002-index.sql", null, null, null, null,
             TransactionMode.NONE, null),
-        new StepSpec(null, null, "migrations/more", null, null, null, TransactionMode.AUTO,
+        new StepSpec(null, null, "migrations/more", null, null, null, null, TransactionMode.AUTO,
             null),
-        new StepSpec(null, null, null, "db/migration", null, null, null,
+        new StepSpec(null, null, null, FlywaySpec.location("db/migration"), null, null, null, null,
             new RetrySpec(Duration.ofSeconds(2), 3, Duration.ofSeconds(1), 1.0)),
-        new StepSpec(null, null, null, "classpath:db/migration", null, null, null, null),
-        new StepSpec("backfill-status", null, null, null,
+        new StepSpec(null, null, null, FlywaySpec.location("classpath:db/migration"), null, null, null, null,
+            null),
+        new StepSpec("backfill-status", null, null, null, null,
             new BackfillSpec("users", "status = 'active'", "status IS NULL", "user_id", 500,
                 Duration.ofMillis(50)),
             null, null, new RetrySpec(Duration.ofSeconds(1), 1, Duration.ZERO, 1.5)),
-        new StepSpec(null, null, null, null, null, Duration.ofSeconds(30), null, null));
+        new StepSpec(null, null, null, null, null, null, Duration.ofSeconds(30), null, null));
     assertThat(strategy.steps()).extracting(StepSpec::kind).containsExactly(
         StepSpec.Kind.SQL, StepSpec.Kind.FILE, StepSpec.Kind.FILE, StepSpec.Kind.FLYWAY,
         StepSpec.Kind.FLYWAY, StepSpec.Kind.BACKFILL, StepSpec.Kind.PAUSE);
     assertThat(strategy.down()).containsExactly(
-        new StepSpec(null, "ALTER TABLE users DROP COLUMN status", null, null, null, null,
+        new StepSpec(null, "ALTER TABLE users DROP COLUMN status", null, null, null, null, null,
             TransactionMode.AUTO,
             new RetrySpec(Duration.ofMillis(50), 100, Duration.ofSeconds(1), 10.0)),
-        new StepSpec(null, null, "migrations/down", null, null, null, TransactionMode.SINGLE,
+        new StepSpec(null, null, "migrations/down", null, null, null, null, TransactionMode.SINGLE,
             null));
   }
 
@@ -150,10 +151,10 @@ class StrategyValidatorTest {
     assertThat(strategy.description()).isNull();
     assertThat(strategy.steps()).containsExactly(
         StepSpec.sql("SELECT 1"),
-        new StepSpec(null, null, null, null,
+        new StepSpec(null, null, null, null, null,
             new BackfillSpec("users", "status = 'active'", null, "id", 10_000, Duration.ZERO),
             null, null, new RetrySpec(Duration.ofMillis(100), 3, Duration.ofSeconds(1), 1.0)),
-        new StepSpec(null, null, null, null, null, Duration.ofMillis(1500), null, null));
+        new StepSpec(null, null, null, null, null, null, Duration.ofMillis(1500), null, null));
     assertThat(strategy.down()).isEmpty();
   }
 
@@ -177,7 +178,7 @@ class StrategyValidatorTest {
     write("db/migration/2024/V1__add_status.sql", "ALTER TABLE users ADD COLUMN status text;");
 
     assertThat(steps("- flyway: db/migration\n").steps().get(0).flyway())
-        .isEqualTo("db/migration");
+        .isEqualTo(FlywaySpec.location("db/migration"));
   }
 
   @Test
@@ -186,7 +187,7 @@ class StrategyValidatorTest {
         ScenarioLoader.parse(BASE + "    steps: [{flyway: classpath:db/migration}]\n",
             "builtin:x", null));
 
-    assertThat(strategy.steps().get(0).flyway()).isEqualTo("classpath:db/migration");
+    assertThat(strategy.steps().get(0).flyway()).isEqualTo(FlywaySpec.location("classpath:db/migration"));
   }
 
   @Test
@@ -229,7 +230,7 @@ class StrategyValidatorTest {
   @Test
   void stepOfNoKind() {
     assertFails(stepsYaml("- name: just-a-name\n  transaction: single\n"), """
-        bad.yaml:11:9: step needs one of sql, file, flyway, backfill or pause, found none
+        bad.yaml:11:9: step needs one of sql, file, flyway, liquibase, backfill or pause, found none
           fix: %s""".formatted(KIND_HINT));
   }
 
@@ -270,7 +271,7 @@ class StrategyValidatorTest {
   void unknownStepKey() {
     assertFails(stepsYaml("- sql: SELECT 1\n  timeout: 5s\n"), """
         bad.yaml:12:9: unknown key 'timeout' in strategies[0].steps[0]
-          fix: allowed keys here: name, sql, file, flyway, backfill, pause, transaction, \
+          fix: allowed keys here: name, sql, file, flyway, liquibase, backfill, pause, transaction, \
         retry""");
   }
 
@@ -375,8 +376,8 @@ class StrategyValidatorTest {
         down:
           - flyway: classpath:db/migration
         """), """
-        bad.yaml:13:9: a down step cannot be a flyway step: Flyway's community edition has no \
-        undo migrations
+        bad.yaml:13:9: a down step cannot be a flyway step: it applies what is pending, and undoing \
+        is not a pending change
           fix: write the down steps as sql: (or file:) steps that reverse the change, e.g. \
         sql: ALTER TABLE users DROP COLUMN status""");
   }

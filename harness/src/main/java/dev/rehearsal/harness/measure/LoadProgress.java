@@ -1,6 +1,7 @@
 package dev.rehearsal.harness.measure;
 
 import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.SecondSample;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -12,6 +13,7 @@ final class LoadProgress {
   private final int poolSize;
   private final boolean standalone;
   private volatile String phase = "warmup";
+  private volatile MigrationProgress migration;
 
   LoadProgress(Console console, int poolSize) {
     this(console, poolSize, false);
@@ -28,11 +30,13 @@ final class LoadProgress {
     return new LoadProgress(console, poolSize, true);
   }
 
-  void migrationStarted() {
+  void migrationStarted(MigrationProgress migration) {
+    this.migration = migration;
     phase = "migration";
   }
 
   void migrationEnded() {
+    migration = null;
     phase = "cooldown";
   }
 
@@ -48,11 +52,22 @@ final class LoadProgress {
       return;
     }
     long count = s.weightedLatencyMicros().getTotalCount();
-    console.say("  t=%3ds %-9s %5d ops  p99 %8.1f ms  errors %3d  pool %d/%d busy, %d waiting%s",
+    console.say("  t=%3ds %-9s %5d ops  p99 %8.1f ms  errors %3d  pool %d/%d busy, %d waiting%s%s",
         s.second(), phase, s.successes(),
         count == 0 ? 0.0 : s.weightedLatencyMicros().getValueAtPercentile(99) / 1000.0,
         s.errorCount(), s.poolMaxActive(), poolSize, s.poolMaxWaiting(),
-        s.dropped() > 0 ? "  dropped " + s.dropped() : "");
+        s.dropped() > 0 ? "  dropped " + s.dropped() : "", running());
+  }
+
+  /** "  | running 12 s: V18__backfill.sql statement 2: UPDATE orders SET ..." while a statement takes a second or more. */
+  private String running() {
+    MigrationProgress m = migration;
+    MigrationProgress.Running r = m == null ? null : m.running();
+    if (r == null) {
+      return "";
+    }
+    long seconds = (System.nanoTime() - r.startNanos()) / 1_000_000_000L;
+    return seconds < 1 ? "" : String.format(Locale.ROOT, "  | running %d s: %s", seconds, r.label());
   }
 
   /** "t=  12s   1,003 ops/s (target 1,000)  p50 0.4  p99 2.1  max 5.0 ms  errors 0  pool 3/8 busy, 0 waiting". */

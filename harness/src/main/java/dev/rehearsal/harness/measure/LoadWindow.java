@@ -135,7 +135,7 @@ public final class LoadWindow {
   private void drive(Plan.Migration plan, MigrationUnderLoad migrating, Marks marks, BaselineWindow baseline,
       LoadProgress progress) {
     sleepUntil(marks.loadStart + plan.warmup().toNanos());
-    progress.migrationStarted();
+    progress.migrationStarted(migrating.cursor());
     marks.migrationStart = System.nanoTime();
     baseline.migrationStartsAt((marks.migrationStart - marks.loadStart) / 1e9);
     migrating.run(plan.migration(), plan.rollback());

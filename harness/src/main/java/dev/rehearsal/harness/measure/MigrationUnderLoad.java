@@ -50,6 +50,11 @@ final class MigrationUnderLoad implements AutoCloseable {
     return observer.stop();
   }
 
+  /** Where the migration is, for the progress lines. */
+  MigrationProgress cursor() {
+    return cursor;
+  }
+
   List<StatementOutcome> outcomes() {
     return runner.outcomes();
   }
@@ -69,13 +74,23 @@ final class MigrationUnderLoad implements AutoCloseable {
   private record StatementEcho(Console console) implements MigrationRunner.Listener {
 
     @Override
-    public void statementDone(StatementOutcome o) {
-      console.say("  %s statement %d (%s) %s in %.0f ms%s%s%s", o.direction(), o.index(), o.step(),
+    public void statementFinished(StatementOutcome o) {
+      console.say("  %s statement %d (%s%s) %s in %.0f ms%s%s", o.direction(), o.index(), o.step(),
+          o.origin().equals(o.step()) ? "" : ", " + o.origin(),
           o.failed() ? "FAILED" : "done", o.durationNanos() / 1e6,
-          o.attempts() > 1 ? " after " + o.attempts() + " attempts" : "",
-          o.rewrote().isEmpty() ? "" : ", rewrote " + String.join(", ", o.rewrote()),
+          o.rowsAffected() != null ? String.format(", %,d rows", o.rowsAffected()) : "",
           o.failed() ? ": SQLSTATE " + o.sqlState() + " " + o.error()
               + (o.errorLine() != null ? " (" + o.origin() + " line " + o.errorLine() + ")" : "") : "");
+    }
+
+    /** Printed as it finished already: only what its unit's end added (a retry, a rewrite). */
+    @Override
+    public void statementDone(StatementOutcome o) {
+      if (o.attempts() > 1 || !o.rewrote().isEmpty()) {
+        console.say("  %s statement %d%s%s", o.direction(), o.index(),
+            o.attempts() > 1 ? " succeeded after " + o.attempts() + " attempts" : "",
+            o.rewrote().isEmpty() ? "" : " rewrote " + String.join(", ", o.rewrote()));
+      }
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The batched backfill of expand-and-contract: one UPDATE per key range, each its own short
@@ -23,11 +22,16 @@ final class BackfillRunner {
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
   private final Connection connection;
+  private final CatalogProbe probe;
+  private final int backendPid;
   private final MigrationProgress progress;
   private final MigrationRunner.Listener listener;
 
-  BackfillRunner(Connection connection, MigrationProgress progress, MigrationRunner.Listener listener) {
+  BackfillRunner(Connection connection, CatalogProbe probe, int backendPid, MigrationProgress progress,
+      MigrationRunner.Listener listener) {
     this.connection = connection;
+    this.probe = probe;
+    this.backendPid = backendPid;
     this.progress = progress;
     this.listener = listener;
   }
@@ -103,9 +107,10 @@ final class BackfillRunner {
       update.setLong(1, from);
       update.setLong(2, to);
       run.rowsAffected += update.executeUpdate();
-      if (run.batches == 0) {
-        List<CatalogProbe.Lock> locks = CatalogProbe.ownLocks(connection);
-        locks.forEach(l -> run.locks.add(l.held()));
+      if (run.batches == 0) { // a batch's locks, read from the probe's session while they are held
+        probe.transactionBegan();
+        probe.statementEnded(run, backendPid);
+        probe.awaitReads();
       }
       connection.commit();
       run.batches++;

@@ -4,11 +4,11 @@ import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
-import dev.rehearsal.scenario.sql.SqlLexing;
-import java.sql.Connection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -17,30 +17,53 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.util.PSQLException;
 
 /**
- * Applies a Flyway location through Flyway's own API, so teams rehearse the migrations they
- * already have exactly as Flyway runs them (its parser, its transaction per migration, its
- * non-transactional handling of CREATE INDEX CONCURRENTLY). Each versioned migration is one
- * statement in the report; a callback around each reads, inside Flyway's transaction, the locks
- * held and the tables rewritten.
+ * Applies the migrations pending in a step's Flyway locations through Flyway itself — its
+ * resolution and order, placeholders, parser, transaction per migration, non-transactional
+ * handling of CREATE INDEX CONCURRENTLY, and its schema history table — so a team rehearses its
+ * migrations exactly as Flyway runs them. Every SQL statement Flyway sends for a migration is
+ * measured on its own ({@link ToolStatements}); a Java migration is one unit of statements too,
+ * as its JDBC calls go through the same connection.
  *
- * <p>The seeded schema is baselined at version 0, so every versioned migration in the location
- * is pending: point the step at the migrations not yet in production.
+ * <p>What is pending is what Flyway finds pending: on a schema built from the team's history
+ * (scenario {@code schema.flyway}), the versions after its target; on a schema from plain DDL,
+ * which has no history, every migration (Flyway baselines the schema at version 0). Migrations
+ * already applied need not be in the step's locations (a data location alone is fine).
  */
 final class FlywayRunner {
 
   private final DatabaseTarget target;
   private final MigrationProgress progress;
+  private final CatalogProbe probe;
   private final MigrationRunner.Listener listener;
 
-  FlywayRunner(DatabaseTarget target, MigrationProgress progress, MigrationRunner.Listener listener) {
+  FlywayRunner(DatabaseTarget target, MigrationProgress progress, CatalogProbe probe,
+      MigrationRunner.Listener listener) {
     this.target = target;
     this.progress = progress;
+    this.probe = probe;
     this.listener = listener;
+  }
+
+  /** Flyway configured for a step: its locations, placeholders and target, the history already there. */
+  static FluentConfiguration configure(FlywayStepPlan plan) {
+    return Flyway.configure()
+        .locations(plan.locations().toArray(String[]::new))
+        .placeholders(plan.placeholders())
+        .target(plan.target() == null ? "latest" : plan.target())
+        // a schema from plain DDL has no history: baseline it at 0 so every migration is pending
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        // a step's locations may hold only what is pending (a data location): applied ones need not be there
+        .ignoreMigrationPatterns("*:missing")
+        // Flyway's default transactional advisory lock keeps a transaction open on its second connection, and
+        // CREATE INDEX CONCURRENTLY waits for every open transaction: it would wait forever (flyway#3508)
+        .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
   }
 
   /**
@@ -49,23 +72,22 @@ final class FlywayRunner {
    * backoff Flyway is run again from it.
    */
   List<StatementRun> run(PlannedStep step, String direction, int firstIndex, LockRetry retry) {
-    Capture capture = new Capture(step, direction, firstIndex, retry);
+    ToolStatements statements = new ToolStatements("flyway", step.label(), direction, firstIndex, progress, probe,
+        listener);
+    Capture capture = new Capture(statements, retry);
     while (true) {
-      Flyway flyway = Flyway.configure()
-          .dataSource(dataSource())
-          .locations(step.flywayLocation())
-          .baselineOnMigrate(true)
-          .baselineVersion("0")
+      Flyway flyway = configure(step.flyway())
+          .dataSource(StatementTap.wrap(dataSource(), statements))
           .callbacks(capture)
           .load();
       try {
         flyway.migrate();
-        return capture.runs;
+        return statements.runs;
       } catch (FlywayException e) {
-        capture.failed(e);
+        capture.failed(step, e);
       }
       if (!capture.retryFailed()) {
-        return capture.runs;
+        return statements.runs;
       }
     }
   }
@@ -83,26 +105,18 @@ final class FlywayRunner {
     return ds;
   }
 
-  /** Times each migration and reads its locks and rewrites from inside its transaction. */
+  /** Tells {@link ToolStatements} which migration runs, and sets each attempt's lock_timeout. */
   private final class Capture implements Callback {
 
-    private final PlannedStep step;
-    private final String direction;
-    private int nextIndex;
-    final List<StatementRun> runs = new ArrayList<>();
-    private StatementRun current;
-    private Map<Long, Long> storageBefore;
+    private final ToolStatements statements;
     private final LockRetry retry;
-    /** The migration that gave up waiting for a lock and is tried again, its attempt and when it was first tried. */
+    /** The migration that gave up waiting for a lock and is tried again, and its attempt. */
     private String retrying;
     private int attempt = 1;
-    private long firstAttemptNanos;
     private boolean failedInMigration;
 
-    Capture(PlannedStep step, String direction, int firstIndex, LockRetry retry) {
-      this.step = step;
-      this.direction = direction;
-      this.nextIndex = firstIndex;
+    Capture(ToolStatements statements, LockRetry retry) {
+      this.statements = statements;
       this.retry = retry;
     }
 
@@ -121,127 +135,97 @@ final class FlywayRunner {
     public void handle(Event event, Context context) {
       try {
         if (event == Event.BEFORE_EACH_MIGRATE) {
-          before(context);
-        } else if (event == Event.AFTER_EACH_MIGRATE) {
-          after(context.getConnection());
-        } else if (current != null) {
-          current.ended();
+          MigrationInfo info = context.getMigrationInfo();
+          if (!info.getScript().equals(retrying)) {
+            retrying = null;
+            attempt = 1;
+          }
+          // in Flyway's transaction: a rollback undoes it too
+          statements.harnessSends(() -> retry.before(context.getConnection(), attempt));
+          statements.unitStarted(info.getScript(), scriptText(info), attempt);
+        } else {
+          statements.unitEnded();
+          if (event == Event.AFTER_EACH_MIGRATE) {
+            statements.harnessSends(() -> retry.after(context.getConnection()));
+          }
         }
       } catch (SQLException e) {
-        throw new FlywayException("rehearsal could not inspect the migration: " + e.getMessage(), e);
+        throw new FlywayException("rehearsal could not set the migration's lock_timeout: " + e.getMessage(), e);
       }
     }
 
-    private void before(Context context) throws SQLException {
-      MigrationInfo info = context.getMigrationInfo();
-      String label = info.getScript() + " (version " + info.getVersion() + ": " + info.getDescription() + ")";
-      boolean inTransaction = !context.getConnection().getAutoCommit();
-      current = new StatementRun(nextIndex++, direction, step.label(), "flyway",
-          new PlannedStatement(label, info.getScript(), 1), inTransaction);
-      runs.add(current);
-      if (!info.getScript().equals(retrying)) {
-        retrying = null;
-        attempt = 1;
+    /** The script's text, to place each statement at its line; null for a Java or classpath migration. */
+    private String scriptText(MigrationInfo info) {
+      String location = info.getPhysicalLocation();
+      if (location == null || location.isEmpty()) {
+        return null;
       }
-      retry.before(context.getConnection(), attempt); // in Flyway's transaction: a rollback undoes it too
-      progress.transactionBegan();
-      progress.statementStarted(current.index);
-      storageBefore = CatalogProbe.storage(context.getConnection());
-      current.started();
-      if (attempt == 1) {
-        firstAttemptNanos = current.startNanos;
+      try {
+        return Files.readString(Path.of(location));
+      } catch (IOException | RuntimeException e) {
+        return null;
       }
-      current.attempts = attempt;
-      current.retryWaitNanos = current.startNanos - firstAttemptNanos;
     }
 
     /**
      * After a failed migrate: whether the migration that failed gave up waiting for a lock and has attempts left;
-     * if so it is dropped from the runs (its next attempt is recorded instead) once the backoff has passed. Only a
-     * migration Flyway ran in a transaction is retried: a failed non-transactional one stays in Flyway's history
-     * as failed, and Flyway refuses to run again until it is repaired.
+     * if so its statements are dropped from the runs (its next attempt is recorded instead) once the backoff has
+     * passed. Only a migration Flyway ran in a transaction is retried: a failed non-transactional one stays in
+     * Flyway's history as failed, and Flyway refuses to run again until it is repaired.
      */
     boolean retryFailed() {
-      StatementRun failed = runs.get(runs.size() - 1);
-      if (!failedInMigration || failed != current || !failed.inTransaction
-          || !retry.retries(failed.sqlState, attempt)) {
+      List<StatementRun> unit = statements.unitRuns();
+      if (!failedInMigration || unit.isEmpty()) {
+        return false;
+      }
+      StatementRun failed = unit.get(unit.size() - 1);
+      if (!failed.inTransaction || !retry.retries(failed.sqlState, attempt)) {
         return false;
       }
       Duration pause = retry.backoff(attempt);
       listener.note(String.format("  %s could not get its lock within lock_timeout %d ms (attempt %d of %d, %.0f ms);"
               + " retrying in %d ms", failed.planned.origin(), retry.lockTimeout(attempt).toMillis(), attempt,
           retry.attempts(), failed.durationNanos / 1e6, pause.toMillis()));
-      runs.remove(failed);
-      nextIndex--;
       retrying = failed.planned.origin();
+      statements.dropUnit();
       attempt++;
-      current = null;
       MigrationRunner.sleep(pause);
       return true;
     }
 
-    private void after(Connection c) throws SQLException {
-      current.ended();
-      if (current.inTransaction) {
-        List<CatalogProbe.Lock> locks = CatalogProbe.ownLocks(c);
-        locks.forEach(l -> current.locks.add(l.held()));
-        progress.locksHeld(current.index, locks.stream().map(CatalogProbe.Lock::relationOid).toList());
-      }
-      current.rewrote.addAll(CatalogProbe.rewritten(c, storageBefore, CatalogProbe.storage(c)));
-      retry.after(c);
-      progress.transactionEnded();
-      current = null; // done: a later failure is not this migration's
-    }
-
     /** Flyway stopped: the migration running then failed (or Flyway could not start at all). */
-    void failed(FlywayException e) {
-      progress.transactionEnded();
-      failedInMigration = current != null;
-      if (current == null) {
-        current = new StatementRun(nextIndex++, direction, step.label(), "flyway",
-            new PlannedStatement("flyway migrate " + step.flywayLocation(), step.label(), 1), false);
-        current.started();
-        runs.add(current);
+    void failed(PlannedStep step, FlywayException e) {
+      failedInMigration = statements.inUnit() || !statements.unitRuns().isEmpty()
+          && statements.unitRuns().get(statements.unitRuns().size() - 1).hasFailed();
+      statements.unitEnded();
+      List<StatementRun> runs = statements.runs;
+      StatementRun failed = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (failed == null || !failed.hasFailed()) {
+        // Flyway itself refused (validation, a history it cannot read): one outcome that says so
+        failedInMigration = false;
+        failed = statements.refusal(new PlannedStatement("flyway migrate "
+            + String.join(", ", step.flyway().locations()), step.label(), 1));
+        SQLException sql = cause(e, SQLException.class);
+        if (sql != null) {
+          failed.failed(sql);
+        } else {
+          failed.failedWith("flyway", e.getMessage());
+        }
+        listener.statementFinished(failed.outcome());
+        return;
       }
-      SQLException sql = sqlCause(e);
-      if (sql != null) {
-        current.failed(sql);
-      } else {
-        current.ended();
-        current.error = e.getMessage();
-        current.sqlState = "flyway";
-      }
-      // PostgreSQL's position is in Flyway's statement, not in this run's label: place it in the script. Flyway
-      // numbers a statement by the line of its first token, but its text starts with the comments before that
-      current.errorLine = null;
+      // PostgreSQL's position is in the statement sent; the line in the script comes from Flyway
       FlywaySqlScriptException script = cause(e, FlywaySqlScriptException.class);
-      if (script != null && script.getLineNumber() > 0) {
+      SQLException sql = cause(e, SQLException.class);
+      if (script != null && script.getLineNumber() > 0 && failed.errorLine == null) {
         int position = sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
             ? psql.getServerErrorMessage().getPosition() : 0;
         String statement = script.getStatement() == null ? "" : script.getStatement();
-        int from = firstToken(statement);
+        int from = ToolStatements.firstToken(statement);
         int to = Math.min(Math.max(position - 1, from), statement.length());
-        current.errorLine = script.getLineNumber()
+        failed.errorLine = script.getLineNumber()
             + (int) statement.substring(from, to).chars().filter(c -> c == '\n').count();
       }
-    }
-
-    /** Offset of the first character of {@code sql} that is not blank or in a comment. */
-    private static int firstToken(String sql) {
-      int i = 0;
-      while (i < sql.length()) {
-        if (Character.isWhitespace(sql.charAt(i))) {
-          i++;
-        } else if (sql.startsWith("--", i)) {
-          int newline = sql.indexOf('\n', i);
-          i = newline < 0 ? sql.length() : newline + 1;
-        } else if (sql.startsWith("/*", i)) {
-          i = SqlLexing.afterBlockComment(sql, i);
-        } else {
-          break;
-        }
-      }
-      return Math.min(i, sql.length());
     }
 
     /** Flyway wraps the script's failure (FlywayMigrateException around FlywaySqlScriptException). */
@@ -252,10 +236,6 @@ final class FlywayRunner {
         }
       }
       return null;
-    }
-
-    private SQLException sqlCause(Throwable e) {
-      return cause(e, SQLException.class);
     }
 
     @Override

@@ -17,9 +17,11 @@ public record MigrationPlan(List<PlannedStep> up, List<PlannedStep> down) {
    *
    * @param label how reports name it: its name, or "step N" / "down step N"
    * @param units sql and file steps: what runs and is retried as a whole; empty for other kinds
-   * @param flywayLocation flyway steps: the location as Flyway takes it
+   * @param flyway flyway steps: locations as Flyway takes them, and what is pending; else null
+   * @param liquibase liquibase steps: the changelog as Liquibase takes it; else null
    */
-  public record PlannedStep(int number, String label, StepSpec spec, List<Unit> units, String flywayLocation) {
+  public record PlannedStep(int number, String label, StepSpec spec, List<Unit> units, FlywayStepPlan flyway,
+      LiquibaseStepPlan liquibase) {
 
     public PlannedStep {
       units = List.copyOf(units);
@@ -35,7 +37,7 @@ public record MigrationPlan(List<PlannedStep> up, List<PlannedStep> down) {
     down = List.copyOf(down);
   }
 
-  /** SQL statements in the up steps (backfill, flyway and pause steps not counted). */
+  /** SQL statements in the up steps (backfill, flyway, liquibase and pause steps not counted). */
   public long upStatements() {
     return up.stream().mapToLong(s -> s.units().stream().mapToLong(u -> u.statements().size()).sum()).sum();
   }

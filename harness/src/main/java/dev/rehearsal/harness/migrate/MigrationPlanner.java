@@ -74,8 +74,10 @@ public final class MigrationPlanner {
         case SQL -> sqlStep(i + 1, label, spec, split(spec.sql(), label));
         case FILE -> sqlStep(i + 1, label, spec, files(scenario, spec.file()));
         case FLYWAY -> new PlannedStep(i + 1, label, spec, List.of(),
-            ScenarioFiles.flywayLocation(scenario, spec.flyway()));
-        case BACKFILL, PAUSE -> new PlannedStep(i + 1, label, spec, List.of(), null);
+            PendingMigrations.plan(scenario, spec.flyway(), label), null);
+        case LIQUIBASE -> new PlannedStep(i + 1, label, spec, List.of(), null,
+            LiquibaseStepPlan.of(scenario, spec.liquibase()));
+        case BACKFILL, PAUSE -> new PlannedStep(i + 1, label, spec, List.of(), null, null);
       });
     }
     return steps;
@@ -86,7 +88,7 @@ public final class MigrationPlanner {
       throw new BadInputException(label + " has no SQL statements, only comments or blanks\n"
           + "  fix: give it at least one statement, or remove the step");
     }
-    return new PlannedStep(number, label, spec, TransactionUnits.group(statements, spec.transaction()), null);
+    return new PlannedStep(number, label, spec, TransactionUnits.group(statements, spec.transaction()), null, null);
   }
 
   private static List<PlannedStatement> files(Scenario scenario, String file) {

@@ -31,6 +31,13 @@ public final class MigrationRunner implements AutoCloseable {
 
   /** Told about each statement as it finishes, and about retries and progress. */
   public interface Listener {
+    /**
+     * A statement returned, and is reported as it finishes: inside a transaction its locks and
+     * rewrites are not known yet, and a unit given up for a lock is tried again after it.
+     */
+    default void statementFinished(StatementOutcome outcome) {}
+
+    /** A statement's final outcome, once its unit (transaction, migration) is over. */
     void statementDone(StatementOutcome outcome);
 
     void note(String message);
@@ -40,6 +47,8 @@ public final class MigrationRunner implements AutoCloseable {
 
   private final DatabaseTarget target;
   private final Connection connection;
+  private final int backendPid;
+  private final CatalogProbe probe;
   private final MigrationProgress progress;
   private final Listener listener;
   private final List<StatementOutcome> outcomes = new ArrayList<>();
@@ -52,9 +61,11 @@ public final class MigrationRunner implements AutoCloseable {
     try {
       this.connection = ScratchDatabase.connect(target, ApplicationNames.MIGRATION);
       connection.setAutoCommit(true);
+      this.backendPid = CatalogProbe.backendPid(connection);
     } catch (SQLException e) {
       throw new InfrastructureException("could not open the migration session: " + e.getMessage(), e);
     }
+    this.probe = new CatalogProbe(target, progress);
   }
 
   /** Every statement run so far, in order. */
@@ -77,10 +88,12 @@ public final class MigrationRunner implements AutoCloseable {
         }
         boolean ok = switch (step.kind()) {
           case SQL, FILE -> runUnits(step, direction);
-          case BACKFILL -> record(new BackfillRunner(connection, progress, listener)
+          case BACKFILL -> record(new BackfillRunner(connection, probe, backendPid, progress, listener)
               .run(step, direction, nextIndex, new LockRetry(step.spec().retry())));
-          case FLYWAY -> recordAll(new FlywayRunner(target, progress, listener)
+          case FLYWAY -> recordAll(new FlywayRunner(target, progress, probe, listener)
               .run(step, direction, nextIndex, new LockRetry(step.spec().retry())));
+          case LIQUIBASE -> recordAll(new LiquibaseRunner(target, progress, probe, listener)
+              .run(step, direction, nextIndex));
           case PAUSE -> pause(step);
         };
         if (!ok) {
@@ -137,10 +150,13 @@ public final class MigrationRunner implements AutoCloseable {
       throws SQLException {
     List<StatementRun> runs = new ArrayList<>();
     retry.before(connection, attempt);
+    // read before the unit begins, from the probe's session: nothing is held yet
+    Map<Long, Long> storageBefore = probe.storage();
     try {
       if (unit.transaction()) {
         connection.setAutoCommit(false);
         progress.transactionBegan();
+        probe.transactionBegan();
       } else {
         progress.transactionEnded();
       }
@@ -153,6 +169,7 @@ public final class MigrationRunner implements AutoCloseable {
         }
       }
       if (unit.transaction()) {
+        probe.awaitReads();
         end(unit, runs);
       }
     } finally {
@@ -164,6 +181,8 @@ public final class MigrationRunner implements AutoCloseable {
       }
       retry.after(connection);
     }
+    probe.nameNewRelations(runs);
+    probe.chargeRewrites(storageBefore, runs.stream().filter(r -> !r.hasFailed()).toList());
     return runs;
   }
 
@@ -188,27 +207,28 @@ public final class MigrationRunner implements AutoCloseable {
   }
 
   private boolean execute(StatementRun run, boolean inTransaction) throws SQLException {
-    progress.statementStarted(run.index);
-    Map<Long, Long> storageBefore = CatalogProbe.storage(connection);
+    progress.statementStarted(run.index, run.step + " statement " + run.index + ": "
+        + ToolStatements.firstWords(run.planned.sql()));
     run.started();
     try (Statement st = connection.createStatement();
         StopSignal.Registration cancel = StopSignal.onStop(() -> cancelQuietly(st))) {
       boolean returnedRows = st.execute(run.planned.sql());
       run.ended();
+      progress.statementEnded();
       List<String> words = Placeholders.words(run.planned.sql());
       if (!returnedRows && !words.isEmpty() && ROW_COMMANDS.contains(words.get(0))) {
         run.rowsAffected = (long) st.getUpdateCount();
       }
     } catch (SQLException e) {
       run.failed(e);
+      progress.statementEnded();
+      listener.statementFinished(run.outcome());
       return false;
     }
     if (inTransaction) {
-      List<CatalogProbe.Lock> locks = CatalogProbe.ownLocks(connection);
-      locks.forEach(l -> run.locks.add(l.held()));
-      progress.locksHeld(run.index, locks.stream().map(CatalogProbe.Lock::relationOid).toList());
+      probe.statementEnded(run, backendPid); // read from the probe's session while the migration goes on
     }
-    run.rewrote.addAll(CatalogProbe.rewritten(connection, storageBefore, CatalogProbe.storage(connection)));
+    listener.statementFinished(run.outcome());
     return true;
   }
 
@@ -262,6 +282,7 @@ public final class MigrationRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    probe.close();
     try {
       connection.close();
     } catch (SQLException e) {

@@ -48,7 +48,30 @@ public final class MigrationProgress {
   }
 
   public synchronized void statementStarted(int statementIndex) {
+    statementStarted(statementIndex, null);
+  }
+
+  /**
+   * @param label what the console shows while it runs: the migration, the statement's number in it and its first
+   *     words ({@code V18__backfill.sql statement 2: UPDATE orders SET ...})
+   */
+  public synchronized void statementStarted(int statementIndex, String label) {
     cursor = new Cursor(statementIndex, cursor.firstHolder());
+    running = label == null ? null : new Running(label, System.nanoTime());
+  }
+
+  /** The statement running now and since when, for progress lines; null between statements. */
+  public record Running(String label, long startNanos) {}
+
+  private volatile Running running;
+
+  public Running running() {
+    return running;
+  }
+
+  /** The statement returned: nothing of the migration's runs until the next one starts. */
+  public synchronized void statementEnded() {
+    running = null;
   }
 
   /** The relations statement {@code statementIndex} was seen holding locks on, inside the open transaction. */

@@ -637,10 +637,14 @@ class MigrationRunnerIT {
   // ---------------------------------------------------------------- 9. flyway
 
   @Test
-  void flywayMigrationsAreOneOutcomeEachInVersionOrderWithTheirLocks() throws IOException, SQLException {
+  void flywayMigrationStatementsAreOneOutcomeEachInVersionOrderWithTheirLocks() throws IOException, SQLException {
     Path location = Files.createDirectories(dir.resolve("db/migration"));
     Files.writeString(location.resolve("V2__create_index.sql"), "CREATE INDEX users_status ON users (status);\n");
-    Files.writeString(location.resolve("V1__add_column.sql"), "ALTER TABLE users ADD COLUMN status text;\n");
+    Files.writeString(location.resolve("V1__add_column.sql"), """
+        -- the comment Flyway sends before the statement is not its SQL
+        ALTER TABLE users ADD COLUMN status text;
+        UPDATE users SET status = 'x' WHERE id <= 3;
+        """);
 
     Result r = run("""
         - sql: UPDATE users SET score = 0 WHERE id = 1
@@ -652,14 +656,24 @@ class MigrationRunnerIT {
     assertThat(flyway).extracting(StatementOutcome::index, StatementOutcome::kind, StatementOutcome::origin,
             StatementOutcome::step)
         .containsExactly(tuple(2, "flyway", "V1__add_column.sql", "step 2"),
-            tuple(3, "flyway", "V2__create_index.sql", "step 2"));
-    assertThat(flyway.get(0).sql()).contains("V1__add_column.sql", "version 1", "add column");
+            tuple(3, "flyway", "V1__add_column.sql", "step 2"),
+            tuple(4, "flyway", "V2__create_index.sql", "step 2"));
+    assertThat(flyway).extracting(StatementOutcome::sql, StatementOutcome::line).containsExactly(
+        tuple("ALTER TABLE users ADD COLUMN status text", 2),
+        tuple("UPDATE users SET status = 'x' WHERE id <= 3", 3),
+        tuple("CREATE INDEX users_status ON users (status)", 1));
+    assertThat(flyway.get(1).rowsAffected()).isEqualTo(3L);
     assertThat(flyway).allMatch(StatementOutcome::inTransaction).noneMatch(StatementOutcome::failed)
         .allMatch(o -> o.durationNanos() > 0);
-    assertThat(flyway.get(0).locks()).contains(USERS_ACCESS_EXCLUSIVE);
-    assertThat(flyway.get(1).locks()).contains(new HeldLock("users", "ShareLock"))
+    assertThat(flyway.get(0).locks()).contains(USERS_ACCESS_EXCLUSIVE)
+        .noneMatch(l -> l.relation().equals("flyway_schema_history"));
+    // one transaction per migration: V1's second statement runs under the first's lock, V2 in a new one
+    assertThat(flyway.get(1).locks()).contains(USERS_ACCESS_EXCLUSIVE);
+    assertThat(flyway.get(2).locks()).contains(new HeldLock("users", "ShareLock"))
         .doesNotContain(USERS_ACCESS_EXCLUSIVE);
-    assertThat(flyway.get(1).startNanos()).isGreaterThanOrEqualTo(flyway.get(0).endNanos());
+    // the index the statement creates is named, though it was uncommitted when its locks were read
+    assertThat(flyway.get(2).locks()).extracting(HeldLock::relation).contains("users_status");
+    assertThat(flyway.get(2).startNanos()).isGreaterThanOrEqualTo(flyway.get(1).endNanos());
     assertThat(queryStrings("SELECT version || ' ' || success FROM flyway_schema_history "
         + "WHERE type = 'SQL' ORDER BY installed_rank")).containsExactly("1 true", "2 true");
   }
@@ -688,9 +702,10 @@ class MigrationRunnerIT {
     assertThat(r.ok).isFalse();
     assertThat(r.outcomes).extracting(StatementOutcome::origin, StatementOutcome::failed)
         .containsExactly(tuple("V1__add_column.sql", false), tuple("V2__create_index.sql", false),
-            tuple("V3__broken.sql", true));
-    StatementOutcome failed = r.outcomes.get(2);
-    assertThat(failed.index()).isEqualTo(3);
+            tuple("V3__broken.sql", false), tuple("V3__broken.sql", true));
+    StatementOutcome failed = r.outcomes.get(3);
+    assertThat(failed.index()).isEqualTo(4);
+    assertThat(failed.sql()).startsWith("UPDATE users");
     assertThat(failed.kind()).isEqualTo("flyway");
     assertThat(failed.sqlState()).isEqualTo("42703");
     assertThat(failed.error()).contains("column \"nope\" does not exist");
@@ -735,10 +750,11 @@ class MigrationRunnerIT {
 
     assertThat(r.ok).isTrue();
     assertThat(r.outcomes).extracting(StatementOutcome::index, StatementOutcome::origin, StatementOutcome::failed)
-        .containsExactly(tuple(1, "V1__add_column.sql", false), tuple(2, "V2__create_index.sql", false),
-            tuple(3, "step 2", false));
-    StatementOutcome v1 = r.outcomes.get(0);
-    StatementOutcome v2 = r.outcomes.get(1);
+        .containsExactly(tuple(1, "V1__add_column.sql", false), tuple(2, "V1__add_column.sql", false),
+            tuple(3, "V2__create_index.sql", false), tuple(4, "V2__create_index.sql", false),
+            tuple(5, "step 2", false));
+    StatementOutcome v1 = r.outcomes.get(1); // the ALTER that waited
+    StatementOutcome v2 = r.outcomes.get(2);
     // each failed attempt is 200 ms of waiting and 100 ms of backoff; V1 commits once the holder lets go
     assertThat(v1.attempts()).isGreaterThan(1);
     assertRetryWaitCoversTheFailedAttempts(v1, 200 + 100);
@@ -759,7 +775,7 @@ class MigrationRunnerIT {
   @Tag("calibration")
   void aRetriedFlywayMigrationGetsTheLockSoonAfterItIsReleased() throws Exception {
     warmUpFlyway();
-    StatementOutcome v1 = flywayRetriedWhileUsersIsHeld().result().outcomes.get(0);
+    StatementOutcome v1 = flywayRetriedWhileUsersIsHeld().result().outcomes.get(1);
     // the lock comes 700 ms after the first wait: by attempt 3 (from ~600 ms) or 4; Flyway's
     // schema history and a new Flyway per attempt take some of that time
     assertThat(v1.attempts()).isBetween(2, 4);
@@ -830,8 +846,10 @@ class MigrationRunnerIT {
       long pid = queryLong("SELECT pid FROM runner_session");
       assertThat(queryStrings("SELECT application_name FROM pg_stat_activity WHERE pid = " + pid))
           .containsExactly(ApplicationNames.MIGRATION);
+      // and the session that reads the migration's locks is the observer's, never the migration's
       assertThat(queryStrings("SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
-          + "AND backend_type = 'client backend' AND pid <> pg_backend_pid()")).containsOnly(ApplicationNames.MIGRATION);
+          + "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"))
+          .containsOnly(ApplicationNames.MIGRATION, ApplicationNames.OBSERVER);
     }
   }
 
