@@ -1,10 +1,11 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.harness.history.Causes;
+import dev.rehearsal.harness.history.FlywayFailures;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
-import dev.rehearsal.scenario.sql.SqlLexing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,9 +18,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.postgresql.util.PSQLException;
 
 /**
  * Applies a Flyway location through Flyway's own API, so teams rehearse the migrations they
@@ -211,51 +210,12 @@ final class FlywayRunner {
         current.error = e.getMessage();
         current.sqlState = "flyway";
       }
-      // PostgreSQL's position is in Flyway's statement, not in this run's label: place it in the script. Flyway
-      // numbers a statement by the line of its first token, but its text starts with the comments before that
-      current.errorLine = null;
-      FlywaySqlScriptException script = cause(e, FlywaySqlScriptException.class);
-      if (script != null && script.getLineNumber() > 0) {
-        int position = sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
-            ? psql.getServerErrorMessage().getPosition() : 0;
-        String statement = script.getStatement() == null ? "" : script.getStatement();
-        int from = firstToken(statement);
-        int to = Math.min(Math.max(position - 1, from), statement.length());
-        current.errorLine = script.getLineNumber()
-            + (int) statement.substring(from, to).chars().filter(c -> c == '\n').count();
-      }
-    }
-
-    /** Offset of the first character of {@code sql} that is not blank or in a comment. */
-    private static int firstToken(String sql) {
-      int i = 0;
-      while (i < sql.length()) {
-        if (Character.isWhitespace(sql.charAt(i))) {
-          i++;
-        } else if (sql.startsWith("--", i)) {
-          int newline = sql.indexOf('\n', i);
-          i = newline < 0 ? sql.length() : newline + 1;
-        } else if (sql.startsWith("/*", i)) {
-          i = SqlLexing.afterBlockComment(sql, i);
-        } else {
-          break;
-        }
-      }
-      return Math.min(i, sql.length());
-    }
-
-    /** Flyway wraps the script's failure (FlywayMigrateException around FlywaySqlScriptException). */
-    private <T extends Throwable> T cause(Throwable e, Class<T> type) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (type.isInstance(t)) {
-          return type.cast(t);
-        }
-      }
-      return null;
+      // PostgreSQL's position is in Flyway's statement, not in this run's label: place it in the script
+      current.errorLine = FlywayFailures.line(e);
     }
 
     private SQLException sqlCause(Throwable e) {
-      return cause(e, SQLException.class);
+      return Causes.first(e, SQLException.class);
     }
 
     @Override
