@@ -12,6 +12,8 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -65,12 +67,18 @@ public final class LiquibaseHistory {
     return quietly(() -> {
       Database database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(c));
+      Liquibase liquibase;
       if (spec.changelog().startsWith(CLASSPATH)) {
         String path = spec.changelog().substring(CLASSPATH.length()).replaceFirst("^/", "");
-        return new Liquibase(path, new ClassLoaderResourceAccessor(), database);
+        liquibase = new Liquibase(path, new ClassLoaderResourceAccessor(), database);
+      } else {
+        Path changelog = changelogFile(scenario, spec);
+        liquibase = new Liquibase(changelog.getFileName().toString(), searchPath(changelog), database);
       }
-      Path changelog = changelogFile(scenario, spec);
-      return new Liquibase(changelog.getFileName().toString(), searchPath(changelog), database);
+      // the update summary is written straight to stdout, not through the UI service
+      liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+      liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+      return liquibase;
     });
   }
 
