@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.history;
 
+import dev.rehearsal.load.DatabaseTarget;
 import dev.rehearsal.scenario.FlywaySpec;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioFiles;
@@ -7,6 +8,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A team's Flyway history as a scenario names it, configured for Flyway's own API: the schema
@@ -37,6 +39,22 @@ public final class FlywayHistory {
       config.target(spec.target());
     }
     return config;
+  }
+
+  /**
+   * A data source for Flyway on {@code target}; sessions carry {@code applicationName}, which is
+   * how the lock observer tells the migration's sessions from the load's.
+   */
+  public static PGSimpleDataSource dataSource(DatabaseTarget target, String applicationName) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(target.jdbcUrl());
+    ds.setUser(target.user());
+    if (target.password() != null) {
+      ds.setPassword(target.password());
+    }
+    ds.setApplicationName(applicationName);
+    ds.setConnectTimeout(10);
+    return ds;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.rehearsal.harness.migrate;
 
 import dev.rehearsal.harness.history.Causes;
 import dev.rehearsal.harness.history.FlywayFailures;
+import dev.rehearsal.harness.history.FlywayHistory;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.ApplicationNames;
@@ -70,16 +71,8 @@ final class FlywayRunner {
   }
 
   private PGSimpleDataSource dataSource() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(target.jdbcUrl());
-    ds.setUser(target.user());
-    if (target.password() != null) {
-      ds.setPassword(target.password());
-    }
     // the lock observer tells the migration's sessions by this name
-    ds.setApplicationName(ApplicationNames.MIGRATION);
-    ds.setConnectTimeout(10);
-    return ds;
+    return FlywayHistory.dataSource(target, ApplicationNames.MIGRATION);
   }
 
   /** Times each migration and reads its locks and rewrites from inside its transaction. */

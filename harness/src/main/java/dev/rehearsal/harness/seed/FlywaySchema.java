@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -29,25 +28,14 @@ final class FlywaySchema {
   static String apply(Scenario scenario, FlywaySpec spec, DatabaseTarget target) {
     MigrateResult result;
     try {
-      result = FlywayHistory.configure(scenario, spec, dataSource(target)).load().migrate();
+      result = FlywayHistory.configure(scenario, spec,
+          FlywayHistory.dataSource(target, ApplicationNames.ADMIN)).load().migrate();
     } catch (FlywayException e) {
       throw failed(scenario, e);
     }
     return String.format("schema: Flyway applied %d migration%s up to version %s from %s (flyway_schema_history)",
         result.migrationsExecuted, result.migrationsExecuted == 1 ? "" : "s", result.targetSchemaVersion,
         String.join(", ", spec.locations()));
-  }
-
-  private static PGSimpleDataSource dataSource(DatabaseTarget target) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(target.jdbcUrl());
-    ds.setUser(target.user());
-    if (target.password() != null) {
-      ds.setPassword(target.password());
-    }
-    ds.setApplicationName(ApplicationNames.ADMIN);
-    ds.setConnectTimeout(10);
-    return ds;
   }
 
   /**
