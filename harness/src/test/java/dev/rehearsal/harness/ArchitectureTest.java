@@ -45,7 +45,7 @@ class ArchitectureTest {
   void judgingNeedsNoServerNoMeasurementAndNoClock() {
     noClasses().that().resideInAPackage(H + "judge..").should().dependOnClassesThat().resideInAnyPackage(
         H + "provision..", H + "seed..", H + "migrate..", H + "observe..", H + "measure..", H + "figures..",
-        H + "check..", "dev.rehearsal.load..", "java.sql..").check(harness);
+        H + "check..", H + "history..", "dev.rehearsal.load..", "java.sql..").check(harness);
     noClasses().that().resideInAPackage(H + "judge..").should().callMethod(System.class, "nanoTime")
         .orShould().callMethod(System.class, "currentTimeMillis")
         .orShould().dependOnClassesThat().belongToAnyOf(java.time.Clock.class, java.time.Instant.class)
@@ -55,7 +55,7 @@ class ArchitectureTest {
   @Test
   void figuresAreComputedWithoutAServer() {
     noClasses().that().resideInAPackage(H + "figures..").should().dependOnClassesThat().resideInAnyPackage(
-        H + "provision..", H + "seed..", H + "check..", H + "judge..", "java.sql..").check(harness);
+        H + "provision..", H + "seed..", H + "check..", H + "judge..", H + "history..", "java.sql..").check(harness);
   }
 
   @Test
@@ -69,5 +69,12 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(H + "seed..").should().dependOnClassesThat().resideInAnyPackage(
         H + "migrate..", H + "observe..", H + "measure..", H + "figures..", H + "check..", H + "judge..")
         .check(harness);
+  }
+
+  @Test
+  void theMigrationHistoryToolsKnowNothingOfThePipeline() {
+    noClasses().that().resideInAPackage(H + "history..").should().dependOnClassesThat().resideInAnyPackage(
+        H + "cli..", H + "run..", H + "provision..", H + "seed..", H + "migrate..", H + "observe..",
+        H + "measure..", H + "figures..", H + "check..", H + "judge..").check(harness);
   }
 }

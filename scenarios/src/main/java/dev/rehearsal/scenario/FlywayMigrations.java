@@ -2,7 +2,6 @@ package dev.rehearsal.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +14,8 @@ import java.util.stream.Stream;
 /**
  * Flyway's SQL migration names and order, read from directories without a database: which
  * files are versioned ({@code V<version>__<description>.sql}) or repeatable ({@code R__...}),
- * and the order Flyway applies them in. Versions compare as Flyway's do, number by number
- * ({@code 18 < 18.1 < 19 < 100}; {@code 18_1} is {@code 18.1}; {@code 1.0} equals {@code 1}),
- * and repeatable migrations come after every versioned one, by description.
+ * and the order Flyway applies them in: versions as {@link FlywayVersion} compares them
+ * ({@code 18 < 18.1 < 19 < 100}), then repeatable migrations, by description.
  *
  * <p>Used where a plan must be known before a server starts: which migrations a step will find
  * pending on top of the schema's target, the target's existence, and the order of a
@@ -33,7 +31,7 @@ public final class FlywayMigrations {
    * @param version null for a repeatable migration
    * @param description as Flyway shows it, underscores as spaces
    */
-  public record Migration(Path file, Version version, String description) {
+  public record Migration(Path file, FlywayVersion version, String description) {
 
     public boolean repeatable() {
       return version == null;
@@ -42,56 +40,6 @@ public final class FlywayMigrations {
     /** The file name, as Flyway's history table records it in {@code script} (for a top-level file). */
     public String script() {
       return file.getFileName().toString();
-    }
-  }
-
-  /** A Flyway version: its numbers, compared one by one, trailing zeros not counting. */
-  public record Version(List<BigInteger> parts) implements Comparable<Version> {
-
-    public static Version parse(String text) {
-      String[] pieces = text.replace('_', '.').split("\\.", -1);
-      List<BigInteger> parts = new ArrayList<>();
-      for (String piece : pieces) {
-        if (piece.isEmpty() || !piece.chars().allMatch(Character::isDigit)) {
-          throw new IllegalArgumentException("'" + text + "' is not a Flyway version: it is numbers"
-              + " separated by dots or single underscores, e.g. 18 or 18.1");
-        }
-        parts.add(new BigInteger(piece));
-      }
-      return new Version(List.copyOf(parts));
-    }
-
-    @Override
-    public int compareTo(Version other) {
-      int length = Math.max(parts.size(), other.parts.size());
-      for (int i = 0; i < length; i++) {
-        BigInteger a = i < parts.size() ? parts.get(i) : BigInteger.ZERO;
-        BigInteger b = i < other.parts.size() ? other.parts.get(i) : BigInteger.ZERO;
-        int c = a.compareTo(b);
-        if (c != 0) {
-          return c;
-        }
-      }
-      return 0;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Version v && compareTo(v) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-      int last = parts.size();
-      while (last > 0 && parts.get(last - 1).signum() == 0) {
-        last--;
-      }
-      return parts.subList(0, last).hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return String.join(".", parts.stream().map(BigInteger::toString).toList());
     }
   }
 
@@ -113,11 +61,7 @@ public final class FlywayMigrations {
     if (m.group(1).equals("R")) {
       return m.group(2).isEmpty() ? new Migration(file, null, description) : null;
     }
-    try {
-      return new Migration(file, Version.parse(m.group(2)), description);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return FlywayVersion.parse(m.group(2)).map(v -> new Migration(file, v, description)).orElse(null);
   }
 
   /** Every SQL migration in the directories and below them (Flyway scans subdirectories), in Flyway's order. */

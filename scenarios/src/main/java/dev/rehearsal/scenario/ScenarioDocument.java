@@ -8,12 +8,13 @@ import java.util.Map;
  * A scenario file exactly as written, as Jackson binds it, before checks and defaults.
  *
  * <p>Parts of the YAML that bind one to one are bound straight into the model records
- * ({@link SchemaSpec}, {@link ColumnSpec}, {@link ParamSpec}, ...). The records here exist
+ * ({@link ColumnSpec}, {@link ParamSpec}, ...). The records here exist
  * where they cannot: where a key is renamed ({@code rate}), where a default must be applied
  * and so an absent value must stay visible as null (the model uses {@code int}/{@code long}),
  * where the model is a normalized form of what was written (an operation's statements and
  * params), and for values that may take more than one shape ({@code server.settings}, whose
- * values may be of any scalar type; an operation's {@code params}, a list or a mapping).
+ * values may be of any scalar type; an operation's {@code params}, a list or a mapping; a
+ * schema's Flyway {@code locations}, one or a list, and versions, which must be read as written).
  *
  * <p>Record component names are the YAML keys, in the order they are listed to the user when
  * a key is unknown.
@@ -22,7 +23,7 @@ record ScenarioDocument(
     String name,
     String description,
     Server server,
-    SchemaSpec schema,
+    Schema schema,
     Dataset dataset,
     Workload workload,
     PhasesSpec phases,
@@ -30,6 +31,20 @@ record ScenarioDocument(
     List<BudgetSpec> budgets) {
 
   record Server(Map<String, Object> settings) {}
+
+  /** Exactly one of the four is meant to be given; the validator checks that. */
+  record Schema(String sql, String file, Flyway flyway, Liquibase liquibase) {}
+
+  /**
+   * @param locations one location as text, or a list of them
+   * @param target a version; a scalar of any type, read as written ({@code 1.10} is not 1.1)
+   * @param placeholders values of any scalar type, read as written
+   */
+  record Flyway(Object locations, Object target, Map<String, Object> placeholders) {}
+
+  /** @param toTag a tag; a scalar of any type, read as written ({@code toTag: 17} is "17") */
+  record Liquibase(
+      String changelog, Object toTag, Integer count, String contexts, String labels) {}
 
   record Dataset(List<Table> tables) {}
 

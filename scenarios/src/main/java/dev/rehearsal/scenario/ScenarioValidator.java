@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Checks what Jackson cannot (required keys, ranges, names, references between parts) and
  * turns a {@link ScenarioDocument} into the immutable {@link Scenario}, filling defaults.
- * The dataset, workload, strategies and budgets have their own validators; this one does the
- * top level, server settings, schema and phases.
+ * The schema, dataset, workload, strategies and budgets have their own validators; this one
+ * does the top level, server settings and phases.
  *
  * <p>Checks run in document order and stop at the first problem, which is reported at its
  * line and column.
@@ -37,7 +37,7 @@ final class ScenarioValidator {
     String name = errors.requireText(document.name(), "/name",
         "name the scenario, e.g. name: add-status-column");
     ServerSpec server = server(document.server());
-    SchemaSpec schema = schema(document.schema());
+    SchemaSpec schema = new SchemaValidator(errors, baseDirectory).validate(document.schema());
     DatasetSpec dataset = new DatasetValidator(errors).validate(document.dataset());
     WorkloadSpec workload = new WorkloadValidator(errors, dataset).validate(document.workload());
     PhasesSpec phases = phases(document.phases());
@@ -88,13 +88,6 @@ final class ScenarioValidator {
     return written != null ? written : String.valueOf(value);
   }
 
-  private SchemaSpec schema(SchemaSpec schema) {
-    errors.require(schema, "/schema",
-        "add schema: with sql: (the CREATE TABLE statements) or file: (a .sql file)");
-    checkSqlOrFile(schema.sql(), schema.file(), "/schema", "schema");
-    return schema;
-  }
-
   private PhasesSpec phases(PhasesSpec phases) {
     Duration warmup = phases == null || phases.warmup() == null ? DEFAULT_WARMUP
         : phases.warmup();
@@ -103,29 +96,5 @@ final class ScenarioValidator {
     // the warm-up latencies are the baseline every spike is measured against
     errors.requireAtLeast(warmup, Duration.ofSeconds(1), "/phases/warmup");
     return new PhasesSpec(warmup, cooldown);
-  }
-
-  /**
-   * The schema: exactly one of inline {@code sql} or a {@code file}, and the file must exist
-   * now rather than fail halfway through a rehearsal.
-   */
-  private void checkSqlOrFile(String sql, String file, String path, String what) {
-    String hint = "give the SQL inline with sql:, or name a .sql file with file:";
-    if (sql != null && file != null) {
-      throw errors.atKey(path + "/file", what + " has both sql and file; use one", hint);
-    }
-    if (sql == null && file == null) {
-      throw errors.at(path, what + " needs sql or file", hint);
-    }
-    if (sql != null) {
-      errors.requireText(sql, path + "/sql", hint);
-      return;
-    }
-    errors.requireText(file, path + "/file", hint);
-    if (!ScenarioFiles.exists(baseDirectory, file)) {
-      throw errors.at(path + "/file", what + " file '" + file + "' not found",
-          "looked for " + ScenarioFiles.whereToLook(baseDirectory, file)
-              + "; paths are relative to the scenario file");
-    }
   }
 }

@@ -228,8 +228,9 @@ final class StrategyValidator {
       for (int i = 0; i < spec.locations().size(); i++) {
         flyway(spec.locations().get(i), YamlPath.child(locationsPath, i));
       }
-      if (spec.target() != null && spec.target().isBlank()) {
-        throw errors.at(path + "/target", "target is blank", "give the last version to apply, e.g. target: \"19\", or remove target");
+      if (spec.target() != null && !spec.target().equals("latest") && FlywayVersion.parse(spec.target()).isEmpty()) {
+        throw errors.at(path + "/target", "flyway target must be a version, got " + errors.got(path + "/target"),
+            "give the last pending version to apply, e.g. target: \"19\" (numbers separated by dots), or remove target");
       }
       return spec;
     }
@@ -278,52 +279,7 @@ final class StrategyValidator {
 
   /** {@code classpath:...} as is, or a directory holding Flyway's V*__*.sql migrations. */
   private String flyway(String location, String path) {
-    String hint = "name the directory of Flyway migrations (V1__name.sql, ...) relative to "
-        + "the scenario file, e.g. flyway: db/migration, or a classpath location, e.g. "
-        + "flyway: classpath:db/migration";
-    errors.requireText(location, path, hint);
-    if (location.startsWith(ScenarioFiles.CLASSPATH_PREFIX)) {
-      if (location.substring(ScenarioFiles.CLASSPATH_PREFIX.length()).isBlank()) {
-        throw errors.at(path, "flyway location '" + location + "' names no classpath folder",
-            hint);
-      }
-      return location;
-    }
-    if (location.startsWith(ScenarioFiles.FILESYSTEM_PREFIX)) {
-      throw errors.at(path, "write the flyway directory without 'filesystem:', got "
-              + errors.got(path),
-          "a directory is written as a path relative to the scenario file (or absolute), e.g. "
-              + "flyway: db/migration");
-    }
-    if (baseDirectory == null) {
-      throw errors.at(path, "flyway location '" + location + "' is a directory, but a built-in "
-              + "scenario has no directory to resolve it against",
-          "name the migrations on the classpath, e.g. flyway: classpath:db/migration");
-    }
-    if (ScenarioFiles.exists(baseDirectory, location)) {
-      throw errors.at(path, "flyway location '" + location + "' is a file, not a directory",
-          "Flyway applies every versioned migration in a directory; name the directory "
-              + "the file is in");
-    }
-    if (!ScenarioFiles.isDirectory(baseDirectory, location)) {
-      throw errors.at(path, "flyway directory '" + location + "' not found",
-          "looked for " + ScenarioFiles.whereToLook(baseDirectory, location)
-              + "; paths are relative to the scenario file");
-    }
-    Path directory = baseDirectory.resolve(location);
-    boolean found;
-    try {
-      found = ScenarioFiles.hasFlywayMigrations(directory);
-    } catch (IOException e) {
-      throw errors.at(path, "cannot list flyway directory '" + location + "'",
-          "check that " + directory + " is a directory you may read");
-    }
-    if (!found) {
-      throw errors.at(path, "flyway directory '" + location + "' has no versioned migrations",
-          "Flyway applies files named V<version>__<description>.sql, e.g. "
-              + "V2__add_status.sql; put them in " + directory);
-    }
-    return location;
+    return new FlywayLocationCheck(errors, baseDirectory, "flyway: ").check(location, path);
   }
 
   private BackfillSpec backfill(ScenarioDocument.Backfill backfill, String path) {

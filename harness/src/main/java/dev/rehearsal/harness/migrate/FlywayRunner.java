@@ -1,5 +1,8 @@
 package dev.rehearsal.harness.migrate;
 
+import dev.rehearsal.harness.history.Causes;
+import dev.rehearsal.harness.history.FlywayFailures;
+import dev.rehearsal.harness.history.FlywayHistory;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.ApplicationNames;
@@ -18,9 +21,7 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.postgresql.util.PSQLException;
 
 /**
  * Applies the migrations pending in a step's Flyway locations through Flyway itself — its
@@ -93,16 +94,8 @@ final class FlywayRunner {
   }
 
   private PGSimpleDataSource dataSource() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(target.jdbcUrl());
-    ds.setUser(target.user());
-    if (target.password() != null) {
-      ds.setPassword(target.password());
-    }
     // the lock observer tells the migration's sessions by this name
-    ds.setApplicationName(ApplicationNames.MIGRATION);
-    ds.setConnectTimeout(10);
-    return ds;
+    return FlywayHistory.dataSource(target, ApplicationNames.MIGRATION);
   }
 
   /** Tells {@link ToolStatements} which migration runs, and sets each attempt's lock_timeout. */
@@ -205,7 +198,7 @@ final class FlywayRunner {
         failedInMigration = false;
         failed = statements.refusal(new PlannedStatement("flyway migrate "
             + String.join(", ", step.flyway().locations()), step.label(), 1));
-        SQLException sql = cause(e, SQLException.class);
+        SQLException sql = Causes.first(e, SQLException.class);
         if (sql != null) {
           failed.failed(sql);
         } else {
@@ -215,27 +208,10 @@ final class FlywayRunner {
         return;
       }
       // PostgreSQL's position is in the statement sent; the line in the script comes from Flyway
-      FlywaySqlScriptException script = cause(e, FlywaySqlScriptException.class);
-      SQLException sql = cause(e, SQLException.class);
-      if (script != null && script.getLineNumber() > 0 && failed.errorLine == null) {
-        int position = sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
-            ? psql.getServerErrorMessage().getPosition() : 0;
-        String statement = script.getStatement() == null ? "" : script.getStatement();
-        int from = ToolStatements.firstToken(statement);
-        int to = Math.min(Math.max(position - 1, from), statement.length());
-        failed.errorLine = script.getLineNumber()
-            + (int) statement.substring(from, to).chars().filter(c -> c == '\n').count();
+      Integer line = FlywayFailures.line(e);
+      if (line != null && failed.errorLine == null) {
+        failed.errorLine = line;
       }
-    }
-
-    /** Flyway wraps the script's failure (FlywayMigrateException around FlywaySqlScriptException). */
-    private <T extends Throwable> T cause(Throwable e, Class<T> type) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (type.isInstance(t)) {
-          return type.cast(t);
-        }
-      }
-      return null;
     }
 
     @Override

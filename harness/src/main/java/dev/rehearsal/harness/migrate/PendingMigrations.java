@@ -3,8 +3,8 @@ package dev.rehearsal.harness.migrate;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.scenario.FlywayMigrations;
 import dev.rehearsal.scenario.FlywayMigrations.Migration;
-import dev.rehearsal.scenario.FlywayMigrations.Version;
 import dev.rehearsal.scenario.FlywaySpec;
+import dev.rehearsal.scenario.FlywayVersion;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioFiles;
 import java.io.IOException;
@@ -41,9 +41,9 @@ final class PendingMigrations {
       return new FlywayStepPlan(locations, placeholders, step.target(), List.of(), false);
     }
     List<Migration> applied = schema == null ? List.of() : appliedBy(schema, directories(schemaLocations));
-    Version lastApplied = applied.stream().filter(m -> !m.repeatable()).map(Migration::version)
-        .max(Version::compareTo).orElse(null);
-    Version stepTarget = step.target() == null ? null : Version.parse(step.target());
+    FlywayVersion lastApplied = applied.stream().filter(m -> !m.repeatable()).map(Migration::version)
+        .max(FlywayVersion::compareTo).orElse(null);
+    FlywayVersion stepTarget = version(step.target());
     List<Migration> found = FlywayMigrations.scan(directories(locations));
     List<Migration> pending = found.stream()
         .filter(m -> m.repeatable() ? applied.stream().noneMatch(a -> sameRepeatable(a, m))
@@ -58,9 +58,14 @@ final class PendingMigrations {
 
   /** The migrations the schema's history applied: versions up to its target, and its repeatable ones. */
   private static List<Migration> appliedBy(FlywaySpec schema, List<Path> directories) {
-    Version target = schema.target() == null ? null : Version.parse(schema.target());
+    FlywayVersion target = version(schema.target());
     return FlywayMigrations.scan(directories).stream()
         .filter(m -> m.repeatable() || target == null || m.version().compareTo(target) <= 0).toList();
+  }
+
+  /** A target as a version; null for none, or Flyway's {@code latest}. */
+  private static FlywayVersion version(String target) {
+    return target == null || target.equals("latest") ? null : FlywayVersion.parse(target).orElseThrow();
   }
 
   private static boolean sameRepeatable(Migration applied, Migration candidate) {
@@ -85,7 +90,7 @@ final class PendingMigrations {
   }
 
   private static BadInputException nothingPending(String label, FlywaySpec step, FlywaySpec schema,
-      Version lastApplied, List<Migration> found) {
+      FlywayVersion lastApplied, List<Migration> found) {
     String versions = found.isEmpty() ? "no SQL migrations"
         : "versions " + found.stream().filter(m -> !m.repeatable()).map(m -> m.version().toString()).toList()
             + (found.stream().anyMatch(Migration::repeatable) ? " and repeatable ones unchanged from the schema's" : "");

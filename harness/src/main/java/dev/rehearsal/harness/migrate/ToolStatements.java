@@ -1,9 +1,9 @@
 package dev.rehearsal.harness.migrate;
 
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.history.FlywayFailures;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.scenario.Placeholders;
-import dev.rehearsal.scenario.sql.SqlLexing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -266,24 +266,7 @@ final class ToolStatements implements StatementTap.Listener {
     return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
   }
 
-  /**
-   * Offset of the first character of {@code sql} that is not blank or in a comment: tools send a
-   * statement with the comments written before it, which are not its SQL.
-   */
   static int firstToken(String sql) {
-    int i = 0;
-    while (i < sql.length()) {
-      if (Character.isWhitespace(sql.charAt(i))) {
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        int newline = sql.indexOf('\n', i);
-        i = newline < 0 ? sql.length() : newline + 1;
-      } else if (sql.startsWith("/*", i)) {
-        i = SqlLexing.afterBlockComment(sql, i);
-      } else {
-        break;
-      }
-    }
-    return Math.min(i, sql.length());
+    return FlywayFailures.firstToken(sql);
   }
 }

@@ -60,7 +60,7 @@ public final class SeededDatabase implements AutoCloseable {
   static SeededDatabase seedScratch(Scenario scenario, RunOptions options, PostgresServer server, Console console) {
     ScratchDatabase db = ScratchDatabase.create(server);
     try {
-      SchemaDdl.apply(scenario, db.target());
+      SchemaDdl.apply(scenario, db.target(), line -> console.say("  %s", line));
       SeedResult seed = new Seeder(db.target(), options.seed(), options.seedStreams(), console.seedProgress())
           .seed(scenario.dataset());
       return new SeededDatabase(db, seed, false, null, null);
@@ -127,7 +127,7 @@ public final class SeededDatabase implements AutoCloseable {
         admin.createStatement().execute("DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
         ScratchDatabase tpl = ScratchDatabase.named(server, template);
         try {
-          SchemaDdl.apply(scenario, tpl.target());
+          SchemaDdl.apply(scenario, tpl.target(), line -> console.say("  %s", line));
           seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress())
               .seed(scenario.dataset());
         } catch (RuntimeException e) {
