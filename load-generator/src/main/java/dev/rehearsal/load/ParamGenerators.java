@@ -1,5 +1,7 @@
 package dev.rehearsal.load;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -56,6 +58,42 @@ public final class ParamGenerators {
     }
     long bound = max - min + 1;
     return random -> min + random.nextLong(bound);
+  }
+
+  /**
+   * One of {@code values}, value i with probability {@code weights[i] / sum(weights)}; equal
+   * chances when {@code weights} is null. The values are bound as they are (a String as text, a
+   * Long as bigint, a Double as double precision).
+   */
+  public static ParamGenerator choice(List<?> values, double[] weights) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("a choice needs at least one value");
+    }
+    Object[] options = values.toArray();
+    if (weights == null) {
+      return random -> options[random.nextInt(options.length)];
+    }
+    if (weights.length != options.length) {
+      throw new IllegalArgumentException(options.length + " values but " + weights.length + " weights");
+    }
+    double[] cumulative = new double[weights.length];
+    double total = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (!(weights[i] > 0 && Double.isFinite(weights[i]))) {
+        throw new IllegalArgumentException("weight " + weights[i] + " is not positive");
+      }
+      total += weights[i];
+      cumulative[i] = total;
+    }
+    double sum = total;
+    return random -> {
+      double u = random.nextDouble() * sum;
+      int i = Arrays.binarySearch(cumulative, u);
+      // not found: -(insertion point) - 1, the first cumulative weight above u; found (u exactly on a
+      // boundary): that value's share ends there, so the next one's begins
+      i = i < 0 ? -i - 1 : i + 1;
+      return options[Math.min(i, options.length - 1)];
+    };
   }
 
   /** Random lower-case letters. */

@@ -132,6 +132,9 @@ public final class WorkloadPlans {
         return ParamGenerators.uniform(p.min(), p.max());
       case "text":
         return ParamGenerators.text(p.length() == null ? 12 : p.length());
+      case "choice":
+        return ParamGenerators.choice(p.values(),
+            p.weights() == null ? null : p.weights().stream().mapToDouble(Double::doubleValue).toArray());
       default:
         throw new IllegalArgumentException("unknown parameter kind " + p.kind()); // validated earlier
     }
