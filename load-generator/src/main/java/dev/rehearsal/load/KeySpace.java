@@ -60,6 +60,7 @@ public sealed interface KeySpace {
    * @param sample keys as the driver reads them: Long, String or UUID
    * @param type what the keys are, for the console: "text", "uuid", "integer"
    * @param tableRows how many rows the table has (the sample is at most that many)
+   * @param newKeys how new keys are made; null when no param makes any
    */
   record Sampled(List<Object> sample, String type, long tableRows, NewKeys newKeys) implements KeySpace {
 
@@ -74,6 +75,9 @@ public sealed interface KeySpace {
 
     @Override
     public ParamGenerator fresh() {
+      if (newKeys == null) {
+        throw new IllegalStateException("no new keys were prepared for this table");
+      }
       return newKeys.generator();
     }
 
