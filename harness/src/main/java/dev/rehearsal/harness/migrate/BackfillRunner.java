@@ -43,18 +43,18 @@ final class BackfillRunner {
     return "UPDATE " + b.table() + " SET " + b.set() + " WHERE " + b.key() + " > ? AND " + b.key() + " <= ?" + where(b);
   }
 
-  private static String firstKeysetUpdateSql(BackfillSpec b) {
+  static String firstKeysetUpdateSql(BackfillSpec b) {
     return "UPDATE " + b.table() + " SET " + b.set() + " WHERE " + b.key() + " <= ?" + where(b);
   }
 
   /** The key that ends the batch after {@code last}: the batchSize-th key above it, in key order. */
-  private static String batchEndSql(BackfillSpec b, boolean first) {
+  static String batchEndSql(BackfillSpec b, boolean first) {
     return "SELECT " + b.key() + " FROM " + b.table() + (first ? "" : " WHERE " + b.key() + " > ?")
         + " ORDER BY " + b.key() + " LIMIT 1 OFFSET " + (b.batchSize() - 1);
   }
 
   /** The largest key above {@code last}: the end of the last, shorter batch. */
-  private static String lastKeySql(BackfillSpec b, boolean first) {
+  static String lastKeySql(BackfillSpec b, boolean first) {
     return "SELECT " + b.key() + " FROM " + b.table() + (first ? "" : " WHERE " + b.key() + " > ?")
         + " ORDER BY " + b.key() + " DESC LIMIT 1";
   }
@@ -106,7 +106,9 @@ final class BackfillRunner {
   /**
    * Integer keys: {@code key >= lo AND key < lo + batchSize} over [min, max], the end read again when reached
    * (rows inserted meanwhile beyond it are updated too). Kept for integer keys because it is the faster shape
-   * there: no batch has to find its end first (docs/steps.md, "backfill", has the measured figures).
+   * there: no batch has to find its end first. Measured on 200,000 bigint-keyed rows in batches of 1,000
+   * (BackfillShapesIT, three rounds): 13.3-16.5 ms per batch (median) against 15.9-17.3 ms for the keyset
+   * form, which spends the difference walking the index to each batch's end (docs/steps.md, "backfill").
    */
   private StatementRun byRanges(StatementRun run, PlannedStep step, BackfillSpec b, LockRetry retry)
       throws SQLException {
