@@ -66,7 +66,7 @@ final class OperationRunner {
     }
   }
 
-  private record PendingRow(long key, int[] columns, long[] hashes, boolean delete) {}
+  private record PendingRow(Object key, int[] columns, long[] hashes, boolean delete) {}
 
   private static void execute(OperationStatement statement, Connection connection, Object[] values,
       TableLedger table, List<PendingRow> pending) throws SQLException {
@@ -112,10 +112,10 @@ final class OperationRunner {
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       names.add(meta.getColumnName(i));
     }
-    int keyType = meta.getColumnType(1);
-    if (keyType != java.sql.Types.INTEGER && keyType != java.sql.Types.BIGINT && keyType != java.sql.Types.SMALLINT) {
+    KeyReader key = KeyReader.of(meta.getColumnType(1), meta.getColumnTypeName(1));
+    if (key == null) {
       throw new IllegalArgumentException("the first RETURNING column, " + names.get(0) + ", is of type "
-          + meta.getColumnTypeName(1) + "; the ledger tracks rows by an integer key");
+          + meta.getColumnTypeName(1) + "; the ledger tracks rows by an integer, text or uuid key");
     }
     int[] columns = table.shape(names);
     while (rs.next()) {
@@ -123,7 +123,26 @@ final class OperationRunner {
       for (int i = 0; i < columns.length; i++) {
         hashes[i] = ValueHash.of(rs.getString(i + 2));
       }
-      pending.add(new PendingRow(rs.getLong(1), columns, hashes, delete));
+      pending.add(new PendingRow(key.read(rs), columns, hashes, delete));
+    }
+  }
+
+  /** Reads a RETURNING key as the ledger keeps it: a Long, a UUID or a String. */
+  private interface KeyReader {
+    Object read(ResultSet rs) throws SQLException;
+
+    /** Null for a type the ledger cannot key rows by (char(n): its padding makes equality unreliable). */
+    static KeyReader of(int sqlType, String typeName) {
+      if (sqlType == java.sql.Types.INTEGER || sqlType == java.sql.Types.BIGINT || sqlType == java.sql.Types.SMALLINT) {
+        return rs -> rs.getLong(1);
+      }
+      if ("uuid".equals(typeName)) {
+        return rs -> rs.getObject(1, java.util.UUID.class);
+      }
+      if ("text".equals(typeName) || "varchar".equals(typeName)) {
+        return rs -> rs.getString(1);
+      }
+      return null;
     }
   }
 

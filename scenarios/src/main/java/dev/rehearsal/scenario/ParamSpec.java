@@ -1,5 +1,7 @@
 package dev.rehearsal.scenario;
 
+import java.util.List;
+
 /**
  * A generator for one statement parameter. The validated model has its defaults filled in.
  *
@@ -12,6 +14,9 @@ package dev.rehearsal.scenario;
  *   <li>{@code newKey} — an id above every seeded id of {@code table}, never repeated
  *   <li>{@code uniform} — integer uniformly in [{@code min}, {@code max}]
  *   <li>{@code text} — random letters, {@code length} characters (default 12)
+ *   <li>{@code choice} — one of {@code values} (strings or numbers, bound with their YAML type:
+ *       text, or an integer as {@code bigint}, a decimal as {@code double precision}), equally
+ *       likely or in proportion to {@code weights} (one positive weight per value)
  * </ul>
  *
  * <p>Component names are the YAML keys of a param, in the order they are listed to the user
@@ -24,4 +29,13 @@ public record ParamSpec(
     Long max,
     Integer length,
     String distribution,
-    Double skew) {}
+    Double skew,
+    List<Object> values,
+    List<Double> weights) {
+
+  /** A param of a kind other than {@code choice}. */
+  public ParamSpec(String kind, String table, Long min, Long max, Integer length, String distribution,
+      Double skew) {
+    this(kind, table, min, max, length, distribution, skew, null, null);
+  }
+}

@@ -1,5 +1,8 @@
 package dev.rehearsal.scenario;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +19,16 @@ final class ParamValidator {
   static final double DEFAULT_SKEW = 1.0;
 
   /** The kinds of {@link ParamSpec}, in the order the hint lists them. */
-  static final List<String> PARAM_KINDS = List.of("existingKey", "newKey", "uniform", "text");
+  static final List<String> PARAM_KINDS = List.of("existingKey", "newKey", "uniform", "text",
+      "choice");
 
   /** The keys each param kind takes besides {@code kind}, in the order the hint lists them. */
   static final Map<String, List<String>> PARAM_KEYS = Map.of(
       "existingKey", List.of("table", "distribution", "skew"),
       "newKey", List.of("table"),
       "uniform", List.of("min", "max"),
-      "text", List.of("length"));
+      "text", List.of("length"),
+      "choice", List.of("values", "weights"));
 
   /** How an existingKey param picks ids; the first is the default. */
   static final List<String> DISTRIBUTIONS = List.of("uniform", "zipfian");
@@ -55,6 +60,9 @@ final class ParamValidator {
       case "newKey" -> checkTable(param.table(), path + "/table");
       case "uniform" -> errors.requireRange(param.min(), param.max(), path,
           "uniform draws whole numbers from min to max, e.g. {kind: uniform, min: 1, max: 100}");
+      case "choice" -> {
+        return choice(param, path);
+      }
       default -> { // text
         if (param.length() != null) {
           errors.requireAtLeast(param.length(), 1, path + "/length");
@@ -91,6 +99,69 @@ final class ParamValidator {
     }
     return new ParamSpec(param.kind(), param.table(), null, null, null, distribution,
         skew == null ? DEFAULT_SKEW : skew);
+  }
+
+  /**
+   * A choice with its values as they will be bound (an integer as a Long, a decimal as a Double,
+   * text as a String) and its weights checked; no weights means equal chances.
+   */
+  private ParamSpec choice(ParamSpec param, String path) {
+    String valuesPath = path + "/values";
+    String hint = "list the values to choose from, e.g. {kind: choice, values: [active, "
+        + "suspended, closed]}; numbers are bound as numbers, text as text";
+    errors.require(param.values(), valuesPath, hint);
+    if (param.values().isEmpty()) {
+      throw errors.at(valuesPath, "choice needs at least one value", hint);
+    }
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < param.values().size(); i++) {
+      values.add(choiceValue(param.values().get(i), YamlPath.child(valuesPath, i)));
+    }
+    List<Double> weights = param.weights();
+    if (weights != null) {
+      String weightsPath = path + "/weights";
+      String weightsHint = "give one weight per value, in the same order, e.g. "
+          + "values: [active, closed] with weights: [9, 1]; leave weights out for equal chances";
+      if (weights.size() != values.size()) {
+        throw errors.at(weightsPath, "choice has " + values.size() + " value"
+            + (values.size() == 1 ? "" : "s") + " but " + weights.size() + " weight"
+            + (weights.size() == 1 ? "" : "s"), weightsHint);
+      }
+      for (int i = 0; i < weights.size(); i++) {
+        String weightPath = YamlPath.child(weightsPath, i);
+        Double weight = errors.require(weights.get(i), weightPath, weightsHint);
+        if (!(weight > 0 && Double.isFinite(weight))) {
+          throw errors.at(weightPath, "weight must be greater than 0, got "
+              + errors.got(weightPath), weightsHint);
+        }
+      }
+      weights = List.copyOf(weights);
+    }
+    return new ParamSpec(param.kind(), null, null, null, null, null, null, List.copyOf(values),
+        weights);
+  }
+
+  /** A value as it will be bound: text as written, an integer as a Long, a decimal as a Double. */
+  private Object choiceValue(Object value, String path) {
+    String hint = "write text or a number; quote it ('true', '2025-01-31') to bind it as text";
+    errors.require(value, path, "remove the empty entry, or quote it if you mean the text 'null'");
+    if (value instanceof String) {
+      return value;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigInteger big) {
+      if (big.bitLength() >= Long.SIZE) {
+        throw errors.at(path, "value " + big + " is too large for a bigint parameter",
+            "keep integers within bigint's range, or quote the value to bind it as text");
+      }
+      return big.longValue();
+    }
+    if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+      return ((Number) value).doubleValue();
+    }
+    throw errors.at(path, "a choice value must be text or a number, got " + errors.got(path), hint);
   }
 
   private void checkTable(String table, String path) {

@@ -237,7 +237,7 @@ class ScenarioErrorsTest {
     assertFails(MINIMAL.replace("      sql: SELECT 1\n",
         "      sql: SELECT ?\n      params: [{kind: random}]\n"), """
         bad.yaml:10:23: unknown param kind 'random'
-          fix: give each param a kind, one of: existingKey, newKey, uniform, text""");
+          fix: give each param a kind, one of: existingKey, newKey, uniform, text, choice""");
   }
 
   @Test

@@ -501,7 +501,7 @@ class WorkloadValidatorTest {
             id: {kind: existingKey, tabel: users}
         """), """
         bad.yaml:21:33: unknown key 'tabel' in workload.operations[0].params.id
-          fix: allowed keys here: kind, table, min, max, length, distribution, skew""");
+          fix: allowed keys here: kind, table, min, max, length, distribution, skew, values, weights""");
   }
 
   @Test
@@ -577,6 +577,69 @@ class WorkloadValidatorTest {
     assertFailsParam("{kind: existingKey, table: users, distribution: zipfian, skew: 0}", """
         bad.yaml:21:74: skew must be greater than 0, got 0
           fix: the larger the skew, the more the hot ids dominate; 1.0 is the default""");
+  }
+
+  @Test
+  void choiceKeepsEachValueWithItsYamlType() {
+    assertThat(param("{kind: choice, values: [active, 3, 2.5, '7'], weights: [6, 2, 1, 1]}"))
+        .isEqualTo(new ParamSpec("choice", null, null, null, null, null, null,
+            List.of("active", 3L, 2.5, "7"), List.of(6.0, 2.0, 1.0, 1.0)));
+    assertThat(param("{kind: choice, values: [free, pro]}"))
+        .isEqualTo(new ParamSpec("choice", null, null, null, null, null, null,
+            List.of("free", "pro"), null));
+  }
+
+  @Test
+  void choiceWithoutValues() {
+    assertFailsParam("{kind: choice}", """
+        bad.yaml:21:11: missing required key 'values'
+          fix: list the values to choose from, e.g. {kind: choice, values: [active, suspended, \
+        closed]}; numbers are bound as numbers, text as text""");
+  }
+
+  @Test
+  void choiceWithNoValue() {
+    assertFailsParam("{kind: choice, values: []}", """
+        bad.yaml:21:34: choice needs at least one value
+          fix: list the values to choose from, e.g. {kind: choice, values: [active, suspended, \
+        closed]}; numbers are bound as numbers, text as text""");
+  }
+
+  @Test
+  void choiceValueThatIsNeitherTextNorNumber() {
+    assertFailsParam("{kind: choice, values: [active, true]}", """
+        bad.yaml:21:43: a choice value must be text or a number, got true
+          fix: write text or a number; quote it ('true', '2025-01-31') to bind it as text""");
+  }
+
+  @Test
+  void choiceWeightsOfAnotherLength() {
+    assertFailsParam("{kind: choice, values: [a, b, c], weights: [9, 1]}", """
+        bad.yaml:21:54: choice has 3 values but 2 weights
+          fix: give one weight per value, in the same order, e.g. values: [active, closed] with \
+        weights: [9, 1]; leave weights out for equal chances""");
+  }
+
+  @Test
+  void choiceWeightNotPositive() {
+    assertFailsParam("{kind: choice, values: [a, b], weights: [1, 0]}", """
+        bad.yaml:21:55: weight must be greater than 0, got 0
+          fix: give one weight per value, in the same order, e.g. values: [active, closed] with \
+        weights: [9, 1]; leave weights out for equal chances""");
+  }
+
+  @Test
+  void choiceDoesNotTakeATable() {
+    assertFailsParam("{kind: choice, values: [a], table: users}", """
+        bad.yaml:21:39: param kind choice does not take 'table'
+          fix: remove 'table'; choice takes: values, weights""");
+  }
+
+  @Test
+  void weightsOnAnotherKind() {
+    assertFailsParam("{kind: text, weights: [1]}", """
+        bad.yaml:21:24: param kind text does not take 'weights'
+          fix: remove 'weights'; text takes: length""");
   }
 
   // ---------------------------------------------------------------- periodic: holdFor

@@ -1,6 +1,7 @@
 package dev.rehearsal.harness.measure;
 
 import dev.rehearsal.load.HealthCheck;
+import dev.rehearsal.load.KeySpace;
 import dev.rehearsal.load.LoadPlan;
 import dev.rehearsal.load.Operation;
 import dev.rehearsal.load.OperationStatement;
@@ -15,10 +16,10 @@ import dev.rehearsal.load.schedule.RateStage;
 import dev.rehearsal.scenario.OperationSpec;
 import dev.rehearsal.scenario.ParamSpec;
 import dev.rehearsal.scenario.StatementSpec;
-import dev.rehearsal.scenario.TableSpec;
 import dev.rehearsal.scenario.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +42,18 @@ public final class WorkloadPlans {
   }
 
   /**
-   * @param seededRows rows seeded per table name (ids 1..rows)
+   * @param keys the keys of each table that {@code existingKey} and {@code newKey} params name, as
+   *     read from the seeded data
    * @param seed the run's --seed: the same seed draws the same operations and parameters
    */
-  public static LoadPlan plan(WorkloadSpec workload, Map<String, Long> seededRows, Pacing pacing, long seed) {
+  public static LoadPlan plan(WorkloadSpec workload, Map<String, KeySpace> keys, Pacing pacing, long seed) {
     List<LoadPlan.Weighted> weighted = new ArrayList<>();
     List<PeriodicOperation> periodic = new ArrayList<>();
+    // one new-key generator per table, shared by every param that inserts into it, so two operations
+    // inserting into one table never make the same key
+    Map<String, ParamGenerator> newKeys = new HashMap<>();
     for (OperationSpec spec : workload.operations()) {
-      Operation op = operation(spec, seededRows);
+      Operation op = operation(spec, keys, newKeys);
       if (spec.periodic()) {
         periodic.add(new PeriodicOperation(op, spec.every(),
             spec.startAfter() != null ? spec.startAfter() : spec.every(),
@@ -84,12 +89,13 @@ public final class WorkloadPlans {
   }
 
   /** One value slot per named parameter, drawn once per execution and bound wherever it is used. */
-  private static Operation operation(OperationSpec spec, Map<String, Long> seededRows) {
+  private static Operation operation(OperationSpec spec, Map<String, KeySpace> keys,
+      Map<String, ParamGenerator> newKeys) {
     Map<String, Integer> slots = new LinkedHashMap<>();
     List<ParamGenerator> values = new ArrayList<>();
     spec.params().forEach((name, param) -> {
       slots.put(name, values.size());
-      values.add(generator(param, seededRows));
+      values.add(generator(param, keys, newKeys));
     });
     List<OperationStatement> statements = new ArrayList<>();
     for (StatementSpec s : spec.statements()) {
@@ -103,10 +109,12 @@ public final class WorkloadPlans {
         workload.pool().statementTimeout());
   }
 
-  public static Map<String, Long> rowsByTable(List<TableSpec> tables) {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    tables.forEach(t -> rows.put(t.name(), t.rows()));
-    return rows;
+  private static KeySpace keys(Map<String, KeySpace> keys, ParamSpec p) {
+    KeySpace space = keys.get(p.table());
+    if (space == null) {
+      throw new IllegalArgumentException("no keys read for table " + p.table() + " (a bug)");
+    }
+    return space;
   }
 
   /** "200 ops/s open loop", "100 -> 500 ops/s open loop, poisson arrivals", "closed loop, 8 clients". */
@@ -119,19 +127,20 @@ public final class WorkloadPlans {
     return open.profile() + " open loop" + (open.arrival() == Arrival.POISSON ? ", poisson arrivals" : "");
   }
 
-  private static ParamGenerator generator(ParamSpec p, Map<String, Long> seededRows) {
+  private static ParamGenerator generator(ParamSpec p, Map<String, KeySpace> keys,
+      Map<String, ParamGenerator> newKeys) {
     switch (p.kind()) {
       case "existingKey":
-        long rows = seededRows.get(p.table());
-        return "zipfian".equals(p.distribution())
-            ? ParamGenerators.zipfianKey(rows, p.skew() == null ? 1.0 : p.skew())
-            : ParamGenerators.existingKey(rows);
+        return keys(keys, p).existing(p.distribution(), p.skew() == null ? 1.0 : p.skew());
       case "newKey":
-        return ParamGenerators.newKey(seededRows.get(p.table()));
+        return newKeys.computeIfAbsent(p.table(), table -> keys(keys, p).fresh());
       case "uniform":
         return ParamGenerators.uniform(p.min(), p.max());
       case "text":
         return ParamGenerators.text(p.length() == null ? 12 : p.length());
+      case "choice":
+        return ParamGenerators.choice(p.values(),
+            p.weights() == null ? null : p.weights().stream().mapToDouble(Double::doubleValue).toArray());
       default:
         throw new IllegalArgumentException("unknown parameter kind " + p.kind()); // validated earlier
     }

@@ -58,9 +58,9 @@ public final class LoadOnly {
   public Result run(Duration duration, WorkloadPlans.Pacing pacing) {
     Rehearsal.prepareOutDir(options.outDir());
     Instant startedAt = Instant.now();
-    LoadPlan plan = WorkloadPlans.plan(scenario.workload(), WorkloadPlans.rowsByTable(scenario.dataset().tables()),
-        pacing, options.seed());
     try (Workbench bench = Workbench.open(scenario, options, console)) {
+      LoadPlan plan = WorkloadPlans.plan(scenario.workload(),
+          WorkloadKeys.read(scenario, bench.seeded(), options.seed(), console), pacing, options.seed());
       console.say("Load: %s through a pool of %d for %s", WorkloadPlans.describe(plan.traffic()),
           scenario.workload().pool().maximumPoolSize(), Durations.format(duration));
       Measurement m = new LoadWindow(scenario, plan, bench.seeded().database(), options.outDir(), console)

@@ -80,7 +80,7 @@ public final class Rehearsal {
   /** One planned strategy on seeded data: measure, judge, write the reports into {@code outDir}. */
   Result rehearse(PlannedStrategy strategy, SeededDatabase seeded, RehearsalReport.ServerInfo serverInfo,
       Path outDir, Instant startedAt) {
-    LoadPlan load = WorkloadPlans.plan(scenario.workload(), WorkloadPlans.rowsByTable(scenario.dataset().tables()),
+    LoadPlan load = WorkloadPlans.plan(scenario.workload(), WorkloadKeys.read(scenario, seeded, options.seed(), console),
         new WorkloadPlans.Pacing(options.rate(), false), options.seed());
     console.say("Load: %s through a pool of %d; warm-up %d s, then the migration (%d steps%s), then cool-down %d s",
         WorkloadPlans.describe(load.traffic()), scenario.workload().pool().maximumPoolSize(),

@@ -61,6 +61,7 @@ public final class SeededDatabase implements AutoCloseable {
     ScratchDatabase db = ScratchDatabase.create(server);
     try {
       SchemaDdl.apply(scenario, db.target(), line -> console.say("  %s", line));
+      KeyChecks.beforeSeeding(scenario, db.target());
       SeedResult seed = new Seeder(db.target(), options.seed(), options.seedStreams(), console.seedProgress())
           .seed(scenario.dataset());
       return new SeededDatabase(db, seed, false, null, null);
@@ -100,6 +101,7 @@ public final class SeededDatabase implements AutoCloseable {
           + " (the scenario's workload reads and writes them)\n  fix: point --postgres at the database that holds"
           + " the scenario's tables, or run without --in-place to rehearse on seeded data");
     }
+    KeyChecks.beforeSeeding(scenario, db.target());
     console.say("  in place: %s as it is (%s); nothing seeded, nothing will be dropped; the scenario's server"
         + " settings are not applied to it", name, tables.stream()
         .map(t -> String.format("%s ≈ %,d rows", t.name(), t.rows())).reduce((a, b) -> a + ", " + b).orElse(""));
@@ -128,6 +130,7 @@ public final class SeededDatabase implements AutoCloseable {
         ScratchDatabase tpl = ScratchDatabase.named(server, template);
         try {
           SchemaDdl.apply(scenario, tpl.target(), line -> console.say("  %s", line));
+          KeyChecks.beforeSeeding(scenario, tpl.target());
           seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress())
               .seed(scenario.dataset());
         } catch (RuntimeException e) {
@@ -141,6 +144,16 @@ public final class SeededDatabase implements AutoCloseable {
       long start = System.nanoTime();
       ScratchDatabase clone = ScratchDatabase.cloneOf(server, template, ScratchDatabase.defaultCloneStrategy());
       long cloneMillis = (System.nanoTime() - start) / 1_000_000;
+      if (hit.isPresent()) {
+        // the cache key is the schema and the data, not the workload and strategies that use their keys; checked
+        // in the clone, since a session in the template would make the next clone of it fail
+        try {
+          KeyChecks.beforeSeeding(scenario, clone.target());
+        } catch (RuntimeException e) {
+          clone.close();
+          throw e;
+        }
+      }
       console.say("  cloned %s into %s in %.1f s (%s)", template, clone.name(), cloneMillis / 1000.0,
           ScratchDatabase.defaultCloneStrategy());
       return new SeededDatabase(clone, seed, hit.isPresent(), cloneMillis, template);

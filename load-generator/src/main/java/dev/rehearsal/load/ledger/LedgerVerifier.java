@@ -43,19 +43,19 @@ public final class LedgerVerifier {
       int passes = table.passes();
       partitions:
       for (int pass = 0; pass < passes; pass++) {
-        Map<Long, KeyHistory> rows;
+        Map<Object, KeyHistory> rows;
         try {
           rows = table.rows(pass, passes);
         } catch (IOException e) {
           examples.add(table.table() + ": not checked (could not read the write ledger back: " + e.getMessage() + ")");
           break;
         }
-        List<Long> keys = new ArrayList<>(rows.keySet());
+        List<Object> keys = new ArrayList<>(rows.keySet());
         for (int from = 0; from < keys.size(); from += BATCH) {
-          List<Long> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-          Map<Long, long[]> current;
+          List<Object> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+          Map<Object, long[]> current;
           try {
-            current = read(connection, sql, batch, columns.size());
+            current = read(connection, sql, table.keyType(), batch, columns.size());
           } catch (SQLException e) {
             if (!GONE.contains(e.getSQLState())) {
               throw e;
@@ -65,7 +65,7 @@ public final class LedgerVerifier {
                 + "; the migration renamed or dropped what these writes went to)");
             break partitions;
           }
-          for (Long key : batch) {
+          for (Object key : batch) {
             if (table.inDoubt(key)) {
               inDoubt++;
               continue;
@@ -85,10 +85,16 @@ public final class LedgerVerifier {
     return new LedgerCheck(ledger.acknowledgedWrites(), checked, inDoubt, lost, examples);
   }
 
-  private static Map<Long, long[]> read(Connection connection, String sql, List<Long> keys, int columns)
-      throws SQLException {
-    Map<Long, long[]> rows = new HashMap<>(keys.size() * 2);
-    Array array = connection.createArrayOf("bigint", keys.toArray());
+  /**
+   * The current values of the rows with these keys.
+   *
+   * @param keyType bigint, uuid or text ({@link TableLedger#keyType}): the array's type, and how a
+   *     key read back is made comparable with the ledger's (Long, UUID, String)
+   */
+  private static Map<Object, long[]> read(Connection connection, String sql, String keyType, List<Object> keys,
+      int columns) throws SQLException {
+    Map<Object, long[]> rows = new HashMap<>(keys.size() * 2);
+    Array array = connection.createArrayOf(keyType, keys.toArray());
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setArray(1, array);
       try (ResultSet rs = ps.executeQuery()) {
@@ -97,7 +103,12 @@ public final class LedgerVerifier {
           for (int i = 0; i < columns; i++) {
             hashes[i] = ValueHash.of(rs.getString(i + 2));
           }
-          rows.put(rs.getLong(1), hashes);
+          Object key = switch (keyType) {
+            case "bigint" -> rs.getLong(1);
+            case "uuid" -> rs.getObject(1, java.util.UUID.class);
+            default -> rs.getString(1);
+          };
+          rows.put(key, hashes);
         }
       }
     } finally {

@@ -23,10 +23,12 @@ public final class TableLedger implements Closeable {
 
   private final String table;
   private volatile String keyColumn;
+  /** The SQL type the keys are read back as: bigint, uuid or text; null before the first write. */
+  private volatile String keyType;
   private final List<String> columns = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Integer> columnIndex = new ConcurrentHashMap<>();
   private final WriteLog log;
-  private final Set<Long> inDoubtValues = ConcurrentHashMap.newKeySet();
+  private final Set<Object> inDoubtValues = ConcurrentHashMap.newKeySet();
   private final AtomicLong acknowledgedWrites = new AtomicLong();
   private volatile String disabledBecause;
 
@@ -52,7 +54,7 @@ public final class TableLedger implements Closeable {
   }
 
   /**
-   * Stops keeping this table's ledger (e.g. its RETURNING key is not an integer): the integrity
+   * Stops keeping this table's ledger (e.g. its RETURNING key is not an integer, text or uuid): the integrity
    * check then says it could not check the table instead of counting the writes as failures.
    */
   public void disable(String reason) {
@@ -74,6 +76,11 @@ public final class TableLedger implements Closeable {
   /** Null until the first write was recorded. */
   public String keyColumn() {
     return keyColumn;
+  }
+
+  /** bigint, uuid or text: how the keys are read back; null until the first write was recorded. */
+  public String keyType() {
+    return keyType;
   }
 
   /** Columns other than the key that some write returned, in first-seen order. */
@@ -115,14 +122,26 @@ public final class TableLedger implements Closeable {
     return indexes;
   }
 
-  /** Records one row a committed write returned. */
-  public void record(long key, int[] columns, long[] hashes, boolean delete, long startNanos, long endNanos) {
+  /**
+   * Records one row a committed write returned.
+   *
+   * @param key an integer (any width), a UUID or a String (a text key)
+   */
+  public void record(Object key, int[] columns, long[] hashes, boolean delete, long startNanos, long endNanos) {
     acknowledgedWrites.incrementAndGet();
     if (disabled()) {
       return;
     }
+    Object normalized = WriteLog.key(key);
+    String type = normalized instanceof Long ? "bigint" : normalized instanceof String ? "text" : "uuid";
+    if (keyType == null) {
+      keyType = type;
+    } else if (!keyType.equals(type)) {
+      disable("one write returned a " + keyType + " key and another a " + type + " key");
+      return;
+    }
     try {
-      log.append(key, new KeyHistory.Entry(startNanos, endNanos, delete, columns, hashes));
+      log.append(normalized, new KeyHistory.Entry(startNanos, endNanos, delete, columns, hashes));
     } catch (IOException e) {
       disable("could not append to the write ledger's file (" + e.getMessage() + ")");
     }
@@ -134,8 +153,9 @@ public final class TableLedger implements Closeable {
    */
   public void inDoubt(Object[] params) {
     for (Object p : params) {
-      if (p instanceof Long || p instanceof Integer) {
-        inDoubtValues.add(((Number) p).longValue());
+      if (p instanceof Long || p instanceof Integer || p instanceof Short || p instanceof String
+          || p instanceof java.util.UUID) {
+        inDoubtValues.add(WriteLog.key(p));
       }
     }
   }
@@ -150,11 +170,11 @@ public final class TableLedger implements Closeable {
   }
 
   /** The row histories of the keys in partition {@code pass} of {@code passes}. */
-  Map<Long, KeyHistory> rows(int pass, int passes) throws IOException {
+  Map<Object, KeyHistory> rows(int pass, int passes) throws IOException {
     return log.read(pass, passes);
   }
 
-  boolean inDoubt(long key) {
+  boolean inDoubt(Object key) {
     return inDoubtValues.contains(key);
   }
 

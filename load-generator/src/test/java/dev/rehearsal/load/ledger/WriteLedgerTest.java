@@ -33,12 +33,12 @@ class WriteLedgerTest {
       assertThat(users.acknowledgedWrites()).isEqualTo(1_201);
       assertThat(users.passes()).isEqualTo(1);
       for (int passes : new int[] {1, 3, 7}) {
-        Set<Long> seen = new HashSet<>();
+        Set<Object> seen = new HashSet<>();
         for (int pass = 0; pass < passes; pass++) {
-          Map<Long, KeyHistory> rows = users.rows(pass, passes);
-          for (Map.Entry<Long, KeyHistory> row : rows.entrySet()) {
-            assertThat(seen.add(row.getKey())).as("key %d in two partitions", row.getKey()).isTrue();
-            long key = row.getKey();
+          Map<Object, KeyHistory> rows = users.rows(pass, passes);
+          for (Map.Entry<Object, KeyHistory> row : rows.entrySet()) {
+            assertThat(seen.add(row.getKey())).as("key %s in two partitions", row.getKey()).isTrue();
+            long key = (Long) row.getKey();
             if (key == 42) {
               assertThat(row.getValue().check(null, List.of("name"))).isNull();
             } else {
@@ -62,5 +62,40 @@ class WriteLedgerTest {
     assertThat(directory.resolve("1.writes")).exists();
     ledger.close();
     assertThat(directory).doesNotExist();
+  }
+
+  @Test
+  void textAndUuidKeysAreReadBackAsWritten() throws Exception {
+    try (WriteLedger ledger = new WriteLedger()) {
+      TableLedger tags = ledger.table("tags");
+      int[] columns = tags.shape(List.of("code", "label"));
+      List<String> codes = List.of("rh-1", "été-ß", "a".repeat(70_000));
+      for (String code : codes) {
+        tags.record(code, columns, hashes(code), false, 0, 1);
+      }
+      assertThat(tags.keyType()).isEqualTo("text");
+      assertThat(tags.rows(0, 1)).containsOnlyKeys(codes.toArray());
+
+      TableLedger devices = ledger.table("devices");
+      java.util.UUID id = java.util.UUID.randomUUID();
+      devices.record(id, devices.shape(List.of("id")), new long[0], false, 0, 1);
+      assertThat(devices.keyType()).isEqualTo("uuid");
+      assertThat(devices.rows(0, 1)).containsOnlyKeys(id);
+    }
+  }
+
+  @Test
+  void integerKeysOfAnyWidthAreOneKey() throws Exception {
+    try (WriteLedger ledger = new WriteLedger()) {
+      TableLedger users = ledger.table("users");
+      int[] columns = users.shape(List.of("id", "name"));
+      users.record(7, columns, hashes("a"), false, 0, 1);
+      users.record(7L, columns, hashes("b"), false, 10, 11);
+      assertThat(users.keyType()).isEqualTo("bigint");
+      assertThat(users.rows(0, 1)).containsOnlyKeys(7L);
+      users.inDoubt(new Object[] {7, "x"});
+      assertThat(users.inDoubt(7L)).isTrue();
+      assertThat(users.inDoubt("x")).isTrue();
+    }
   }
 }
