@@ -29,7 +29,8 @@ record ScenarioDocument(
     List<Strategy> strategies,
     List<BudgetSpec> budgets) {
 
-  record Server(Map<String, Object> settings) {}
+  /** @param version the pinned major version as written (a number; checked by the validator) */
+  record Server(Object version, Map<String, Object> settings) {}
 
   record Dataset(List<Table> tables) {}
 
