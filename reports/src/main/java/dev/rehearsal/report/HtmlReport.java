@@ -238,8 +238,14 @@ public final class HtmlReport {
       page.append("<p>")
           .append(Html.escape(server.provider()))
           .append(" · PostgreSQL ")
-          .append(Html.escape(server.version()))
-          .append("</p>\n");
+          .append(Html.escape(server.version()));
+      if (server.differsFromPinned()) {
+        page.append(" · <strong>the scenario pins PostgreSQL ").append(server.pinnedVersion())
+            .append(" (production)</strong>: index builds and locks differ between majors");
+      } else if (server.pinnedVersion() != null) {
+        page.append(" (pinned by the scenario as production's)");
+      }
+      page.append("</p>\n");
       Map<String, String> settings = new TreeMap<>(Nulls.map(server.settings()));
       if (!settings.isEmpty()) {
         page.append("<table class=\"settings\">\n<tr><th>setting</th><th>value</th></tr>\n");

@@ -56,9 +56,28 @@ public record RehearsalReport(
    * The server the rehearsal ran on.
    *
    * @param provider embedded, container or external
+   * @param version the server's own server_version: the version run
    * @param settings effective values read back from the server (pg_settings), not the requested
+   * @param pinnedVersion the major version the scenario pins as production's ({@code server.version}), or
+   *     null when it pins none; differs from {@code version}'s major when {@code --pg-version} overrode it or
+   *     an external server runs another major
    */
-  public record ServerInfo(String provider, String version, Map<String, String> settings) {}
+  public record ServerInfo(String provider, String version, Map<String, String> settings, Integer pinnedVersion) {
+
+    /** A server whose scenario pins no version. */
+    public ServerInfo(String provider, String version, Map<String, String> settings) {
+      this(provider, version, settings, null);
+    }
+
+    /** Whether the server runs another major than the scenario pins (false when nothing is pinned). */
+    public boolean differsFromPinned() {
+      if (pinnedVersion == null || version == null) {
+        return false;
+      }
+      String major = version.strip().split("[^0-9]", 2)[0];
+      return !major.equals(String.valueOf(pinnedVersion));
+    }
+  }
 
   /**
    * A seeded table.

@@ -55,6 +55,30 @@ class HtmlReportTest {
   }
 
   @Test
+  void aServerOfAnotherMajorThanThePinnedOneIsSaidBesideTheVersion() {
+    ReportFixture fixture = new ReportFixture();
+    fixture.server = new RehearsalReport.ServerInfo("embedded", "18.6", java.util.Map.of(), 15);
+    assertThat(fixture.server.differsFromPinned()).isTrue();
+    assertThat(HtmlReport.render(fixture.build()))
+        .contains("PostgreSQL 18.6 · <strong>the scenario pins PostgreSQL 15 (production)</strong>");
+
+    fixture.server = new RehearsalReport.ServerInfo("embedded", "15.19", java.util.Map.of(), 15);
+    assertThat(fixture.server.differsFromPinned()).isFalse();
+    assertThat(HtmlReport.render(fixture.build())).contains("PostgreSQL 15.19 (pinned by the scenario as production's)");
+    assertThat(new RehearsalReport.ServerInfo("external", "16.4 (Debian 16.4-1)", java.util.Map.of()).differsFromPinned())
+        .isFalse();
+  }
+
+  @Test
+  void thePinnedVersionSurvivesJson() throws Exception {
+    ReportFixture fixture = new ReportFixture();
+    fixture.server = new RehearsalReport.ServerInfo("embedded", "18.6", java.util.Map.of(), 15);
+    RehearsalReport report = fixture.build();
+    assertThat(ReportJson.toJson(report)).contains("\"pinnedVersion\": 15").doesNotContain("differsFromPinned");
+    assertThat(ReportJson.fromJson(ReportJson.toJson(report)).server().pinnedVersion()).isEqualTo(15);
+  }
+
+  @Test
   void anInstantStatementStillGetsAVisibleBand() {
     ReportFixture fixture = new ReportFixture();
     fixture.statements = List.of(new RehearsalReport.StatementResult(1, "ALTER TABLE t ADD COLUMN c int", 15.0, 0.4,

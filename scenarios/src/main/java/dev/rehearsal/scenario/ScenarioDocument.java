@@ -30,7 +30,8 @@ record ScenarioDocument(
     List<Strategy> strategies,
     List<BudgetSpec> budgets) {
 
-  record Server(Map<String, Object> settings) {}
+  /** @param version the pinned major version as written (a number; checked by the validator) */
+  record Server(Object version, Map<String, Object> settings) {}
 
   /** Exactly one of the four is meant to be given; the validator checks that. */
   record Schema(String sql, String file, Flyway flyway, Liquibase liquibase) {}

@@ -61,7 +61,28 @@ final class ScenarioValidator {
         settings.put(settingName(setting.getKey(), path), settingValue(setting.getValue(), path));
       }
     }
-    return new ServerSpec(Collections.unmodifiableMap(settings));
+    return new ServerSpec(server == null ? null : version(server.version()),
+        Collections.unmodifiableMap(settings));
+  }
+
+  /** The pinned major version: a whole number the providers can run. */
+  private Integer version(Object version) {
+    if (version == null) {
+      return null;
+    }
+    String path = "/server/version";
+    String written = errors.textAt(path);
+    String text = written != null ? written.strip() : String.valueOf(version);
+    if (!(version instanceof Integer) && !(version instanceof String && text.matches("[0-9]{1,3}"))) {
+      throw errors.at(path, "server.version is the PostgreSQL major version production runs, got "
+          + errors.got(path), "write the major version only, e.g. version: 16 (not 16.4)");
+    }
+    int major = Integer.parseInt(text);
+    if (!ServerSpec.SUPPORTED_MAJORS.contains(major)) {
+      throw errors.at(path, "PostgreSQL " + major + " is not a major version Rehearsal can run",
+          "pin one of " + ServerSpec.supportedMajors() + " (the closest to production), or leave version out");
+    }
+    return major;
   }
 
   private String settingName(String name, String path) {

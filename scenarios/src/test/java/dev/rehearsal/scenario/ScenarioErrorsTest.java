@@ -201,6 +201,20 @@ class ScenarioErrorsTest {
   }
 
   @Test
+  void unsupportedServerVersion() {
+    assertFails(MINIMAL + "server:\n  version: 12\n", """
+        bad.yaml:15:12: PostgreSQL 12 is not a major version Rehearsal can run
+          fix: pin one of 15, 16, 17 or 18 (the closest to production), or leave version out""");
+  }
+
+  @Test
+  void serverVersionWithAMinorVersion() {
+    assertFails(MINIMAL + "server:\n  version: 16.4\n", """
+        bad.yaml:15:12: server.version is the PostgreSQL major version production runs, got 16.4
+          fix: write the major version only, e.g. version: 16 (not 16.4)""");
+  }
+
+  @Test
   void badSettingName() {
     assertFails(MINIMAL + "server:\n  settings:\n    Shared-Buffers: 128MB\n", """
         bad.yaml:16:5: 'Shared-Buffers' is not a PostgreSQL setting name

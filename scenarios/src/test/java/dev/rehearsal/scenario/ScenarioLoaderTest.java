@@ -152,6 +152,7 @@ class ScenarioLoaderTest {
     assertThat(scenario.source()).isEqualTo("minimal.yaml");
     assertThat(scenario.description()).isNull();
     assertThat(scenario.server().settings()).isEmpty();
+    assertThat(scenario.server().version()).isNull();
     assertThat(scenario.dataset().tables()).isEmpty();
     assertThat(scenario.workload().maxInFlight()).isEqualTo(256);
     assertThat(scenario.workload().pool()).isEqualTo(new PoolSpec(10, Duration.ofSeconds(2), null));
@@ -179,6 +180,18 @@ class ScenarioLoaderTest {
             tuple("spikeSeconds", 3.0, null));
     assertThat(scenario.budgets()).noneMatch(BudgetSpec::isStrict);
     assertThat(scenario.budgets()).allSatisfy(budget -> assertThat(budget.action()).isNotBlank());
+  }
+
+  @Test
+  void serverVersionPinsProductionsMajor() {
+    Scenario scenario = ScenarioLoader.parse(MINIMAL + "server:\n  version: 15\n", "s.yaml", null);
+    assertThat(scenario.server().version()).isEqualTo(15);
+    assertThat(scenario.server().settings()).isEmpty();
+
+    Scenario quoted = ScenarioLoader.parse(MINIMAL + "server:\n  version: \"17\"\n  settings: {work_mem: 8MB}\n",
+        "s.yaml", null);
+    assertThat(quoted.server().version()).isEqualTo(17);
+    assertThat(quoted.server().settings()).containsEntry("work_mem", "8MB");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.rehearsal.harness.cli;
 
-import dev.rehearsal.harness.provision.EmbeddedBinaries;
 import dev.rehearsal.harness.run.RunOptions;
 import java.nio.file.Path;
 
@@ -12,7 +11,7 @@ final class RunOptionsBuilder {
 
   private final ServerOptions server;
   private final DataOptions data;
-  private int pgVersion = EmbeddedBinaries.DEFAULT_MAJOR;
+  private Integer pgVersion;
   private Long rows;
   private Double scale;
   private Double rate;

@@ -26,7 +26,9 @@ class ServerOptions {
   static final class OneVersion extends ServerOptions {
 
     @Option(names = "--pg-version", paramLabel = "N", converter = Quantities.SingleMajor.class,
-        description = "PostgreSQL major version, 15-18, for embedded and container servers (default: ${DEFAULT-VALUE})")
-    int pgVersion = EmbeddedBinaries.DEFAULT_MAJOR;
+        description = "PostgreSQL major version, 15-18, for embedded and container servers; overrides the scenario's "
+            + "server.version with a warning (default: the scenario's server.version, else "
+            + EmbeddedBinaries.DEFAULT_MAJOR + ")")
+    Integer pgVersion;
   }
 }

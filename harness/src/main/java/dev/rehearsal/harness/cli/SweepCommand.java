@@ -3,6 +3,7 @@ package dev.rehearsal.harness.cli;
 import dev.rehearsal.harness.provision.EmbeddedBinaries;
 import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.Sweep;
+import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,8 +34,9 @@ final class SweepCommand implements Callable<Integer> {
   String strategy;
 
   @Option(names = "--pg-version", paramLabel = "N[,N...]", converter = Quantities.Majors.class,
-      description = "PostgreSQL major versions, 15-18, for embedded and container servers (default: ${DEFAULT-VALUE})")
-  Quantities.Axis<Integer> pgVersions = new Quantities.Axis<>(List.of(EmbeddedBinaries.DEFAULT_MAJOR));
+      description = "PostgreSQL major versions, 15-18, for embedded and container servers (default: the scenario's "
+          + "server.version, else " + EmbeddedBinaries.DEFAULT_MAJOR + ")")
+  Quantities.Axis<Integer> pgVersions;
 
   @ArgGroup(exclusive = true)
   RowCounts size;
@@ -69,10 +71,13 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Sweep.Axes axes = new Sweep.Axes(pgVersions.values(), orScenarios(size == null ? null : size.rows),
-        orScenarios(rates));
+    Scenario swept = ScenarioLoader.resolve(scenario);
+    Integer pinned = swept.server().version();
+    List<Integer> versions = pgVersions != null ? pgVersions.values()
+        : List.of(pinned != null ? pinned : EmbeddedBinaries.DEFAULT_MAJOR);
+    Sweep.Axes axes = new Sweep.Axes(versions, orScenarios(size == null ? null : size.rows), orScenarios(rates));
     Double scale = size == null ? null : size.scale;
-    Sweep.Result result = new Sweep(ScenarioLoader.resolve(scenario), strategy, axes,
+    Sweep.Result result = new Sweep(swept, strategy, axes,
         cell -> new RunOptionsBuilder(server, data).scale(scale).cache(cache).out(output).strategy(strategy, false)
             .cell(cell.pgVersion(), cell.rows(), cell.rate()).build(),
         output.out, Console.stderr()).run();

@@ -67,8 +67,9 @@ public final class EmbeddedProvider implements PostgresProvider {
   public PostgresServer start(Map<String, String> settings) {
     // a rehearsal killed with SIGKILL leaves its server running (and, with the seed cache, its
     // data directory locked): stop those first
-    LeftoverServers.clean().forEach(line -> say.accept("Cleaned up: " + line));
+    // binaries first: a major this machine cannot run is bad input, said before anything is touched
     PgBinaryResolver resolver = EmbeddedBinaries.forMajor(majorVersion);
+    LeftoverServers.clean().forEach(line -> say.accept("Cleaned up: " + line));
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setPGStartupWait(Duration.ofSeconds(60))
         // our own hook stops it; two hooks racing would only produce noise

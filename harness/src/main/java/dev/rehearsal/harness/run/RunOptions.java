@@ -7,7 +7,9 @@ import java.nio.file.Path;
  *
  * @param strategy strategy name, or null for the scenario's first
  * @param postgres auto, embedded, container or a jdbc:postgresql:// URL
- * @param pgVersion PostgreSQL major version for embedded and container servers
+ * @param pgVersion PostgreSQL major version for embedded and container servers ({@code --pg-version}), or null
+ *     for the scenario's {@code server.version}, else {@link
+ *     dev.rehearsal.harness.provision.EmbeddedBinaries#DEFAULT_MAJOR} ({@link ServerVersion})
  * @param image container image, or null for the default
  * @param rows row count of the largest table (others scaled alike), or null for the scenario's
  * @param scale factor for every table's rows, or null; not together with {@code rows}
@@ -23,12 +25,12 @@ import java.nio.file.Path;
  *     the user ({@code --in-place}); null (the default) for a scratch database the harness creates
  */
 public record RunOptions(
-    String strategy, String postgres, int pgVersion, String image, Long rows, Double scale, Integer streams,
+    String strategy, String postgres, Integer pgVersion, String image, Long rows, Double scale, Integer streams,
     Double rate, long seed, Path outDir, Path seedCache, boolean fresh,
     boolean rollback, String inPlace) {
 
   /** Options for a rehearsal in a scratch database. */
-  public RunOptions(String strategy, String postgres, int pgVersion, String image, Long rows, Double scale,
+  public RunOptions(String strategy, String postgres, Integer pgVersion, String image, Long rows, Double scale,
       Integer streams, Double rate, long seed, Path outDir, Path seedCache, boolean fresh, boolean rollback) {
     this(strategy, postgres, pgVersion, image, rows, scale, streams, rate, seed, outDir, seedCache, fresh, rollback,
         null);

@@ -30,7 +30,8 @@ public final class SeedOnly {
   public record Result(SeedResult seed, String provider, String database, boolean kept) {}
 
   public Result run() {
-    PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
+    int major = ServerVersion.toRun(scenario, options, console);
+    PostgresProvider provider = Providers.choose(options.postgres(), major, options.image(), console::say);
     long t0 = System.nanoTime();
     try (PostgresServer server = provider.start(scenario.server().settings())) {
       console.say("PostgreSQL (%s) ready in %.1f s; seeding %s with %d stream(s) per table",

@@ -63,7 +63,8 @@ final class Workbench implements AutoCloseable {
   }
 
   private static Workbench provisionAndSeed(Scenario scenario, RunOptions options, Console console) {
-    PostgresProvider provider = Providers.choose(options.postgres(), options.pgVersion(), options.image(), console::say);
+    int major = ServerVersion.toRun(scenario, options, console);
+    PostgresProvider provider = Providers.choose(options.postgres(), major, options.image(), console::say);
     sayAboutTheUrl(options, console);
     SeedCache cache = null;
     if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
@@ -83,7 +84,7 @@ final class Workbench implements AutoCloseable {
             ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
             : SeededDatabase.seedScratch(scenario, options, server, console);
       }
-      RehearsalReport.ServerInfo info = inspect(scenario, options, server, seeded.database().target());
+      RehearsalReport.ServerInfo info = inspect(scenario, options, major, server, seeded.database().target(), console);
       console.say("PostgreSQL %s (%s) ready; rehearsal database %s%s (%.1f s since start)", info.version(),
           server.provider(), seeded.database().name(), options.inPlace() != null ? " (in place)" : "",
           (System.nanoTime() - t0) / 1e9);
@@ -135,16 +136,21 @@ final class Workbench implements AutoCloseable {
     }
   }
 
-  private static RehearsalReport.ServerInfo inspect(Scenario scenario, RunOptions options, PostgresServer server,
-      DatabaseTarget target) {
+  /** What the server is; a server of another major than asked is a failure, or for an external one a warning. */
+  private static RehearsalReport.ServerInfo inspect(Scenario scenario, RunOptions options, int asked,
+      PostgresServer server, DatabaseTarget target, Console console) {
     try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
       int major = ServerInspector.majorVersion(c);
-      if (!server.provider().equals("external") && options.image() == null && major != options.pgVersion()
-          && System.getenv("REHEARSAL_POSTGRES_IMAGE") == null) {
-        throw new InfrastructureException("asked for PostgreSQL " + options.pgVersion() + " but the server is " + major);
+      if (server.provider().equals("external")) {
+        String mismatch = ServerVersion.externalMismatch(scenario, major);
+        if (mismatch != null) {
+          console.say("  warning: %s", mismatch);
+        }
+      } else if (options.image() == null && major != asked && System.getenv("REHEARSAL_POSTGRES_IMAGE") == null) {
+        throw new InfrastructureException("asked for PostgreSQL " + asked + " but the server is " + major);
       }
       return new RehearsalReport.ServerInfo(server.provider(), ServerInspector.version(c),
-          ServerInspector.effectiveSettings(c, scenario.server().settings().keySet()));
+          ServerInspector.effectiveSettings(c, scenario.server().settings().keySet()), scenario.server().version());
     } catch (SQLException e) {
       throw ScratchDatabase.connectionFailure(target, e);
     }

@@ -72,7 +72,7 @@ public final class Seeder {
       for (TableSpec table : dataset.tables()) {
         List<TableColumn> columns = SchemaCatalog.columns(c, table.name(), oids);
         checkDeclaredColumns(table, columns);
-        plans.put(table.name(), new TablePlan(table, columns));
+        plans.put(table.name(), new TablePlan(table, columns, SchemaCatalog.compositeKeys(c, table.name())));
         Set<String> p = new LinkedHashSet<>(LoadOrder.declaredParents(table));
         columns.stream().filter(col -> col.references() != null && col.references().seeded())
             .forEach(col -> p.add(col.references().table()));
@@ -179,8 +179,9 @@ public final class Seeder {
       SQLException e = f.sqlException();
       if ("23505".equals(e.getSQLState())) {
         throw new BadInputException("restoring a unique index after loading failed: " + e.getMessage()
-            + "\n  statement: " + f.sql + "\n  fix: the seeder keeps single-column unique columns unique; for a"
-            + " multi-column unique constraint give one of its columns a unique generator (sequence, uuid, email)", e);
+            + "\n  statement: " + f.sql + "\n  fix: the seeder keeps unique columns and composite keys unique (docs/"
+            + "datasets.md); a unique index on expressions or a partial one it does not: give one of its columns a"
+            + " unique generator (sequence, uuid, email)", e);
       }
       if ("23503".equals(e.getSQLState())) {
         throw new BadInputException("restoring a foreign key after loading failed: " + e.getMessage()

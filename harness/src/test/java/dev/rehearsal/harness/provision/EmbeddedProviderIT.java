@@ -58,7 +58,7 @@ class EmbeddedProviderIT {
   }
 
   @Test
-  void anotherMajorVersionComesFromMavenCentralBinaries() throws Exception {
+  void anotherMajorVersionRunsFromTheLocalMavenRepository() throws Exception {
     try (PostgresServer server = new EmbeddedProvider(17).start(Map.of())) {
       assertThat(show(server.adminTarget(), "server_version_num")).startsWith("17");
     }

@@ -36,7 +36,36 @@ public final class SchemaCatalog {
         AND a.attgenerated = ''
       ORDER BY a.attnum""";
 
+  /**
+   * Unique indexes over more than one column (a composite PRIMARY KEY, a multi-column UNIQUE
+   * constraint or index): their key columns in index order (INCLUDE columns left out), the
+   * primary key first. Indexes on expressions and partial ones are not the seeder's to keep.
+   */
+  private static final String COMPOSITE_KEYS = """
+      SELECT array_agg(a.attname::text ORDER BY k.ord)
+      FROM pg_index i
+      CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = ?::regclass AND i.indisunique AND i.indnkeyatts > 1
+        AND i.indexprs IS NULL AND i.indpred IS NULL AND k.ord <= i.indnkeyatts
+      GROUP BY i.indexrelid, i.indisprimary
+      ORDER BY i.indisprimary DESC, i.indexrelid""";
+
   private SchemaCatalog() {}
+
+  /** The table's composite unique keys, each as its column names in key order; the primary key first. */
+  public static List<List<String>> compositeKeys(Connection c, String table) throws SQLException {
+    List<List<String>> keys = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(COMPOSITE_KEYS)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(List.of((String[]) rs.getArray(1).getArray()));
+        }
+      }
+    }
+    return List.copyOf(keys);
+  }
 
   /** The oid of each dataset table, by its dataset name; a missing table is bad input. */
   public static Map<String, Long> tableOids(Connection c, List<String> tables) throws SQLException {

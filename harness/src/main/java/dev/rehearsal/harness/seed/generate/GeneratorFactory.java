@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the dataset's column specs, and the columns the schema really has, into generators —
@@ -33,8 +34,18 @@ public final class GeneratorFactory {
    */
   public static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
 
-  /** A table to seed: its dataset spec and its columns as the server has them. */
-  public record TablePlan(TableSpec spec, List<TableColumn> columns) {}
+  /**
+   * A table to seed: its dataset spec, its columns as the server has them, and its composite
+   * unique keys (multi-column PRIMARY KEY and UNIQUE constraints, each as its column names in key
+   * order, the primary key first), which {@link CompositeKeys} keeps unique.
+   */
+  public record TablePlan(TableSpec spec, List<TableColumn> columns, List<List<String>> compositeKeys) {
+
+    /** A table with no composite key. */
+    public TablePlan(TableSpec spec, List<TableColumn> columns) {
+      this(spec, columns, List.of());
+    }
+  }
 
   /** A stream's view of a table: the columns COPY names and a generator for each. */
   public record TableGenerators(List<TableColumn> columns, List<ColumnGenerator> generators) {}
@@ -44,6 +55,8 @@ public final class GeneratorFactory {
   private final TextGeneratorFactory texts;
   private final ReferenceGeneratorFactory references;
   private final JsonGeneratorFactory documents;
+  /** Each table's composite key roles, once worked out (streams build generators side by side). */
+  private final Map<String, Map<String, CompositeKeys.Role>> keyRoles = new ConcurrentHashMap<>();
 
   /** @param tables every seeded table by its dataset name */
   public GeneratorFactory(long runSeed, Map<String, TablePlan> tables) {
@@ -71,6 +84,27 @@ public final class GeneratorFactory {
 
   /** The generator of {@code column}, or null when the server's DEFAULT fills it. */
   ColumnGenerator forColumn(TablePlan table, TableColumn column, int depth) {
+    return forColumn(table, column, depth, roles(table, depth).get(column.name()));
+  }
+
+  private Map<String, CompositeKeys.Role> roles(TablePlan table, int depth) {
+    if (table.compositeKeys().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, CompositeKeys.Role> roles = keyRoles.get(table.spec().name());
+    if (roles == null) {
+      // not computeIfAbsent: working the roles out builds parents' generators, which may ask for theirs
+      roles = CompositeKeys.roles(table, tables, this, depth);
+      keyRoles.putIfAbsent(table.spec().name(), roles);
+    }
+    return roles;
+  }
+
+  /**
+   * The generator of {@code column} drawn as its {@code role} in a composite key says (null: as the
+   * column alone), or null when the server's DEFAULT fills it.
+   */
+  ColumnGenerator forColumn(TablePlan table, TableColumn column, int depth, CompositeKeys.Role role) {
     String where = "dataset table " + table.spec().name() + ", column " + column.name() + " (" + column.type() + ")";
     String specPath = "dataset.tables[" + table.spec().name() + "].columns." + column.name();
     ColumnSpec spec = table.spec().columns().get(column.name());
@@ -85,14 +119,25 @@ public final class GeneratorFactory {
     }
     ColumnGenerator generator;
     try {
-      generator = build(spec, PgTypes.literalKind(column.type()), rows, seed, column.unique(), depth);
+      generator = build(spec, PgTypes.literalKind(column.type()), role == null ? rows : role.buildRows(), seed,
+          column.unique() || (role != null && role.kind() != CompositeKeys.Kind.BY_GROUP), depth);
     } catch (IllegalArgumentException e) {
+      if (role != null) {
+        throw bad(where, e.getMessage() + "; " + role.explain(column.name()), role.fix(specPath));
+      }
       throw bad(where, e.getMessage(), "correct " + specPath);
     } catch (ArithmeticException e) {
       throw bad(where, "min..max at this scale do not fit in 64 bits (" + e.getMessage() + ")",
           "narrow min..max or lower scale under " + specPath);
     }
     ColumnFit.check(generator, column, where, specPath);
+    if (role != null) {
+      generator = switch (role.kind()) {
+        case PARENT, BY_GROUP -> GroupedGenerator.byGroup(generator, role.fanout());
+        case POSITION -> GroupedGenerator.byPosition(generator, role.fanout());
+        case UNIQUE -> generator;
+      };
+    }
     double nullFraction = spec.nullFraction() == null ? 0 : spec.nullFraction();
     if (nullFraction > 0) {
       if (!column.nullable()) {

@@ -123,6 +123,7 @@ final class Gen {
     private final long rows;
     private final Map<String, ColumnSpec> specs = new LinkedHashMap<>();
     private final List<TableColumn> columns = new ArrayList<>();
+    private final List<List<String>> keys = new ArrayList<>();
 
     private Table(String name, long rows) {
       this.name = name;
@@ -142,8 +143,14 @@ final class Gen {
       return this;
     }
 
+    /** A composite unique key (PRIMARY KEY or UNIQUE over these columns, in this order). */
+    Table key(String... columnNames) {
+      keys.add(List.of(columnNames));
+      return this;
+    }
+
     TablePlan plan() {
-      return new TablePlan(new TableSpec(name, rows, Map.copyOf(specs)), List.copyOf(columns));
+      return new TablePlan(new TableSpec(name, rows, Map.copyOf(specs)), List.copyOf(columns), List.copyOf(keys));
     }
   }
 
