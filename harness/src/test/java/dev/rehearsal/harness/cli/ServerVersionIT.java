@@ -21,6 +21,7 @@ class ServerVersionIT {
 
   @AfterEach
   void restoreRepository() {
+    System.clearProperty(EmbeddedBinaries.REPOSITORY_PROPERTY);
     if (repositoryBefore == null) {
       System.clearProperty("maven.repo.local");
     } else {
@@ -62,11 +63,13 @@ class ServerVersionIT {
   @Test
   void aPinnedMajorWithoutBinariesIsExit2BeforeSeeding() throws Exception {
     System.setProperty("maven.repo.local", dir.resolve("empty-repository").toString());
+    // a repository that refuses at once: this machine is offline for the test
+    System.setProperty(EmbeddedBinaries.REPOSITORY_PROPERTY, "http://127.0.0.1:9/maven2");
     Path pinned = scenario("server:\n  version: 16\n");
     CapturedRun run = CapturedRun.of("seed", pinned.toString(), "--postgres", "embedded");
     assertThat(run.exit()).as(run.all()).isEqualTo(2);
     assertThat(run.stderr()).contains("PostgreSQL 16 has no embedded binaries on this machine (available offline: "
-            + EmbeddedBinaries.DEFAULT_MAJOR + ")", "mvn dependency:get -Dartifact=io.zonky.test.postgres:")
+            + EmbeddedBinaries.DEFAULT_MAJOR + "), and could not fetch http://127.0.0.1:9/maven2/", "mvn dependency:get -Dartifact=io.zonky.test.postgres:")
         .doesNotContain("ready", "seeding");
   }
 
