@@ -59,15 +59,21 @@ final class LoadProgress {
         s.dropped() > 0 ? "  dropped " + s.dropped() : "", running());
   }
 
-  /** "  | running 12 s: V18__backfill.sql statement 2: UPDATE orders SET ..." while a statement takes a second or more. */
   private String running() {
     MigrationProgress m = migration;
-    MigrationProgress.Running r = m == null ? null : m.running();
+    return m == null ? "" : runningPart(m.running(), System.nanoTime());
+  }
+
+  /**
+   * "  | running 12.0 s: V18__backfill.sql statement 2: UPDATE orders SET ..." while a statement has run for half
+   * a second or more: which one holds things up, inside a transaction whose statements are reported as they finish.
+   */
+  static String runningPart(MigrationProgress.Running r, long nowNanos) {
     if (r == null) {
       return "";
     }
-    long seconds = (System.nanoTime() - r.startNanos()) / 1_000_000_000L;
-    return seconds < 1 ? "" : String.format(Locale.ROOT, "  | running %d s: %s", seconds, r.label());
+    double seconds = (nowNanos - r.startNanos()) / 1e9;
+    return seconds < 0.5 ? "" : String.format(Locale.ROOT, "  | running %.1f s: %s", seconds, r.label());
   }
 
   /** "t=  12s   1,003 ops/s (target 1,000)  p50 0.4  p99 2.1  max 5.0 ms  errors 0  pool 3/8 busy, 0 waiting". */

@@ -92,6 +92,12 @@ final class CatalogProbe implements AutoCloseable {
     return migration.unwrap(org.postgresql.PGConnection.class).getBackendPID();
   }
 
+  /** Whether {@code relation}, as regclass prints it (schema-qualified outside the search_path), is a tool's history table. */
+  static boolean isToolTable(String relation) {
+    String name = relation.substring(relation.lastIndexOf('.') + 1).replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+    return TOOL_TABLES.contains(name);
+  }
+
   /** A transaction begins on the migration's session: what was seen before belongs to earlier ones. */
   void transactionBegan() {
     reader.execute(unnamed::clear);
@@ -107,7 +113,7 @@ final class CatalogProbe implements AutoCloseable {
           try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
               String relation = rs.getString(2);
-              if (TOOL_TABLES.contains(relation)) {
+              if (isToolTable(relation)) {
                 continue;
               }
               long oid = rs.getLong(1);

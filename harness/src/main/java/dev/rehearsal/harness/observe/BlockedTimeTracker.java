@@ -171,8 +171,14 @@ final class BlockedTimeTracker {
       maxBlockedBySecond.merge((int) ((now - loadStartNanos) / 1_000_000_000L),
           blockedNow.getOrDefault(MIGRATION, 0), Math::max);
     }
-    if (cursor.statementIndex() > 0) {
+    // only while a statement runs: between statements a migration tool writes its history table in the same
+    // transaction, which is its bookkeeping, not the statement's; a relation the open transaction created shows as
+    // a bare oid here (uncommitted), and the migration's own probe lists it by name
+    if (cursor.statementIndex() > 0 && cursor.statementRunning()) {
       for (LockSample.HeldLock lock : sample.migrationLocks()) {
+        if (lock.relation().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
         sampledLocks.computeIfAbsent(cursor.statementIndex(), k -> new LinkedHashSet<>())
             .add(new HeldLock(lock.relation(), lock.mode()));
       }

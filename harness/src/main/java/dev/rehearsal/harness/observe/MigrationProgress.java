@@ -22,10 +22,17 @@ public final class MigrationProgress {
    * @param statementIndex 1-based index of the statement running (or last run); 0 before the first
    * @param firstHolder relation oid to the index of the first statement of the open transaction
    *     known to hold a lock on it
+   * @param statementRunning a statement is running now (not between statements, where a migration
+   *     tool does its own bookkeeping)
    */
-  public record Cursor(int statementIndex, Map<Long, Integer> firstHolder) {
+  public record Cursor(int statementIndex, Map<Long, Integer> firstHolder, boolean statementRunning) {
 
-    static final Cursor IDLE = new Cursor(0, Map.of());
+    static final Cursor IDLE = new Cursor(0, Map.of(), false);
+
+    /** As before statements were told to have ended: the last one started counts as running. */
+    public Cursor(int statementIndex, Map<Long, Integer> firstHolder) {
+      this(statementIndex, firstHolder, statementIndex > 0);
+    }
 
     /** The statement an application wait on {@code relationOid} is charged to. */
     public int responsibleFor(Long relationOid, boolean migrationWaiting) {
@@ -44,7 +51,7 @@ public final class MigrationProgress {
 
   /** A transaction begins: locks of earlier transactions were released. */
   public synchronized void transactionBegan() {
-    cursor = new Cursor(cursor.statementIndex(), Map.of());
+    cursor = new Cursor(cursor.statementIndex(), Map.of(), cursor.statementRunning());
   }
 
   public synchronized void statementStarted(int statementIndex) {
@@ -56,7 +63,7 @@ public final class MigrationProgress {
    *     words ({@code V18__backfill.sql statement 2: UPDATE orders SET ...})
    */
   public synchronized void statementStarted(int statementIndex, String label) {
-    cursor = new Cursor(statementIndex, cursor.firstHolder());
+    cursor = new Cursor(statementIndex, cursor.firstHolder(), true);
     running = label == null ? null : new Running(label, System.nanoTime());
   }
 
@@ -72,6 +79,7 @@ public final class MigrationProgress {
   /** The statement returned: nothing of the migration's runs until the next one starts. */
   public synchronized void statementEnded() {
     running = null;
+    cursor = new Cursor(cursor.statementIndex(), cursor.firstHolder(), false);
   }
 
   /** The relations statement {@code statementIndex} was seen holding locks on, inside the open transaction. */
@@ -80,11 +88,11 @@ public final class MigrationProgress {
     for (Long oid : relationOids) {
       merged.putIfAbsent(oid, statementIndex);
     }
-    cursor = new Cursor(cursor.statementIndex(), Map.copyOf(merged));
+    cursor = new Cursor(cursor.statementIndex(), Map.copyOf(merged), cursor.statementRunning());
   }
 
   /** The transaction committed or rolled back: its locks are gone. */
   public synchronized void transactionEnded() {
-    cursor = new Cursor(cursor.statementIndex(), Map.of());
+    cursor = new Cursor(cursor.statementIndex(), Map.of(), cursor.statementRunning());
   }
 }

@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+  id bigint PRIMARY KEY,
+  customer_id bigint NOT NULL REFERENCES customers (id),
+  total numeric(10,2) NOT NULL
+);

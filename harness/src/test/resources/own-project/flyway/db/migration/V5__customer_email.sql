@@ -1,0 +1,2 @@
+ALTER TABLE customers ADD COLUMN email text;
+CREATE UNIQUE INDEX customers_email ON customers (email);

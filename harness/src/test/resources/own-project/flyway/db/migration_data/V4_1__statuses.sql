@@ -1,0 +1,2 @@
+CREATE TABLE statuses (name text PRIMARY KEY);
+INSERT INTO statuses VALUES ('new'), ('paid');
