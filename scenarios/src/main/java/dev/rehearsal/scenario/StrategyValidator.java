@@ -327,6 +327,7 @@ final class StrategyValidator {
         throw errors.atKey(path, "transaction applies only to sql and file steps, not to "
             + kindName(kind) + " steps", "remove transaction; " + switch (kind) {
               case FLYWAY -> "Flyway runs each migration in a transaction of its own";
+              case LIQUIBASE -> "Liquibase runs each changeset as its runInTransaction says";
               case BACKFILL -> "each batch of a backfill is a transaction of its own";
               default -> "a pause runs no SQL";
             });
@@ -356,6 +357,10 @@ final class StrategyValidator {
     if (kind == StepSpec.Kind.PAUSE) {
       throw errors.atKey(path, "retry does not apply to pause steps",
           "remove retry; a pause takes no locks");
+    }
+    if (kind == StepSpec.Kind.LIQUIBASE) {
+      throw errors.atKey(path, "retry does not apply to liquibase steps: Liquibase records a failed changeset "
+          + "as it goes, and the harness does not run it again", "remove retry, or set lock_timeout in the changeset's SQL");
     }
     String hint = "retry the step's units when they give up waiting for a lock, e.g. "
         + RETRY_EXAMPLE;

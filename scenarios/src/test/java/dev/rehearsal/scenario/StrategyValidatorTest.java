@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,6 +172,70 @@ class StrategyValidatorTest {
     assertThat(List.of(1, 2, 3, 4)).map(retry::backoff).containsExactly(
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aFlywayStepMayNameSeveralLocationsPlaceholdersAndATarget() throws IOException {
+    write("db/migration/V18__index.sql", "CREATE INDEX i ON users (status);");
+    write("db/migration_data/V18_1__backfill.sql", "UPDATE users SET status = 'x';");
+
+    StepSpec step = steps("""
+        - flyway:
+            locations: [db/migration, db/migration_data]
+            placeholders: {schema: public}
+            target: "18.1"
+        - flyway: {locations: db/migration}
+        """).steps().get(0);
+
+    assertThat(step.kind()).isEqualTo(StepSpec.Kind.FLYWAY);
+    assertThat(step.flyway()).isEqualTo(new FlywaySpec(List.of("db/migration", "db/migration_data"), "18.1",
+        Map.of("schema", "public")));
+  }
+
+  @Test
+  void aFlywayStepNeedsLocationsThatExistAndATargetThatIsAVersion() throws IOException {
+    write("db/migration/V18__index.sql", "CREATE INDEX i ON users (status);");
+    assertThatThrownBy(() -> steps("- flyway: {locations: [db/migration, db/missing]}\n"))
+        .hasMessageContaining("flyway directory 'db/missing' not found");
+    assertThatThrownBy(() -> steps("- flyway: {locations: []}\n"))
+        .hasMessageContaining("a flyway step needs at least one location");
+    assertThatThrownBy(() -> steps("- flyway: {locations: [db/migration], target: next}\n"))
+        .hasMessageContaining("flyway target must be a version, got 'next'");
+    assertThatThrownBy(() -> steps("- flyway: {locations: [db/migration], baseline: 1}\n"))
+        .hasMessageContaining("unknown key 'baseline'");
+  }
+
+  @Test
+  void aLiquibaseStepNamesAChangelogThatExists() throws IOException {
+    write("db/changelog.xml", "<databaseChangeLog/>");
+
+    StrategySpec strategy = steps("""
+        - liquibase: db/changelog.xml
+        - liquibase: {changelog: db/changelog.xml, contexts: prod, labels: "!experimental"}
+        """);
+
+    assertThat(strategy.steps()).extracting(StepSpec::kind)
+        .containsExactly(StepSpec.Kind.LIQUIBASE, StepSpec.Kind.LIQUIBASE);
+    assertThat(strategy.steps().get(0).liquibase())
+        .isEqualTo(new LiquibaseSpec("db/changelog.xml", null, null, null, null));
+    assertThat(strategy.steps().get(1).liquibase())
+        .isEqualTo(new LiquibaseSpec("db/changelog.xml", null, null, "prod", "!experimental"));
+  }
+
+  @Test
+  void aLiquibaseStepIsRefusedWhatItCannotDo() throws IOException {
+    write("db/changelog.xml", "<databaseChangeLog/>");
+    assertThatThrownBy(() -> steps("- liquibase: db/nope.xml\n"))
+        .hasMessageContaining("liquibase changelog 'db/nope.xml' not found");
+    assertThatThrownBy(() -> steps("- liquibase: {changelog: db/changelog.xml, toTag: v2, count: 1}\n"))
+        .hasMessageContaining("liquibase has both toTag and count; use one");
+    assertThatThrownBy(() -> steps("- liquibase: db/changelog.xml\n  retry: {lockTimeout: 1s}\n"))
+        .hasMessageContaining("retry does not apply to liquibase steps");
+    assertThatThrownBy(() -> steps("- liquibase: db/changelog.xml\n  transaction: single\n"))
+        .hasMessageContaining("transaction applies only to sql and file steps, not to liquibase steps");
+    assertThatThrownBy(() -> ScenarioLoader.parse(strategyYaml(
+            "steps: [{sql: SELECT 1}]\ndown: [{liquibase: db/changelog.xml}]\n"), "bad.yaml", dir))
+        .hasMessageContaining("a down step cannot be a liquibase step");
   }
 
   @Test
