@@ -166,12 +166,23 @@ public final class HtmlReport {
     page.append("<table class=\"statements\">\n<tr><th>#</th><th>SQL</th><th>start</th>")
         .append("<th>duration</th><th>locks held</th><th>what it did to the application</th>")
         .append("<th>SQLSTATE / error</th></tr>\n");
+    String migration = null;
     for (StatementResult statement : statements) {
+      String of = StatementFacts.migration(statement);
+      if (of != null && !of.equals(migration)) { // the statements of one migration under its name
+        page.append("<tr class=\"migration\"><td colspan=\"7\">").append(Html.escape(of))
+            .append(" <span class=\"muted\">(").append(Html.escape(Nulls.text(statement.step())))
+            .append(")</span></td></tr>\n");
+      }
+      migration = of;
+      String where = StatementFacts.whereAndRows(statement);
       page.append("<tr><td class=\"num\">")
           .append(statement.index())
           .append("</td><td><pre>")
           .append(Html.escape(statement.sql()))
-          .append("</pre></td><td class=\"num\">")
+          .append("</pre>")
+          .append(where == null ? "" : "<span class=\"muted\">" + Html.escape(where) + "</span>")
+          .append("</td><td class=\"num\">")
           .append(Html.escape(Fmt.withUnit(statement.startSecond(), "s")))
           .append("</td><td class=\"num\">")
           .append(Html.escape(Fmt.withUnit(statement.durationMs(), "ms")))

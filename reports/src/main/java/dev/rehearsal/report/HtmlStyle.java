@@ -21,6 +21,7 @@ final class HtmlStyle {
         font-size: 13px; }
       pre { margin: 0; white-space: pre-wrap; word-break: break-word; }
       .muted { color: var(--muted); }
+      tr.migration td { background: var(--soft); font-weight: 600; }
       .meta { color: var(--muted); font-size: 13px; margin: 0; }
       header.verdict { border-left: 8px solid var(--unknown); padding: 12px 18px;
         background: var(--soft); border-radius: 6px; margin: 16px 0; }

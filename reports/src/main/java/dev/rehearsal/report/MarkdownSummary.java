@@ -147,7 +147,9 @@ public final class MarkdownSummary {
       String error = statement.sqlState() == null && statement.error() == null ? "ok"
           : Nulls.text(statement.sqlState()) + " " + Nulls.text(statement.error());
       md.append("| ").append(statement.index())
-          .append(" | ").append(cell(statement.sql()))
+          .append(" | ").append(cell((StatementFacts.migration(statement) == null ? ""
+              : StatementFacts.migration(statement) + (statement.line() == null ? "" : ":" + statement.line()) + ": ")
+              + statement.sql()))
           .append(" | ").append(cell(Fmt.withUnit(statement.durationMs(), "ms")))
           .append(" | ").append(cell(StatementFacts.locks(statement)))
           .append(" | ").append(cell(Nulls.text(StatementFacts.lockStory(statement))))

@@ -4,7 +4,9 @@ import dev.rehearsal.report.RehearsalReport.Lock;
 import dev.rehearsal.report.RehearsalReport.LockWaits;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -13,13 +15,44 @@ public final class StatementFacts {
 
   private StatementFacts() {}
 
-  /** "users AccessExclusiveLock, users_pkey ShareLock", or "none seen". */
+  /** "users AccessExclusiveLock + RowExclusiveLock, users_pkey ShareLock" (modes grouped per relation), or "none seen". */
   public static String locks(StatementResult s) {
     List<Lock> locks = Nulls.list(s.locks());
     if (locks.isEmpty()) {
       return "none seen";
     }
-    return locks.stream().map(l -> l.relation() + " " + l.mode()).collect(Collectors.joining(", "));
+    Map<String, List<String>> modes = new LinkedHashMap<>();
+    locks.forEach(l -> modes.computeIfAbsent(l.relation(), k -> new ArrayList<>()).add(l.mode()));
+    return modes.entrySet().stream().map(e -> e.getKey() + " " + String.join(" + ", e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The migration a statement belongs to, for grouping its rows: "flyway V18__index_end_time.sql",
+   * "liquibase changeset 18::alice", "file migrations/002-index.sql"; null for inline SQL and
+   * backfills, which are their step.
+   */
+  public static String migration(StatementResult s) {
+    if (s.origin() == null || s.origin().equals(s.step())) {
+      return null;
+    }
+    return switch (Nulls.text(s.kind())) {
+      case "flyway" -> "flyway " + s.origin();
+      case "liquibase" -> "liquibase changeset " + s.origin();
+      default -> "file " + s.origin();
+    };
+  }
+
+  /** "line 3" in its migration, with the rows it changed: "line 3, 20,000 rows"; null when neither is known. */
+  public static String whereAndRows(StatementResult s) {
+    List<String> parts = new ArrayList<>();
+    if (migration(s) != null && s.line() != null) {
+      parts.add("line " + s.line());
+    }
+    if (s.rowsAffected() != null) {
+      parts.add(String.format(Locale.ROOT, "%,d rows", s.rowsAffected()));
+    }
+    return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
   /**

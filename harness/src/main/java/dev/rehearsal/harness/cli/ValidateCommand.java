@@ -1,5 +1,8 @@
 package dev.rehearsal.harness.cli;
 
+import dev.rehearsal.harness.migrate.FlywayStepPlan;
+import dev.rehearsal.harness.migrate.MigrationPlan;
+import dev.rehearsal.harness.migrate.MigrationPlanner;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.util.concurrent.Callable;
@@ -23,6 +26,16 @@ final class ValidateCommand implements Callable<Integer> {
         s.source(), s.dataset().tables().size(), rows, s.workload().operations().size(),
         pace, s.strategies().size(),
         String.join(", ", s.strategies().stream().map(st -> st.name()).toList()), s.budgets().size());
+    // every strategy planned as a rehearsal would: SQL split, transaction blocks checked, what is pending found
+    for (MigrationPlanner.PlannedStrategy planned : MigrationPlanner.every(s, false)) {
+      for (MigrationPlan.PlannedStep step : planned.migration().up()) {
+        FlywayStepPlan flyway = step.flyway();
+        if (flyway != null && flyway.pendingKnown()) {
+          System.out.printf("  strategy %s, %s: %d Flyway migrations pending: %s%n", planned.name(), step.label(),
+              flyway.pending().size(), String.join(", ", flyway.pending().stream().map(m -> m.script()).toList()));
+        }
+      }
+    }
     return 0;
   }
 }

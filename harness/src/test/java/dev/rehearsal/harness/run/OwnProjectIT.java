@@ -71,6 +71,22 @@ class OwnProjectIT {
   }
 
   @Test
+  void validateSaysWhatIsPendingWithoutAServer() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = RehearseCommand.execute("validate", PROJECTS.resolve("flyway").resolve("scenario.yaml").toString());
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(exit).isZero();
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains(
+        "strategy pending, step 1: 2 Flyway migrations pending: V11__index_end_time.sql, V11_1__status_code.sql");
+  }
+
+  @Test
   void flywayPendingMigrationsAreRehearsedStatementByStatement() throws Exception {
     RehearsalReport report = run("flyway", "first");
 
