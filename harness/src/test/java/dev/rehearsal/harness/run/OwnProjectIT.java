@@ -83,7 +83,8 @@ class OwnProjectIT {
     }
     assertThat(exit).isZero();
     assertThat(captured.toString(StandardCharsets.UTF_8)).contains(
-        "strategy pending, step 1: 2 Flyway migrations pending: V11__index_end_time.sql, V11_1__status_code.sql");
+        "strategy pending, step 1: 2 Flyway migrations pending: V11__index_end_time.sql, V11_1__status_code.sql",
+        "strategy fixed, step 1: 2 Flyway migrations pending: V11__index_end_time.sql, V11_1__status_code.sql");
   }
 
   @Test
@@ -130,6 +131,25 @@ class OwnProjectIT {
     RehearsalReport again = run("flyway", "second");
     assertThat(again.statements()).extracting(StatementResult::origin, StatementResult::sql)
         .isEqualTo(statements.stream().map(s -> tuple(s.origin(), s.sql())).toList());
+  }
+
+  @Test
+  void aFixedCopyOfTheFolderSeesTheSameHistoryAndIsComparedOnIdenticalData() throws Exception {
+    Path out = dir.resolve("compare");
+    int exit = RehearseCommand.execute("compare", PROJECTS.resolve("flyway").resolve("scenario.yaml").toString(),
+        "--postgres", url, "--out", out.toString());
+    assertThat(exit).isIn(0, 1);
+
+    RehearsalReport pending = ReportJson.read(out.resolve("pending").resolve("report.json"));
+    RehearsalReport fixed = ReportJson.read(out.resolve("fixed").resolve("report.json"));
+    assertThat(fixed.seed().fingerprint()).isEqualTo(pending.seed().fingerprint());
+    // only the fixed copy's own pending migrations ran (the applied ones are not in its folder), then the backfill
+    assertThat(fixed.statements()).extracting(StatementResult::kind, StatementResult::origin).containsExactly(
+        tuple("flyway", "V11__index_end_time.sql"), tuple("flyway", "V11_1__status_code.sql"),
+        tuple("backfill", "step 2"), tuple("sql", "history"));
+    assertThat(fixed.statements()).allMatch(st -> st.error() == null);
+    assertThat(fixed.statements().get(2).rowsAffected()).isEqualTo(20_000L);
+    assertThat(fixed.summary().blockedSessionSeconds()).isLessThan(pending.summary().blockedSessionSeconds());
   }
 
   @Test
