@@ -1,32 +1,21 @@
 package dev.rehearsal.harness.migrate;
 
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.history.LiquibaseHistory;
 import dev.rehearsal.harness.migrate.MigrationPlan.PlannedStep;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
-import dev.rehearsal.scenario.LiquibaseSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Liquibase;
-import liquibase.Scope;
+import liquibase.exception.LiquibaseException;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.resource.DirectoryResourceAccessor;
-import liquibase.resource.ResourceAccessor;
-import liquibase.ui.LoggerUIService;
 
 /**
  * Applies the changesets of a Liquibase changelog not yet applied, through Liquibase itself — its
@@ -55,51 +44,21 @@ final class LiquibaseRunner {
     ToolStatements statements = new ToolStatements("liquibase", step.label(), direction, firstIndex, progress, probe,
         listener);
     try (Connection connection = ScratchDatabase.connect(target, ApplicationNames.MIGRATION)) {
-      Liquibase liquibase = open(plan, StatementTap.wrap(connection, statements));
-      liquibase.setChangeExecListener(new Changesets(statements));
       try {
-        quietly(() -> update(liquibase, plan.spec()));
-      } catch (Exception e) {
+        Liquibase liquibase = LiquibaseHistory.open(plan.scenario(), plan.spec(),
+            StatementTap.wrap(connection, statements));
+        liquibase.setChangeExecListener(new Changesets(statements));
+        LiquibaseHistory.update(liquibase, plan.spec());
+      } catch (LiquibaseException | RuntimeException e) {
+        if (e instanceof InfrastructureException infrastructure) {
+          throw infrastructure;
+        }
         failed(step, statements, e);
       }
       return statements.runs;
     } catch (SQLException e) {
       throw new InfrastructureException("could not open Liquibase's session: " + e.getMessage(), e);
     }
-  }
-
-  /** Liquibase on the connection, finding the changelog and its includes from the changelog's own directory. */
-  static Liquibase open(LiquibaseStepPlan plan, Connection connection) {
-    try {
-      Database database = DatabaseFactory.getInstance()
-          .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      ResourceAccessor files = plan.searchPath() == null ? new ClassLoaderResourceAccessor()
-          : new DirectoryResourceAccessor(plan.searchPath());
-      return new Liquibase(plan.changelog(), files, database);
-    } catch (Exception e) {
-      throw new InfrastructureException("Liquibase could not start on the scratch database: " + e.getMessage(), e);
-    }
-  }
-
-  private static void update(Liquibase liquibase, LiquibaseSpec spec) throws Exception {
-    Contexts contexts = new Contexts(spec.contexts());
-    LabelExpression labels = new LabelExpression(spec.labels());
-    if (spec.toTag() != null) {
-      liquibase.update(spec.toTag(), contexts, labels);
-    } else if (spec.count() != null) {
-      liquibase.update(spec.count(), contexts, labels);
-    } else {
-      liquibase.update(contexts, labels);
-    }
-  }
-
-  /**
-   * Runs Liquibase with its console output and log lines kept off the harness's console (its
-   * summary table and INFO lines would interleave with the load's progress).
-   */
-  static void quietly(Scope.ScopedRunner<?> work) throws Exception {
-    Logger.getLogger("liquibase").setLevel(Level.WARNING);
-    Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), work);
   }
 
   private void failed(PlannedStep step, ToolStatements statements, Exception e) {

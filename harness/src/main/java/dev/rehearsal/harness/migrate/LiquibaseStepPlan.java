@@ -2,31 +2,21 @@ package dev.rehearsal.harness.migrate;
 
 import dev.rehearsal.scenario.LiquibaseSpec;
 import dev.rehearsal.scenario.Scenario;
-import java.nio.file.Path;
 
 /**
- * A liquibase step made ready: where Liquibase looks for the changelog and the files it includes,
- * and the changelog's path from there. The search path is the changelog's own directory, so the
- * paths Liquibase records as each changeset's identity ({@code DATABASECHANGELOG.filename}) are
- * relative to it: a fixed copy of the folder elsewhere sees the same applied history.
- *
- * @param searchPath the changelog's directory, absolute; null for a classpath changelog
- * @param changelog the changelog's path from the search path (or on the classpath)
+ * A liquibase step made ready: the changelog as the scenario names it, resolved against the
+ * scenario's directory when it runs (the history package opens it with the changelog's own
+ * directory as Liquibase's search path, so a fixed copy of the folder sees the same applied
+ * history).
  */
-public record LiquibaseStepPlan(Path searchPath, String changelog, LiquibaseSpec spec) {
+public record LiquibaseStepPlan(Scenario scenario, LiquibaseSpec spec) {
 
   static LiquibaseStepPlan of(Scenario scenario, LiquibaseSpec spec) {
-    String changelog = spec.changelog();
-    if (changelog.startsWith("classpath:")) {
-      return new LiquibaseStepPlan(null, changelog.substring("classpath:".length()), spec);
-    }
-    Path file = scenario.baseDirectory().resolve(changelog).toAbsolutePath().normalize();
-    return new LiquibaseStepPlan(file.getParent(), file.getFileName().toString(), spec);
+    return new LiquibaseStepPlan(scenario, spec);
   }
 
   /** How messages name it: as the scenario wrote it. */
   String label() {
     return spec.changelog();
   }
-
 }
