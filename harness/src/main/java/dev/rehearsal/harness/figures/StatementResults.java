@@ -24,7 +24,7 @@ final class StatementResults {
       blocked.sampledLocks(o.index()).forEach(l -> locks.add(new Lock(l.relation(), l.mode())));
       BlockedTime.MigrationWait wait = blocked.migrationWait(o.index()).orElse(null);
       results.add(new StatementResult(o.index(), o.sql(), (o.startNanos() - loadStartNanos) / 1e9,
-          o.durationNanos() / 1e6, o.sqlState(), o.error(), o.direction(), o.step(), o.kind(), o.origin(), o.line(),
+          o.durationNanos() / 1e6, o.sqlState(), o.error(), o.direction(), o.step(), o.kind(), o.origin(), o.line() > 0 ? o.line() : null,
           o.errorLine(), o.attempts(), o.retryWaitNanos() / 1e6, o.rowsAffected(), o.batches(), o.inTransaction(), List.copyOf(locks),
           o.rewrote(), waits(blocked.statement(o.index())), wait == null ? null : wait.waitMs(),
           wait == null ? null : wait.behind()));

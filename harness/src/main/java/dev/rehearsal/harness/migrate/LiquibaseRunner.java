@@ -7,6 +7,9 @@ import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.ApplicationNames;
 import dev.rehearsal.load.DatabaseTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -47,7 +50,8 @@ final class LiquibaseRunner {
       try {
         Liquibase liquibase = LiquibaseHistory.open(plan.scenario(), plan.spec(),
             StatementTap.wrap(connection, statements));
-        liquibase.setChangeExecListener(new Changesets(statements));
+        liquibase.setChangeExecListener(new Changesets(statements, plan.spec().changelog().startsWith("classpath:")
+            ? null : LiquibaseHistory.changelogFile(plan.scenario(), plan.spec()).getParent()));
         LiquibaseHistory.update(liquibase, plan.spec());
       } catch (LiquibaseException | RuntimeException e) {
         if (e instanceof InfrastructureException infrastructure) {
@@ -100,15 +104,30 @@ final class LiquibaseRunner {
   private static final class Changesets extends AbstractChangeExecListener {
 
     private final ToolStatements statements;
+    /** The changelog's directory, Liquibase's search path: changeset file paths are relative to it. */
+    private final Path directory;
 
-    Changesets(ToolStatements statements) {
+    Changesets(ToolStatements statements, Path directory) {
       this.statements = statements;
+      this.directory = directory;
     }
 
     @Override
     public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database,
         ChangeSet.RunStatus runStatus) {
-      statements.unitStarted(changeSet.getId() + "::" + changeSet.getAuthor(), null, 1);
+      statements.unitStarted(changeSet.getId() + "::" + changeSet.getAuthor(), source(changeSet), 1);
+    }
+
+    /** The changeset's file, to place formatted-SQL statements at their lines; null when it cannot be read. */
+    private String source(ChangeSet changeSet) {
+      if (directory == null || changeSet.getFilePath() == null) {
+        return null;
+      }
+      try {
+        return Files.readString(directory.resolve(changeSet.getFilePath()));
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
     }
 
     @Override

@@ -43,6 +43,8 @@ final class ToolStatements implements StatementTap.Listener {
   private int nextIndex;
   private String origin;
   private String scriptText;
+  /** Where in the script the next statement is looked for: after the one before it (two may read the same). */
+  private int searchFrom;
   private int unitStart;
   private int attempt = 1;
   private long firstAttemptNanos;
@@ -71,6 +73,7 @@ final class ToolStatements implements StatementTap.Listener {
   void unitStarted(String origin, String scriptText, int attempt) {
     this.origin = origin;
     this.scriptText = scriptText;
+    this.searchFrom = 0;
     this.unitStart = runs.size();
     this.attempt = attempt;
     attemptStartNanos = System.nanoTime();
@@ -247,17 +250,24 @@ final class ToolStatements implements StatementTap.Listener {
     return CatalogProbe.TOOL_TABLES.stream().anyMatch(lower::contains);
   }
 
-  /** The 1-based line of the script where the statement starts, found by its text; 1 when not found. */
+  /**
+   * The 1-based line of the script where the statement starts, found by its text after the lines
+   * of the unit's statements before it; 0 when unknown (SQL the tool generated, a Java migration).
+   */
   private int lineOf(String statement) {
     if (scriptText == null || statement.isEmpty()) {
-      return 1;
+      return 0;
     }
-    int at = scriptText.indexOf(statement);
+    int from = searchFrom;
+    int at = scriptText.indexOf(statement, from);
     if (at < 0) {
-      String firstLine = statement.lines().findFirst().orElse(statement);
-      at = scriptText.indexOf(firstLine);
+      at = scriptText.indexOf(statement.lines().findFirst().orElse(statement), from);
     }
-    return at < 0 ? 1 : 1 + (int) scriptText.substring(0, at).chars().filter(ch -> ch == '\n').count();
+    if (at < 0) {
+      return 0;
+    }
+    searchFrom = at + 1;
+    return 1 + (int) scriptText.substring(0, at).chars().filter(ch -> ch == '\n').count();
   }
 
   /** The first words of a statement, for progress lines. */

@@ -164,6 +164,8 @@ class OwnProjectIT {
             tuple("liquibase", "6::alice"), tuple("liquibase", "6::alice"),
             tuple("sql", "history"));
     assertThat(statements.get(0).sql()).isEqualTo("ALTER TABLE orders ADD COLUMN status_code smallint");
+    // formatted SQL is placed at its lines in changes/005-status-code.sql; SQL Liquibase generated has none
+    assertThat(statements).extracting(StatementResult::line).containsExactly(4, 5, 6, null, null, 1);
     assertThat(statements.get(1).rowsAffected()).isEqualTo(20_000L);
     // the SQL Liquibase generated for addColumn and createIndex, each measured
     assertThat(statements.get(3).sql()).containsIgnoringCase("ALTER TABLE").containsIgnoringCase("end_time");
