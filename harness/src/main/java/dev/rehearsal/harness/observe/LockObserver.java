@@ -37,16 +37,39 @@ public final class LockObserver implements AutoCloseable {
   /**
    * Waiting sessions (any lock type) plus the migration's relation locks on user relations (oid
    * 16384 and up: not the catalogs its own bookkeeping queries touch). waitstart is PG14+.
+   *
+   * <p>A waiter on a row (a transaction id: no relation) also gets the relation it targets, from its own granted
+   * locks ({@link RowLockTarget}): its tuple lock's relation, and the tables (not indexes) it holds RowExclusiveLock
+   * or RowShareLock on. pg_locks is read once (MATERIALIZED) and those locks are joined by pid, for the row
+   * waiters only, so the sample still takes the lock manager's partition locks once.
    */
   private static final String LOCKS = """
+      WITH l AS MATERIALIZED (
+        SELECT pid, granted, locktype, relation, mode, waitstart FROM pg_locks WHERE pid <> pg_backend_pid()),
+      target AS (
+        SELECT o.pid,
+               max(o.relation::bigint) FILTER (WHERE o.locktype = 'tuple') AS tuple_oid,
+               array_agg(o.relation::bigint ORDER BY o.mode = 'RowExclusiveLock' DESC, o.relation)
+                 FILTER (WHERE o.locktype = 'relation') AS table_oids,
+               array_agg(o.relation::regclass::text ORDER BY o.mode = 'RowExclusiveLock' DESC, o.relation)
+                 FILTER (WHERE o.locktype = 'relation') AS table_names
+        FROM l o JOIN pg_class c ON c.oid = o.relation
+        WHERE o.granted AND o.relation >= 16384
+          AND (o.locktype = 'tuple'
+               OR (o.locktype = 'relation' AND c.relkind IN ('r', 'p')
+                   AND o.mode IN ('RowExclusiveLock', 'RowShareLock')))
+          AND o.pid IN (SELECT pid FROM l WHERE NOT granted AND relation IS NULL)
+        GROUP BY o.pid)
       SELECT l.pid, a.application_name, l.granted, l.locktype, l.relation, l.relation::regclass::text, l.mode,
              CASE WHEN NOT l.granted
                   THEN (extract(epoch FROM coalesce(l.waitstart, a.query_start)) * 1000000)::bigint END,
              CASE WHEN NOT l.granted
                   THEN extract(epoch FROM clock_timestamp() - coalesce(l.waitstart, a.query_start)) * 1000 END,
-             CASE WHEN NOT l.granted THEN pg_blocking_pids(l.pid) END
-      FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE a.datname = current_database() AND l.pid <> pg_backend_pid()
+             CASE WHEN NOT l.granted THEN pg_blocking_pids(l.pid) END,
+             t.tuple_oid, t.tuple_oid::regclass::text, t.table_oids, t.table_names
+      FROM l JOIN pg_stat_activity a ON a.pid = l.pid
+        LEFT JOIN target t ON t.pid = l.pid AND NOT l.granted AND l.relation IS NULL
+      WHERE a.datname = current_database()
         AND (NOT l.granted OR (a.application_name = ? AND l.locktype = 'relation' AND l.relation >= 16384))""";
 
   private static final String SESSIONS = """
@@ -104,6 +127,7 @@ public final class LockObserver implements AutoCloseable {
   private static LockSample sample(PreparedStatement locks, PreparedStatement sessions) throws SQLException {
     long sent = System.nanoTime();
     List<Waiter> waiters = new ArrayList<>();
+    Map<Waiter, Targets> rowWaiters = new HashMap<>();
     List<HeldLock> held = new ArrayList<>();
     try (ResultSet rs = locks.executeQuery()) {
       while (rs.next()) {
@@ -113,14 +137,48 @@ public final class LockObserver implements AutoCloseable {
         if (rs.getBoolean(3)) {
           held.add(new HeldLock(pid, relationOid, rs.getString(6), rs.getString(7)));
         } else {
-          waiters.add(new Waiter(pid, rs.getString(2), rs.getLong(8), rs.getDouble(9), relation,
-              rs.getString(6), rs.getString(7), rs.getString(4), pids(rs.getArray(10))));
+          Waiter w = new Waiter(pid, rs.getString(2), rs.getLong(8), rs.getDouble(9), relation,
+              rs.getString(6), rs.getString(7), rs.getString(4), pids(rs.getArray(10)));
+          waiters.add(w);
+          Targets targets = targets(rs);
+          if (relation == null && targets != null) {
+            rowWaiters.put(w, targets);
+          }
         }
       }
     }
     long received = System.nanoTime();
+    if (!rowWaiters.isEmpty()) {
+      Set<Long> migrationRelations = new HashSet<>();
+      held.forEach(h -> migrationRelations.add(h.relationOid()));
+      waiters.replaceAll(w -> {
+        Targets t = rowWaiters.get(w);
+        RowLockTarget.Candidate c = t == null ? null : RowLockTarget.choose(t.tuple(), t.tables(), migrationRelations);
+        return c == null ? w : new Waiter(w.pid(), w.applicationName(), w.waitStartMicros(), w.waitMs(), c.oid(),
+            c.name(), w.mode(), w.lockType(), w.blockers());
+      });
+    }
     Map<Integer, Session> roots = waiters.isEmpty() ? Map.of() : sessions(sessions, waiters);
     return new LockSample((sent + received) / 2, waiters, held, roots);
+  }
+
+  /** The relations a row waiter holds locks on, as the query lists them. */
+  private record Targets(RowLockTarget.Candidate tuple, List<RowLockTarget.Candidate> tables) {}
+
+  private static Targets targets(ResultSet rs) throws SQLException {
+    long tupleOid = rs.getLong(11);
+    RowLockTarget.Candidate tuple = rs.wasNull() ? null : new RowLockTarget.Candidate(tupleOid, rs.getString(12));
+    List<RowLockTarget.Candidate> tables = new ArrayList<>();
+    Array oids = rs.getArray(13);
+    Array names = rs.getArray(14);
+    if (oids != null && names != null) {
+      Long[] o = (Long[]) oids.getArray();
+      String[] n = (String[]) names.getArray();
+      for (int i = 0; i < o.length && i < n.length; i++) {
+        tables.add(new RowLockTarget.Candidate(o[i], n[i]));
+      }
+    }
+    return tuple == null && tables.isEmpty() ? null : new Targets(tuple, tables);
   }
 
   /** The sessions blocking someone without waiting themselves: the roots of the chains. */

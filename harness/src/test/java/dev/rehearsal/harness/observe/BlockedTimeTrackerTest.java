@@ -146,6 +146,61 @@ class BlockedTimeTrackerTest {
     assertThat(b.otherCauses()).isEqualTo(Figures.NONE);
   }
 
+  @Test
+  void rowLockWaitsOnTheMigrationsUpdateAreChargedToTheUpdateAndNameTheTable() {
+    Timeline t = new Timeline();
+    // BEGIN; UPDATE accounts SET ... WHERE id <= 1000 (1); SELECT pg_sleep(1) (2); COMMIT
+    t.progress(50, p -> {
+      p.transactionBegan();
+      p.statementStarted(1);
+    });
+    t.progress(80, p -> p.locksHeld(1, List.of(ACCOUNTS)));
+    t.progress(90, p -> p.statementStarted(2));
+    t.hold(MIG, 55, 1100, ACCOUNTS, "accounts", WRITE);
+    t.session(MIG, ApplicationNames.MIGRATION, "active", "SELECT pg_sleep(1)");
+    // writes of the rows the UPDATE holds wait on its transaction id; the observer names the relation they target
+    // (RowLockTarget: their tuple lock's relation)
+    t.waitOther(201, LOAD, 203, 1100, ACCOUNTS, "accounts", "ShareLock", "transactionid", MIG);
+    t.waitOther(202, LOAD, 403, 1100, ACCOUNTS, "accounts", "ExclusiveLock", "tuple", 201);
+    t.progress(1100, p -> {
+      p.locksHeld(2, List.of(ACCOUNTS));
+      p.transactionEnded();
+    });
+
+    BlockedTime b = t.run(1400);
+
+    Figures update = b.statement(1);
+    assertThat(update.waits()).isEqualTo(2);
+    assertThat(update.blockedSessionSeconds()).isCloseTo(0.897 + 0.697, within(2 * HALF / 1000));
+    assertThat(update.longestWaitMs()).isCloseTo(897, within(HALF));
+    assertThat(update.relations()).containsExactly("accounts");
+    assertThat(update.modes()).containsExactlyInAnyOrder("ShareLock", "ExclusiveLock");
+    assertThat(b.statement(2)).isEqualTo(Figures.NONE);
+    assertThat(b.migration().relations()).containsExactly("accounts");
+    assertThat(b.otherCauses()).isEqualTo(Figures.NONE);
+  }
+
+  @Test
+  void aRowLockWaitWithNoRelationIsChargedToTheStatementRunning() {
+    // what a transactionid wait is charged to when the observer could name no relation (no lock of the waiter's own)
+    Timeline t = new Timeline();
+    t.progress(50, p -> {
+      p.transactionBegan();
+      p.statementStarted(1);
+    });
+    t.progress(80, p -> p.locksHeld(1, List.of(ACCOUNTS)));
+    t.progress(90, p -> p.statementStarted(2));
+    t.hold(MIG, 55, 1100, ACCOUNTS, "accounts", WRITE);
+    t.waitOther(201, LOAD, 203, 1100, null, null, "ShareLock", "transactionid", MIG);
+    t.progress(1100, p -> p.transactionEnded());
+
+    BlockedTime b = t.run(1400);
+
+    assertThat(b.statement(2).waits()).isEqualTo(1);
+    assertThat(b.statement(2).relations()).isEmpty();
+    assertThat(b.statement(1)).isEqualTo(Figures.NONE);
+  }
+
   // --- (c) no migration in the chain ----------------------------------------------------------
 
   @Test
