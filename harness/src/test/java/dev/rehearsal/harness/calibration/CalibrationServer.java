@@ -11,7 +11,16 @@ import java.util.Map;
  */
 final class CalibrationServer implements AutoCloseable {
 
-  private final PostgresServer server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR).start(Map.of());
+  private final PostgresServer server;
+
+  CalibrationServer() {
+    this(Map.of());
+  }
+
+  /** @param settings server settings ({@code -c name=value}), e.g. to log lock waits */
+  CalibrationServer(Map<String, String> settings) {
+    server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR).start(settings);
+  }
 
   String url() {
     String jdbcUrl = server.adminTarget().jdbcUrl();
