@@ -67,7 +67,8 @@ final class LongDml {
     String batchSize = batch == null ? "..." : Long.toString(batch.rows());
     if (verb.equals("UPDATE")) {
       Matcher m = SIMPLE_UPDATE.matcher(st.sql());
-      if (m.matches() && !NOT_SIMPLE.matcher(st.sql()).find()) {
+      if (m.matches() && !NOT_SIMPLE.matcher(st.sql()).find() && wholeLiterals(m.group(2))
+          && (m.group(3) == null || wholeLiterals(m.group(3)))) {
         advice.append("A backfill step does it: `backfill: {table: ").append(m.group(1)).append(", set: ")
             .append(yaml(m.group(2))).append(m.group(3) == null ? "" : ", where: " + yaml(m.group(3)))
             .append(", key: id, batchSize: ").append(batchSize).append(", pause: 50ms}`");
@@ -80,6 +81,11 @@ final class LongDml {
     return advice.append("`./rehearse run backfill-batch-size` shows how batch size trades the application's "
         + "waits against the total duration; rehearse the batched strategy beside this one with `./rehearse "
         + "compare` to prove it.").toString();
+  }
+
+  /** No string literal cut in two (a WHERE inside a literal would be): an even number of quotes. */
+  private static boolean wholeLiterals(String sql) {
+    return sql.chars().filter(c -> c == '\'').count() % 2 == 0;
   }
 
   /** A YAML flow scalar: double-quoted, so commas and colons in the SQL stay inside it. */

@@ -305,6 +305,21 @@ class NextStepsTest {
     assertThat(steps).extracting(NextStep::rule).containsExactly(rule.equals("none") ? "noBreach" : rule);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "UPDATE users SET status = 'active' WHERE status IS NULL| `backfill: {table: users, set: \"status = 'active'\", "
+          + "where: \"status IS NULL\", key: id, batchSize: 2000, pause: 50ms}`",
+      // a WHERE inside a literal, a subquery: no step is written out for them, only its keys named
+      "UPDATE users SET note = 'a WHERE b'| `backfill:` with `table`, `set`, `key` and `batchSize: 2000`",
+      "UPDATE users SET n = (SELECT max(n) FROM t)| `backfill:` with `table`, `set`, `key` and `batchSize: 2000`"})
+  void anUpdateIsTurnedIntoABackfillStepWhenItIsPlain(String sql, String expected) {
+    StatementResult st = new StatementResult(1, sql, 10, 3000, null, null, "up", "s", "sql", "s", 1, null, 1, 0,
+        30_000L, null, true, List.of(), List.of(), WRITES_BLOCKED, null, null);
+    // 10,000 rows/s: 200 ms is 2,000 rows
+    assertThat(suggest(blockedSummary(4, 0, 0, 0), List.of(st), List.of(), List.of(), 0).get(0).text())
+        .contains(expected);
+  }
+
   @Test
   void aDataChangeShorterThanTheAllowedHoldOrABackfillIsNotLongDml() {
     StatementResult quick = new StatementResult(1, "UPDATE users SET x = 1", 10, 150, null, null, "up", "s", "sql",
