@@ -15,8 +15,8 @@ final class BudgetValidator {
 
   /**
    * Applied when a scenario declares no budgets (the key is absent, empty or an empty list): what
-   * no migration may ship with (a lost write, a request turned away by the pool, a failed health
-   * check or statement), and a warning when the application waited a second on a lock or saw
+   * no migration may ship with (a lost write, a request turned away by the pool or dropped by
+   * the load generator, a failed health check or statement), and a warning when the application waited a second on a lock or saw
    * latency spike for more than a few seconds.
    */
   static final List<BudgetSpec> DEFAULTS = List.of(
@@ -25,6 +25,10 @@ final class BudgetValidator {
       new BudgetSpec("poolTimeouts", null, 1.0,
           "Requests gave up waiting for a pooled connection; find the statement that waited "
               + "for a lock and set lock_timeout with retries.", OWNER),
+      new BudgetSpec("droppedOperations", null, 1.0,
+          "Requests were dropped: so many were still waiting that the load generator turned new ones "
+              + "away, as a saturated application would; shorten the lock the migration holds or waits for "
+              + "until requests keep flowing.", OWNER),
       new BudgetSpec("healthCheckFailures", null, 1.0,
           "Health checks failed: an orchestrator would have restarted or drained instances. "
               + "Shorten the lock the migration holds or waits for.", OWNER),

@@ -174,6 +174,7 @@ class ScenarioLoaderTest {
         .containsExactly(
             tuple("lostWrites", null, 1.0),
             tuple("poolTimeouts", null, 1.0),
+            tuple("droppedOperations", null, 1.0),
             tuple("healthCheckFailures", null, 1.0),
             tuple("migrationErrors", null, 1.0),
             tuple("longestWaitMs", 1000.0, null),

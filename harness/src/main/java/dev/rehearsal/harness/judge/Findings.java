@@ -4,6 +4,7 @@ import dev.rehearsal.report.RehearsalReport.StatementResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.TimelineSecond;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a rehearsal measured, in the report's own terms: all that judging looks at. Built from a
@@ -13,12 +14,30 @@ import java.util.List;
  *     (NaN when unknown: no slow-after-migration rule)
  * @param migrationLockWaitMs longest time the migration's own session waited for a lock
  * @param complete false when the run stopped before its end: its verdict says it was judged on part
+ * @param maxConnections the server's max_connections; null when unknown (pool advice is then not
+ *     bounded by it)
  */
 public record Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
-    double migrationEndSecond, double migrationLockWaitMs, boolean complete) {
+    double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections) {
 
   public Findings {
     statements = List.copyOf(statements);
     timeline = List.copyOf(timeline);
+  }
+
+  /** Findings without the server's max_connections. */
+  public Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
+      double migrationEndSecond, double migrationLockWaitMs, boolean complete) {
+    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, null);
+  }
+
+  /** max_connections from the server's settings as SHOW prints them; null when absent or unreadable. */
+  public static Integer maxConnections(Map<String, String> settings) {
+    String value = settings == null ? null : settings.get("max_connections");
+    try {
+      return value == null ? null : Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -5,6 +5,9 @@ import dev.rehearsal.report.RehearsalReport.Verdict;
 import dev.rehearsal.scenario.PoolSpec;
 import dev.rehearsal.scenario.Scenario;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * Judging, as one pure function: the scenario's budgets against the findings, the verdict whose
@@ -20,9 +23,18 @@ public final class Judge {
     PoolSpec pool = scenario.workload().pool();
     NextSteps.Evidence evidence = new NextSteps.Evidence(findings.summary(), findings.statements(), budgets,
         findings.timeline(), findings.migrationLockWaitMs(), pool.maximumPoolSize(),
-        pool.connectionTimeout().toMillis(), findings.migrationEndSecond());
+        pool.connectionTimeout().toMillis(), findings.migrationEndSecond(), limits(findings, scenario));
     Verdict verdict = BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence));
     return new Judgement(budgets, findings.complete() ? verdict : BudgetJudge.incomplete(verdict),
         NextSteps.suggest(evidence));
+  }
+
+  /** The longest hold the scenario's longestWaitMs budget allows (its lowest threshold), and the server's limit. */
+  static NextSteps.Limits limits(Findings findings, Scenario scenario) {
+    OptionalDouble hold = scenario.budgets().stream().filter(b -> b.metric().equals("longestWaitMs"))
+        .flatMap(b -> Stream.of(b.warn(), b.critical())).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+        .filter(v -> v > 0).min();
+    return new NextSteps.Limits(hold.orElse(NextSteps.Limits.DEFAULT_HOLD_MS), hold.isPresent(),
+        findings.maxConnections());
   }
 }

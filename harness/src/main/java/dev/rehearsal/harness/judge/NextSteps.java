@@ -13,10 +13,12 @@ import java.util.Locale;
 
 /**
  * The next useful steps, computed from the evidence and tied to the statement and figure that
- * triggered them, so a reader gets a decision rather than a dashboard to interpret. Rules, in
- * the order their steps appear: a statement failed; the migration headed a lock queue; a
- * statement rewrote a table, built an index or validated a constraint while others waited; the
- * pool ran dry; a breached budget's own action; nothing breached.
+ * triggered them, so a reader gets a decision rather than a dashboard to interpret. The causes
+ * come first, the one with the largest {@link Impact} on the application first (it also leads
+ * the verdict's headline): a statement failed; the migration headed a lock queue; a statement
+ * rewrote a table, built an index, validated a constraint or changed many rows while others
+ * waited; queries stayed slow after the migration. Then the effects: the pool ran dry; a
+ * breached budget's own action; nothing breached.
  */
 public final class NextSteps {
 
@@ -24,6 +26,22 @@ public final class NextSteps {
   static final double LOCK_QUEUE_MIN_WAIT_MS = 500;
 
   private NextSteps() {}
+
+  /**
+   * The bounds advice must respect.
+   *
+   * @param longestHoldMs the longest an application session may wait on a lock: the scenario's
+   *     longestWaitMs budget (its lowest threshold), else {@link #DEFAULT_HOLD_MS}
+   * @param holdFromBudget whether {@code longestHoldMs} is the scenario's budget
+   * @param maxConnections the server's max_connections; null when unknown
+   */
+  public record Limits(double longestHoldMs, boolean holdFromBudget, Integer maxConnections) {
+
+    /** The longest hold a batch should have when the scenario has no longestWaitMs budget. */
+    public static final double DEFAULT_HOLD_MS = 200;
+
+    public static final Limits DEFAULT = new Limits(DEFAULT_HOLD_MS, false, null);
+  }
 
   /**
    * What the rules look at.
@@ -34,7 +52,15 @@ public final class NextSteps {
    */
   public record Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
       List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs,
-      double migrationEndSecond) {
+      double migrationEndSecond, Limits limits) {
+
+    /** Evidence with the default limits. */
+    public Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
+        List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs,
+        double migrationEndSecond) {
+      this(summary, statements, budgets, timeline, migrationLockWaitMs, poolSize, connectionTimeoutMs,
+          migrationEndSecond, Limits.DEFAULT);
+    }
 
     /** Evidence without the migration's end (no slow-after rule). */
     public Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
@@ -48,9 +74,10 @@ public final class NextSteps {
    *
    * @param brief when the finding says what the migration did to the application, the same in a
    *     short clause for the verdict's headline (no SQL, no query text); null otherwise
+   * @param impact what the application felt from this cause; null for an effect (the pool, a budget)
    */
-  private record Step(String finding, String advice, String rule, Integer statement, String metric, Double value,
-      String brief) {
+  record Step(String finding, String advice, String rule, Integer statement, String metric, Double value,
+      String brief, Impact impact) {
 
     NextStep toNextStep() {
       return new NextStep(advice.isEmpty() ? finding : finding + " " + advice, rule, statement, metric, value);
@@ -62,11 +89,29 @@ public final class NextSteps {
   }
 
   /**
-   * What the migration did to the application, in one sentence, for the verdict's headline; null
-   * when no rule found a statement's effect (the budgets then speak for themselves).
+   * What the migration did to the application, in one sentence, for the verdict's headline: the
+   * cause with the largest impact, and the dropped requests when they dominate what failed; null
+   * when no rule found a cause and nothing was dropped (the budgets then speak for themselves).
    */
   public static String mainCause(Evidence e) {
-    return steps(e).stream().map(Step::brief).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    String cause = steps(e).stream().map(Step::brief).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    String dropped = droppedRequests(e.summary());
+    return dropped == null ? cause : cause == null ? dropped : cause + " " + dropped;
+  }
+
+  /**
+   * Dropped requests, when they dominate: more than the requests that failed (pool timeouts among
+   * them), and at least 1% of the requests due. Null otherwise.
+   */
+  static String droppedRequests(Summary s) {
+    long dropped = s.droppedOperations();
+    long due = s.operations() + dropped;
+    if (dropped == 0 || dropped < s.errors() || dropped * 100 < due) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "%,d requests were dropped (%.0f%% of those due%s): so many were waiting "
+        + "that no more could start.", dropped, 100.0 * dropped / due, s.errors() == 0 ? ""
+        : String.format(Locale.ROOT, "; %,d more failed", s.errors()));
   }
 
   private static List<Step> steps(Evidence e) {
@@ -74,22 +119,27 @@ public final class NextSteps {
     failedStatements(e, steps);
     lockQueue(e, steps);
     for (StatementResult st : e.statements()) {
-      statementRule(st, steps);
+      statementRule(e, st, steps);
     }
     slowAfterMigration(e, steps);
-    pool(e, steps);
+    // the cause the application felt most leads; equal impacts keep the rules' order
+    steps.sort(Comparator.comparing(Step::impact, Comparator.reverseOrder()));
+    Step pool = PoolAdvice.step(e);
+    if (pool != null) {
+      steps.add(pool);
+    }
     for (BudgetResult b : e.budgets()) {
       if ((b.status().equals(BudgetJudge.FAIL) || b.status().equals(BudgetJudge.WARN)) && b.action() != null
           && !b.action().isBlank()) {
         steps.add(new Step(b.metric() + " " + BudgetJudge.number(b.value()) + ":", b.action()
             + (b.owner() == null ? "" : " (owner: " + b.owner() + ")"), "budgetAction", null, b.metric(), b.value(),
-            null));
+            null, null));
       }
     }
     if (steps.isEmpty()) {
       steps.add(new Step("No budget was breached at this scale and rate.", "Before shipping, rehearse at "
           + "production scale (--rows) and peak traffic (--rate): a migration harmless in staging can still take "
-          + "production down.", "noBreach", null, null, null, null));
+          + "production down.", "noBreach", null, null, null, null, null));
     }
     return steps;
   }
@@ -101,7 +151,8 @@ public final class NextSteps {
             s.index(), firstLine(s.sql()), s.sqlState(), s.error()),
             "Fix it and rehearse again; the statements after it did not run.",
             "statementFailed", s.index(), "migrationErrors", (double) e.summary().migrationErrors(),
-            String.format(Locale.ROOT, "Statement %d failed (SQLSTATE %s).", s.index(), s.sqlState())));
+            String.format(Locale.ROOT, "Statement %d failed (SQLSTATE %s).", s.index(), s.sqlState()),
+            statementImpact(e, s)));
       }
     }
   }
@@ -126,7 +177,9 @@ public final class NextSteps {
           "lockQueue", queued.index(), "blockedSessionSeconds", summary.blockedSessionSeconds(),
           String.format(Locale.ROOT, "Statement %d waited %.1f s for its lock%s; up to %d sessions queued behind it.",
               queued.index(), queued.lockWaitMs() / 1000, queued.waitedBehind() == null ? ""
-                  : " behind " + whom(queued.waitedBehind()), summary.maxSessionsBlocked())));
+                  : " behind " + whom(queued.waitedBehind()), summary.maxSessionsBlocked()),
+          Impact.during(e.timeline(), queued.startSecond(), queued.startSecond() + queued.durationMs() / 1000,
+              queued.blocked() == null ? summary.blockedSessionSeconds() : queued.blocked().blockedSessionSeconds())));
     } else if (e.migrationLockWaitMs() >= LOCK_QUEUE_MIN_WAIT_MS) {
       steps.add(new Step(String.format(Locale.ROOT,
           "The migration waited %.1f s for its lock while up to %d application sessions queued behind it "
@@ -134,12 +187,20 @@ public final class NextSteps {
           e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked(), summary.blockedSessionSeconds()), remedy,
           "lockQueue", null, "blockedSessionSeconds", summary.blockedSessionSeconds(),
           String.format(Locale.ROOT, "The migration waited %.1f s for its lock; up to %d sessions queued behind it.",
-              e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked())));
+              e.migrationLockWaitMs() / 1000, summary.maxSessionsBlocked()),
+          Impact.of(e.timeline().stream().filter(t -> t.sessionsBlocked() > 0).toList(),
+              summary.blockedSessionSeconds())));
     }
   }
 
+  /** What the application felt while a statement ran, with the lock waits charged to it. */
+  private static Impact statementImpact(Evidence e, StatementResult st) {
+    return Impact.during(e.timeline(), st.startSecond(), st.startSecond() + st.durationMs() / 1000,
+        st.blocked() == null ? 0 : st.blocked().blockedSessionSeconds());
+  }
+
   /** At most one rule per statement: what it did while others waited on it. */
-  private static void statementRule(StatementResult st, List<Step> steps) {
+  private static void statementRule(Evidence e, StatementResult st, List<Step> steps) {
     LockWaits blocked = st.blocked();
     if (blocked == null || blocked.waits() == 0 || st.error() != null) {
       return;
@@ -182,9 +243,14 @@ public final class NextSteps {
       finding = head + " built a unique index under its lock; application sessions waited up to " + held + ".";
       advice = "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX (instant).";
     } else {
+      Step longDml = LongDml.step(st, e.limits(), statementImpact(e, st));
+      if (longDml != null) {
+        steps.add(longDml);
+      }
       return;
     }
-    steps.add(new Step(finding, advice, rule, st.index(), "longestBlockedWindowMs", windowMs, brief));
+    steps.add(new Step(finding, advice, rule, st.index(), "longestBlockedWindowMs", windowMs, brief,
+        statementImpact(e, st)));
   }
 
   /** Seconds in spike after the migration, with nobody blocked, before the queries are suspected. */
@@ -194,20 +260,21 @@ public final class NextSteps {
    * Latency that stays high after the migration ended while no session waits on a lock: the
    * queries themselves got slower. A rewritten table or a changed column loses its planner
    * statistics (ALTER COLUMN TYPE drops them, a new column has none), and a plan that walked an
-   * index now scans.
+   * index now scans. The seconds in which the backlog queued during the migration drains are the
+   * migration's impact, not slower queries: they do not count. The finding leads the headline
+   * only when nothing was blocked during the migration.
    */
   private static void slowAfterMigration(Evidence e, List<Step> steps) {
     if (!Double.isFinite(e.migrationEndSecond())) {
       return;
     }
     double threshold = e.summary().spikeThresholdMs();
-    int slowSeconds = 0;
+    List<TimelineSecond> slow = new ArrayList<>();
     java.util.Map<String, Double> worstByOperation = new java.util.TreeMap<>();
-    for (TimelineSecond t : e.timeline()) {
-      boolean after = t.second() >= Math.ceil(e.migrationEndSecond());
-      boolean slow = (t.p99Ms() != null && t.p99Ms() > threshold) || (t.p99Ms() == null && t.poolWaiting() > 0);
-      if (after && slow && t.sessionsBlocked() == 0) {
-        slowSeconds++;
+    for (TimelineSecond t : afterTheBacklog(e)) {
+      boolean isSlow = (t.p99Ms() != null && t.p99Ms() > threshold) || (t.p99Ms() == null && t.poolWaiting() > 0);
+      if (isSlow && t.sessionsBlocked() == 0) {
+        slow.add(t);
         t.byOperation().forEach((op, p) -> {
           if (!op.equals("health-check")) {
             worstByOperation.merge(op, p.p99Ms(), Math::max);
@@ -215,51 +282,61 @@ public final class NextSteps {
         });
       }
     }
-    if (slowSeconds < SLOW_AFTER_MIN_SECONDS) {
+    if (slow.size() < SLOW_AFTER_MIN_SECONDS) {
       return;
     }
-    List<String> rewritten = e.statements().stream().flatMap(s -> s.rewrote().stream()).distinct().toList();
     String slowest = worstByOperation.entrySet().stream()
         .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
         .map(en -> String.format(Locale.ROOT, "%s p99 %,.0f ms", en.getKey(), en.getValue()))
         .collect(java.util.stream.Collectors.joining(", "));
+    boolean nothingBlocked = e.summary().blockedSessionSeconds() == 0 && e.summary().maxSessionsBlocked() == 0;
     steps.add(new Step(String.format(Locale.ROOT,
         "Latency stayed above the spike threshold for %d s after the migration ended, with no session waiting on "
-            + "a lock (%s): the queries themselves got slower.", slowSeconds, slowest),
-        (rewritten.isEmpty() ? "A new or changed column has no planner statistics until it is analyzed"
-            : "The rewrite of " + String.join(", ", rewritten) + " dropped the changed column's statistics")
-            + ": run ANALYZE on the table in the migration, before the application depends on the new plan, and "
-            + "check the slow operations' plans with EXPLAIN.",
+            + "a lock (%s): the queries themselves got slower.", slow.size(), slowest), statisticsAdvice(e),
         "slowAfterMigration", null, "spikeSeconds", (double) e.summary().spikeSeconds(),
-        String.format(Locale.ROOT, "Queries stayed slow for %d s after the migration, nobody blocked.",
-            slowSeconds)));
+        nothingBlocked ? String.format(Locale.ROOT, "Queries stayed slow for %d s after the migration, nobody "
+            + "blocked.", slow.size()) : null, Impact.of(slow, 0)));
   }
 
   /**
-   * The pool size and connectionTimeout at which the pool would have held: every request waiting
-   * at the peak given a connection, or allowed to wait out the longest lock window.
+   * The seconds after the migration ended, without those in which the backlog it left drains:
+   * when requests still waited (for a connection or a lock) as it ended, the seconds after it in
+   * which requests still wait while the load keeps up with its target rate (a backlog being served),
+   * or runs ahead of it (catching up). Requests waiting while throughput falls well below the target
+   * are slow queries, not a backlog.
    */
-  private static void pool(Evidence e, List<Step> steps) {
-    Summary s = e.summary();
-    if (s.poolTimeouts() == 0 && s.poolSaturatedSeconds() == 0) {
-      return;
+  private static List<TimelineSecond> afterTheBacklog(Evidence e) {
+    double end = Math.ceil(e.migrationEndSecond());
+    boolean draining = e.timeline().stream().filter(t -> t.second() < end).reduce((a, b) -> b)
+        .map(t -> t.poolWaiting() > 0 || t.sessionsBlocked() > 0).orElse(false);
+    List<TimelineSecond> after = new ArrayList<>();
+    for (TimelineSecond t : e.timeline()) {
+      if (t.second() < end) {
+        continue;
+      }
+      boolean keepingUp = t.targetOperations() == null || t.operations() >= t.targetOperations() * 0.9;
+      boolean catchingUp = t.targetOperations() != null && t.operations() > t.targetOperations() * 1.1;
+      draining = draining && ((t.poolWaiting() > 0 && keepingUp) || catchingUp);
+      if (!draining) {
+        after.add(t);
+      }
     }
-    int peakDemand = e.timeline().stream().mapToInt(t -> t.poolActive() + t.poolWaiting()).max()
-        .orElse(e.poolSize() + s.maxPoolWaiting());
-    peakDemand = Math.max(peakDemand, e.poolSize() + s.maxPoolWaiting());
-    long timeoutNeededMs = roundUp(s.longestBlockedWindowMs() + s.baselineP99Ms(), 100);
-    String timeoutPart = s.poolTimeouts() > 0 && timeoutNeededMs > e.connectionTimeoutMs()
-        ? String.format(Locale.ROOT, ", or connectionTimeout ≥ %,d ms (now %,d ms: the longest lock window, %,.0f ms, "
-            + "plus the baseline p99)", timeoutNeededMs, e.connectionTimeoutMs(), s.longestBlockedWindowMs())
-        : "";
-    steps.add(new Step(String.format(Locale.ROOT,
-        "The pool of %d connections was saturated for %d s (up to %d requests waiting, %d timed out).",
-        e.poolSize(), s.poolSaturatedSeconds(), s.maxPoolWaiting(), s.poolTimeouts()), String.format(Locale.ROOT,
-        "It would have held with maximumPoolSize ≥ %d (the peak demand)%s. Both only let more requests wait behind "
-            + "the same lock, and each connection costs the server memory: shorten the migration's lock waits first.",
-        peakDemand, timeoutPart),
-        "poolSaturated", null, s.poolTimeouts() > 0 ? "poolTimeouts" : "poolSaturatedSeconds",
-        s.poolTimeouts() > 0 ? (double) s.poolTimeouts() : (double) s.poolSaturatedSeconds(), null));
+    return after;
+  }
+
+  private static String statisticsAdvice(Evidence e) {
+    List<String> rewritten = e.statements().stream().flatMap(s -> s.rewrote().stream()).distinct().toList();
+    String analyze = ": run ANALYZE on the table in the migration, before the application depends on the new plan, "
+        + "and check the slow operations' plans with EXPLAIN.";
+    if (!rewritten.isEmpty()) {
+      return "The rewrite of " + String.join(", ", rewritten) + " dropped the changed column's statistics" + analyze;
+    }
+    if (e.statements().stream().anyMatch(s -> SqlShapes.addsOrChangesColumn(SqlShapes.normalise(s.sql())))) {
+      return "A new or changed column has no planner statistics until it is analyzed" + analyze;
+    }
+    return "No statement added or changed a column, so missing statistics are an unlikely cause: compare the slow "
+        + "operations' plans with EXPLAIN (ANALYZE, BUFFERS) against the warm-up's, and look for the dead rows a "
+        + "large UPDATE or DELETE leaves until VACUUM.";
   }
 
   /** "pid 42 (rehearsal-report, active: SELECT ...)" without the query: "pid 42 (rehearsal-report, active)". */
@@ -272,11 +349,7 @@ public final class NextSteps {
     return blocked.modes() != null && blocked.modes().contains("RowExclusiveLock");
   }
 
-  private static long roundUp(double value, long step) {
-    return (long) Math.ceil(value / step) * step;
-  }
-
-  private static String firstLine(String sql) {
+  static String firstLine(String sql) {
     String line = sql.strip().lines().findFirst().orElse("");
     return line.length() > 60 ? line.substring(0, 57) + "..." : line;
   }

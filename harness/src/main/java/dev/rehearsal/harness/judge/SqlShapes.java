@@ -20,7 +20,36 @@ final class SqlShapes {
   private static final Pattern UNIQUE_WITHOUT_INDEX = Pattern.compile(
       "^ALTER TABLE .*\\bADD (CONSTRAINT \\S+ )?(UNIQUE|PRIMARY KEY)\\b(?!.*\\bUSING INDEX\\b).*");
 
+  private static final Pattern DATA_CHANGE = Pattern.compile(
+      "^(WITH .*\\b)?(UPDATE|DELETE|MERGE) .*|^(WITH .*\\b)?INSERT INTO .*\\bSELECT\\b.*");
+  private static final Pattern COLUMN_CHANGE = Pattern.compile("^ALTER TABLE .*(\\bADD (COLUMN )?(IF NOT EXISTS )?"
+      + "(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b|EXCLUDE\\b)\\S+ \\S+"
+      + "|\\bALTER (COLUMN )?\\S+ (SET DATA )?TYPE\\b).*");
+
   private SqlShapes() {}
+
+  /**
+   * UPDATE, DELETE, MERGE, or INSERT ... SELECT (also under WITH): a change of many rows whose
+   * row locks are held until its transaction ends.
+   */
+  static boolean changesManyRows(String normalised) {
+    return DATA_CHANGE.matcher(normalised).matches();
+  }
+
+  /** The statement's first word (UPDATE, DELETE, ...), WITH skipped: what kind of data change it is. */
+  static String dataChangeVerb(String normalised) {
+    for (String verb : new String[] {"UPDATE", "DELETE", "MERGE", "INSERT"}) {
+      if (normalised.startsWith(verb + " ") || normalised.matches("^WITH .*\\b" + verb + " .*")) {
+        return verb;
+      }
+    }
+    return "UPDATE";
+  }
+
+  /** ALTER TABLE ... ADD [COLUMN] or ALTER [COLUMN] ... TYPE: a column without planner statistics. */
+  static boolean addsOrChangesColumn(String normalised) {
+    return COLUMN_CHANGE.matcher(normalised).matches();
+  }
 
   static String normalise(String sql) {
     StringJoiner words = new StringJoiner(" ");

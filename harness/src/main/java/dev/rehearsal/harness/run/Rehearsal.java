@@ -94,7 +94,8 @@ public final class Rehearsal {
         scenario.workload().pool().maximumPoolSize(), load.healthCheck() != null);
     sayLockFindings(figures);
     Judgement judgement = Judge.judge(new Findings(figures.summary(), figures.statements(), figures.timeline(),
-        figures.phases().migrationEndSecond(), figures.migrationLockWaitMs(), measured.complete()), scenario);
+        figures.phases().migrationEndSecond(), figures.migrationLockWaitMs(), measured.complete(),
+        Findings.maxConnections(serverInfo == null ? null : serverInfo.settings())), scenario);
     RehearsalReport report = new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(),
         startedAt, Instant.now(), measured.complete(), serverInfo, seeded.tables(), seeded.info(options.seed()),
         figures.phases(), figures.timeline(), figures.statements(), figures.summary(), measured.integrity(),

@@ -9,6 +9,7 @@ import dev.rehearsal.report.SummaryFixture;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Judging from a hand-built record and a scenario: no server, no clock. */
@@ -64,5 +65,47 @@ class JudgeTest {
   @Test
   void theSameFindingsAlwaysGiveTheSameJudgement() {
     assertThat(Judge.judge(lockQueue(true), DEMO)).isEqualTo(Judge.judge(lockQueue(true), DEMO));
+  }
+
+  private static final String NO_BUDGETS = """
+      name: minimal
+      schema:
+        sql: CREATE TABLE t (id bigint PRIMARY KEY);
+      workload:
+        rate: 10
+        operations:
+          - name: read
+            weight: 1
+            sql: SELECT 1
+      strategies:
+        - name: naive
+          steps:
+            - sql: ALTER TABLE t ADD COLUMN x int
+      """;
+
+  @Test
+  void theDefaultBudgetsFailDroppedRequestsAndTheHeadlineSaysSo() {
+    Scenario defaults = ScenarioLoader.parse(NO_BUDGETS, "minimal.yaml", null);
+    Findings dropped = new Findings(SummaryFixture.quiet().with("operations", 9000).with("droppedOperations", 1000)
+        .build(), List.of(), List.of(), Double.NaN, 0, true);
+    Judgement j = Judge.judge(dropped, defaults);
+    assertThat(j.budgets()).filteredOn(b -> b.metric().equals("droppedOperations")).singleElement()
+        .satisfies(b -> assertThat(b.status()).isEqualTo("fail"));
+    assertThat(j.verdict().headline()).startsWith("1,000 requests were dropped (10% of those due)")
+        .contains("Budgets: droppedOperations = 1,000 (critical: ≥ 1)");
+    assertThat(j.nextSteps()).extracting(NextStep::metric).contains("droppedOperations");
+  }
+
+  @Test
+  void theLongestHoldIsTheScenariosLongestWaitBudgetElseTheDefault() {
+    Findings none = new Findings(SummaryFixture.quiet().build(), List.of(), List.of(), Double.NaN, 0, true, 100);
+    assertThat(Judge.limits(none, DEMO)).isEqualTo(new NextSteps.Limits(200, false, 100));
+    assertThat(Judge.limits(none, ScenarioLoader.parse(NO_BUDGETS, "minimal.yaml", null)))
+        .isEqualTo(new NextSteps.Limits(1000, true, 100)); // the default budgets warn at 1,000 ms
+    assertThat(Judge.limits(none, ScenarioLoader.builtin("backfill-batch-size")))
+        .isEqualTo(new NextSteps.Limits(200, true, 100)); // warn 200, critical 2,000: the lower
+    assertThat(Findings.maxConnections(Map.of("max_connections", "100"))).isEqualTo(100);
+    assertThat(Findings.maxConnections(Map.of())).isNull();
+    assertThat(Findings.maxConnections(null)).isNull();
   }
 }

@@ -225,6 +225,183 @@ class NextStepsTest {
     assertThat(NextSteps.suggest(once)).extracting(NextStep::rule).doesNotContain("slowAfterMigration");
   }
 
+  // --- the issue's unbatched UPDATE: 900k rows held 466 s, 4,618 blocked session-seconds ---
+
+  private static final StatementResult LONG_UPDATE = new StatementResult(1,
+      "UPDATE orders SET total_cents = total_cents * 100", 10, 466_000, null, null, "up", "V2__cents", "sql",
+      "V2__cents.sql", 1, null, 1, 0, 900_000L, null, true, List.of(), List.of(),
+      new LockWaits(4618, 464_000, 464_300, 246, 160, List.of(), List.of("ShareLock")), null, null);
+
+  private static Summary longUpdateSummary() {
+    return SummaryFixture.quiet().with("baselineP99Ms", 5.0).with("peakP99Ms", 464_000).with("p99Ratio", 92_800)
+        .with("spikeThresholdMs", 30).with("spikeSeconds", 470).with("blockedSessionSeconds", 4618)
+        .with("longestWaitMs", 464_000).with("longestBlockedWindowMs", 464_300).with("maxSessionsBlocked", 246)
+        .with("poolTimeouts", 21_286).with("poolSaturatedSeconds", 464).with("maxPoolWaiting", 246)
+        .with("operations", 100_000).with("errors", 21_286).with("droppedOperations", 69_059)
+        .with("migrationDurationMs", 466_000).build();
+  }
+
+  /** During the UPDATE: stalled; right after it: the backlog drains; then 2 s slow with nobody blocked. */
+  private static List<TimelineSecond> longUpdateTimeline() {
+    var slow = Map.of("read-order", new dev.rehearsal.report.RehearsalReport.Percentiles(20, 60, 90, 100, 120));
+    return List.of(
+        new TimelineSecond(200, "migration", 0, Map.of("poolTimeout", 46L), 150, null, null, null, null, Map.of(),
+            10, 246, 10, 300.0, 0),
+        new TimelineSecond(476, "cooldown", 900, Map.of(), 0, 900.0, 2500.0, 2900.0, 2950.0, Map.of(), 10, 120, 0,
+            300.0, 0),
+        new TimelineSecond(477, "cooldown", 600, Map.of(), 0, 90.0, 250.0, 290.0, 295.0, Map.of(), 10, 3, 0, 300.0,
+            0),
+        new TimelineSecond(478, "cooldown", 290, Map.of(), 0, 40.0, 90.0, 100.0, 120.0, slow, 4, 0, 0, 300.0, 0),
+        new TimelineSecond(479, "cooldown", 295, Map.of(), 0, 40.0, 90.0, 100.0, 120.0, slow, 4, 0, 0, 300.0, 0));
+  }
+
+  private static NextSteps.Evidence longUpdate(NextSteps.Limits limits) {
+    return new NextSteps.Evidence(longUpdateSummary(), List.of(LONG_UPDATE), List.of(), longUpdateTimeline(), 0, 10,
+        2000, 476.0, limits);
+  }
+
+  @Test
+  void aLongUpdateWithLargeBlockedTimeLeadsOverSlowAfterMigration() {
+    NextSteps.Evidence e = longUpdate(NextSteps.Limits.DEFAULT);
+    assertThat(NextSteps.suggest(e)).extracting(NextStep::rule)
+        .containsExactly("longDml", "slowAfterMigration", "poolSaturated");
+    assertThat(NextSteps.mainCause(e)).startsWith("Statement 1, an UPDATE of 900,000 rows, held their locks for "
+        + "466.0 s: 4618.0 blocked session-seconds, the longest wait 464.0 s.");
+  }
+
+  @Test
+  void theLongDmlStepNamesWhatWasMeasuredAndTheBatchSizeDerivedFromIt() {
+    NextStep step = NextSteps.suggest(longUpdate(NextSteps.Limits.DEFAULT)).get(0);
+    assertThat(step).extracting(NextStep::rule, NextStep::statement, NextStep::metric, NextStep::value)
+        .containsExactly("longDml", 1, "blockedSessionSeconds", 4618.0);
+    // 900,000 rows in 466 s: 1,931 rows/s; 200 ms of that is 386 rows, rounded down to 250
+    assertThat(step.text()).startsWith("Statement 1 (UPDATE orders SET total_cents = total_cents * 100) updated "
+        + "900,000 rows in one statement and held their locks for 466.0 s: application sessions were blocked "
+        + "4618.0 session-seconds (160 waits, the longest 464.0 s).")
+        .contains("at the 1,931 rows/s it achieved, batches of 250 rows hold their locks about 129 ms, under the "
+            + "200 ms (a default: the scenario has no longestWaitMs budget)")
+        .contains("`backfill: {table: orders, set: \"total_cents = total_cents * 100\", key: id, batchSize: 250, "
+            + "pause: 50ms}`")
+        .contains("./rehearse run backfill-batch-size", "./rehearse compare");
+    // the scenario's own longestWaitMs budget sets the hold
+    assertThat(NextSteps.suggest(longUpdate(new NextSteps.Limits(1000, true, null))).get(0).text())
+        .contains("batches of 1,000 rows hold their locks about 518 ms, under the 1,000 ms your longestWaitMs "
+            + "budget allows");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "UPDATE users SET email_lower = lower(email)| longDml",
+      "delete from events where created_at < now() - interval '90 days'| longDml",
+      "INSERT INTO archive SELECT * FROM events| longDml",
+      "WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO archive SELECT * FROM moved| longDml",
+      "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v| longDml",
+      "INSERT INTO t VALUES (1)| none",
+      "SELECT * FROM users FOR UPDATE| none"})
+  void dataChangesThatHeldRowsGetBatched(String sql, String rule) {
+    StatementResult st = new StatementResult(1, sql, 10, 3000, null, null, "up", "s", "sql", "s", 1, null, 1, 0,
+        30_000L, null, true, List.of(), List.of(), WRITES_BLOCKED, null, null);
+    List<NextStep> steps = suggest(blockedSummary(4, 0, 0, 0), List.of(st), List.of(), List.of(), 0);
+    assertThat(steps).extracting(NextStep::rule).containsExactly(rule.equals("none") ? "noBreach" : rule);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "UPDATE users SET status = 'active' WHERE status IS NULL| `backfill: {table: users, set: \"status = 'active'\", "
+          + "where: \"status IS NULL\", key: id, batchSize: 2000, pause: 50ms}`",
+      // a WHERE inside a literal, a subquery: no step is written out for them, only its keys named
+      "UPDATE users SET note = 'a WHERE b'| `backfill:` with `table`, `set`, `key` and `batchSize: 2000`",
+      "UPDATE users SET n = (SELECT max(n) FROM t)| `backfill:` with `table`, `set`, `key` and `batchSize: 2000`"})
+  void anUpdateIsTurnedIntoABackfillStepWhenItIsPlain(String sql, String expected) {
+    StatementResult st = new StatementResult(1, sql, 10, 3000, null, null, "up", "s", "sql", "s", 1, null, 1, 0,
+        30_000L, null, true, List.of(), List.of(), WRITES_BLOCKED, null, null);
+    // 10,000 rows/s: 200 ms is 2,000 rows
+    assertThat(suggest(blockedSummary(4, 0, 0, 0), List.of(st), List.of(), List.of(), 0).get(0).text())
+        .contains(expected);
+  }
+
+  @Test
+  void aDataChangeShorterThanTheAllowedHoldOrABackfillIsNotLongDml() {
+    StatementResult quick = new StatementResult(1, "UPDATE users SET x = 1", 10, 150, null, null, "up", "s", "sql",
+        "s", 1, null, 1, 0, 30_000L, null, true, List.of(), List.of(), WRITES_BLOCKED, null, null);
+    StatementResult backfill = new StatementResult(1, "UPDATE users SET x = 1", 10, 3000, null, null, "up", "s",
+        "backfill", "s", 1, null, 1, 0, 30_000L, 3, true, List.of(), List.of(), WRITES_BLOCKED, null, null);
+    assertThat(suggest(blockedSummary(4, 0, 0, 0), List.of(quick), List.of(), List.of(), 0))
+        .extracting(NextStep::rule).containsExactly("noBreach");
+    assertThat(suggest(blockedSummary(4, 0, 0, 0), List.of(backfill), List.of(), List.of(), 0))
+        .extracting(NextStep::rule).containsExactly("noBreach");
+  }
+
+  @Test
+  void droppedRequestsThatDominateAreInTheHeadline() {
+    assertThat(NextSteps.mainCause(longUpdate(NextSteps.Limits.DEFAULT))).endsWith(" 69,059 requests were dropped "
+        + "(41% of those due; 21,286 more failed): so many were waiting that no more could start.");
+    // alone, they are the headline; fewer than the failures, or under 1% of the traffic, they are not
+    Summary droppedOnly = SummaryFixture.quiet().with("operations", 9000).with("droppedOperations", 1000).build();
+    assertThat(NextSteps.mainCause(new NextSteps.Evidence(droppedOnly, List.of(), List.of(), List.of(), 0, 10,
+        2000))).isEqualTo("1,000 requests were dropped (10% of those due): so many were waiting that no more could "
+        + "start.");
+    assertThat(NextSteps.droppedRequests(SummaryFixture.quiet().with("operations", 9000).with("errors", 2000)
+        .with("droppedOperations", 1000).build())).isNull();
+    assertThat(NextSteps.droppedRequests(SummaryFixture.quiet().with("operations", 100_000)
+        .with("droppedOperations", 50).build())).isNull();
+  }
+
+  @Test
+  void noPoolSizeOrTimeoutIsAdvisedForALockLongerThanAnySaneTimeout() {
+    NextStep pool = NextSteps.suggest(longUpdate(NextSteps.Limits.DEFAULT)).stream()
+        .filter(s -> s.rule().equals("poolSaturated")).findFirst().orElseThrow();
+    assertThat(pool.text()).contains("No pool size or timeout would have absorbed a 464 s lock window",
+        "shorten the lock first").doesNotContain("maximumPoolSize ≥", "connectionTimeout ≥");
+  }
+
+  @Test
+  void noPoolIsAdvisedLargerThanTheServerAdmits() {
+    List<TimelineSecond> timeline = List.of(second(15, 10, 192), second(16, 10, 246));
+    NextSteps.Evidence e = new NextSteps.Evidence(blockedSummary(0, 17, 3, 246), List.of(), List.of(), timeline, 0,
+        10, 2000, Double.NaN, new NextSteps.Limits(200, false, 100));
+    assertThat(NextSteps.suggest(e).get(0).text()).contains("the peak demand, 256 connections, exceeds the "
+        + "server's max_connections (100)").doesNotContain("maximumPoolSize ≥");
+    // within what the server admits, the sizes are advised as before
+    NextSteps.Evidence admitted = new NextSteps.Evidence(blockedSummary(0, 17, 3, 246), List.of(), List.of(),
+        timeline, 0, 10, 2000, Double.NaN, new NextSteps.Limits(200, false, 500));
+    assertThat(NextSteps.suggest(admitted).get(0).text()).contains("maximumPoolSize ≥ 256",
+        "connectionTimeout ≥ 2,200 ms");
+  }
+
+  @Test
+  void slowAfterMigrationDoesNotCountTheBacklogDrainingNorAdviseAnalyzeWithoutAColumnChange() {
+    NextStep slow = NextSteps.suggest(longUpdate(NextSteps.Limits.DEFAULT)).get(1);
+    // seconds 476 and 477 serve the queue the UPDATE left (throughput above the target): not slower queries
+    assertThat(slow.text()).startsWith("Latency stayed above the spike threshold for 2 s after the migration ended")
+        .contains("No statement added or changed a column", "EXPLAIN").doesNotContain("ANALYZE on the table",
+            "new or changed column has no planner statistics");
+    // a migration that added a column gets the ANALYZE advice
+    StatementResult added = new StatementResult(1, "ALTER TABLE orders ADD COLUMN total_eur numeric", 10, 30, null,
+        null);
+    NextSteps.Evidence e = new NextSteps.Evidence(SummaryFixture.quiet().with("spikeThresholdMs", 30).build(),
+        List.of(added), List.of(), longUpdateTimeline().subList(3, 5), 0, 10, 2000, 11.0);
+    assertThat(NextSteps.suggest(e).get(0).text()).contains("A new or changed column has no planner statistics",
+        "ANALYZE");
+    assertThat(NextSteps.mainCause(e)).isEqualTo("Queries stayed slow for 2 s after the migration, nobody blocked.");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "ALTER TABLE orders ADD COLUMN total_eur numeric| true",
+      "ALTER TABLE orders ADD total_eur numeric| true",
+      "ALTER TABLE orders ADD COLUMN IF NOT EXISTS total_eur numeric| true",
+      "ALTER TABLE orders ALTER COLUMN id TYPE bigint| true",
+      "ALTER TABLE orders ALTER id SET DATA TYPE bigint| true",
+      "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (u) REFERENCES users| false",
+      "ALTER TABLE orders ADD PRIMARY KEY (id)| false",
+      "ALTER TABLE orders ALTER COLUMN s SET NOT NULL| false",
+      "UPDATE orders SET total_cents = total_cents * 100| false",
+      "CREATE INDEX i ON orders (total_cents)| false"})
+  void columnChangesAreRecognised(String sql, boolean changes) {
+    assertThat(SqlShapes.addsOrChangesColumn(SqlShapes.normalise(sql))).isEqualTo(changes);
+  }
+
   private static TimelineSecond second(int s, int active, int waiting) {
     return new TimelineSecond(s, "migration", 100, Map.of(), 0, 1.0, 2.0, 3.0, 4.0, Map.of(), active, waiting, 0,
         200.0, 0);
