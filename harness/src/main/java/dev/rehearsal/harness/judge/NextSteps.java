@@ -122,8 +122,10 @@ public final class NextSteps {
       statementRule(e, st, steps);
     }
     slowAfterMigration(e, steps);
-    // the cause the application felt most leads; equal impacts keep the rules' order
-    steps.sort(Comparator.comparing(Step::impact, Comparator.reverseOrder()));
+    // a statement that failed leads (the migration did not finish: what was measured is of part of it), then the
+    // cause the application felt most; equal impacts keep the rules' order
+    steps.sort(Comparator.comparing((Step st) -> !st.rule().equals("statementFailed"))
+        .thenComparing(Step::impact, Comparator.reverseOrder()));
     Step pool = PoolAdvice.step(e);
     if (pool != null) {
       steps.add(pool);
