@@ -29,6 +29,9 @@ class CompareIT {
   @BeforeAll
   static void compare() throws Exception {
     Path scenario = Path.of(CompareIT.class.getResource("/scenarios/compare-two.yaml").toURI());
+    // an earlier `run` into the same --out: its report must not sit beside the comparison
+    OutputDirectory.record(out, List.of(Files.writeString(out.resolve("report.html"), "an earlier run"),
+        Files.writeString(out.resolve("report.json"), "{}")));
     exitCode = RehearseCommand.execute("compare", scenario.toString(), "--postgres", "embedded", "--no-seed-cache",
         "--out", out.toString());
     ObjectMapper json = new ObjectMapper();
@@ -48,6 +51,8 @@ class CompareIT {
     for (String f : List.of("comparison.json", "comparison.html", "junit.xml", "summary.md")) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
+    assertThat(out.resolve("report.html")).as("the earlier run's report, listed by it, is gone").doesNotExist();
+    assertThat(out.resolve("report.json")).doesNotExist();
   }
 
   @Test
