@@ -156,7 +156,7 @@ final class IndexBuildProgress implements AutoCloseable {
       s.append(counts(b.tuplesDone(), b.tuplesTotal(), "tuples"));
     }
     if (!Double.isNaN(etaSeconds) && (b.blocksTotal() > 0 || b.tuplesTotal() > 0)) {
-      s.append(String.format(Locale.ROOT, ", ETA %.0f s", etaSeconds));
+      s.append(etaSeconds < 0.5 ? ", ETA <1 s" : String.format(Locale.ROOT, ", ETA %.0f s", etaSeconds));
     }
     return s.toString();
   }

@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The poller against a real index build on 800k narrow rows (a few seconds in all): polled every
- * 200 ms with no quiet period, it reports the index by name with a phase and counts of a total.
+ * The poller against a real index build on 500k narrow rows (a few seconds in all): polled every
+ * 100 ms with no quiet period, it reports the index by name with a phase and counts of a total.
  */
 class IndexBuildProgressIT {
 
@@ -25,10 +25,10 @@ class IndexBuildProgressIT {
         .start(Map.of("maintenance_work_mem", "16MB", "max_parallel_maintenance_workers", "0"));
         ScratchDatabase db = ScratchDatabase.create(server)) {
       try (Connection c = ScratchDatabase.connect(db.target(), "rehearsal-test"); Statement st = c.createStatement()) {
-        st.execute("CREATE TABLE narrow AS SELECT md5(g::text) AS k FROM generate_series(1, 800000) g");
+        st.execute("CREATE TABLE narrow AS SELECT md5(g::text) AS k FROM generate_series(1, 500000) g");
         List<String> printed = new CopyOnWriteArrayList<>();
         SeedProgress progress = SeedProgress.lines(printed::add, 0);
-        try (IndexBuildProgress watch = IndexBuildProgress.start(db.target(), progress, 0, 200)) {
+        try (IndexBuildProgress watch = IndexBuildProgress.start(db.target(), progress, 0, 100)) {
           st.execute("CREATE INDEX narrow_k_idx ON narrow (k)");
         }
         assertThat(printed).isNotEmpty();

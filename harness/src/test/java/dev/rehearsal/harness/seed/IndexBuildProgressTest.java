@@ -15,6 +15,7 @@ class IndexBuildProgressTest {
     assertThat(IndexBuildProgress.line(b, 9.4)).isEqualTo(
         "  index orders_created_at_idx on orders, 14 s: building index: scanning table, 12,345 of 45,678 blocks (27%),"
             + " ETA 9 s");
+    assertThat(IndexBuildProgress.line(b, 0.2)).endsWith("(27%), ETA <1 s");
   }
 
   @Test
