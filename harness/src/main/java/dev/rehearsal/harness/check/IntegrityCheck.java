@@ -24,15 +24,40 @@ public final class IntegrityCheck {
     }
     try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
       LedgerCheck check = LedgerVerifier.verify(ledger, c);
-      console.say("Integrity: %,d acknowledged writes, %,d rows read back, %,d lost%s", check.acknowledgedWrites(),
-          check.rowsChecked(), check.lostWrites(),
-          check.rowsInDoubt() > 0 ? " (" + check.rowsInDoubt() + " rows in doubt after broken connections)" : "");
+      console.say("%s", line(check.acknowledgedWrites(), check.rowsChecked(), check.rowsInDoubt(), check.lostWrites()));
       check.examples().forEach(e -> console.say("  - %s", e));
       return new RehearsalReport.Integrity(check.acknowledgedWrites(), check.rowsChecked(), check.rowsInDoubt(),
           check.lostWrites(), check.examples());
     } catch (SQLException e) {
       throw new InfrastructureException("the integrity check could not read the rows back: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * "Integrity: 1,901 acknowledged writes on 1,898 rows (3 writes went to a row written before), all read back,
+   * 0 lost": what a gap between writes and rows means is said, not left to guess.
+   */
+  public static String line(long acknowledgedWrites, long rowsChecked, long rowsInDoubt, long lostWrites) {
+    StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "Integrity: %,d acknowledged writes on %,d rows",
+        acknowledgedWrites, rowsChecked));
+    long gap = acknowledgedWrites - rowsChecked;
+    if (gap > 0) {
+      b.append(String.format(java.util.Locale.ROOT, " (%,d write%s went to a row written before)", gap, gap == 1 ? "" : "s"));
+    } else if (gap < 0) {
+      b.append(String.format(java.util.Locale.ROOT, " (%,d rows more than writes: rows of writes whose outcome is unknown)",
+          -gap));
+    }
+    if (lostWrites == 0) {
+      b.append(rowsChecked == 0 ? ", nothing to read back" : ", all read back as last acknowledged, 0 lost");
+    } else {
+      b.append(String.format(java.util.Locale.ROOT, ", %,d lost (row%s missing or not as last acknowledged)",
+          lostWrites, lostWrites == 1 ? "" : "s"));
+    }
+    if (rowsInDoubt > 0) {
+      b.append(String.format(java.util.Locale.ROOT, "; %,d row%s in doubt after broken connections, not counted as lost",
+          rowsInDoubt, rowsInDoubt == 1 ? "" : "s"));
+    }
+    return b.toString();
   }
 
   /** The ledger's check (null when nothing was ledgered) with the untouched-data check beside it. */

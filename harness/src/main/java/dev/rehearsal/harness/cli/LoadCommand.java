@@ -69,8 +69,8 @@ final class LoadCommand implements Callable<Integer> {
     out.printf("  health    %s%n", s.healthCheckFailures() == null ? "no probe" : s.healthCheckFailures() + " failed probes");
     out.printf("  writes    %s%n", r.integrity() == null
         ? (r.complete() ? "not checked (no operation keeps a ledger)" : "not checked (the load stopped early)")
-        : String.format(Locale.ROOT, "%,d acknowledged, %,d rows read back, %d lost", r.integrity().acknowledgedWrites(),
-            r.integrity().rowsChecked(), r.integrity().lostWrites()));
+        : dev.rehearsal.harness.check.IntegrityCheck.line(r.integrity().acknowledgedWrites(), r.integrity().rowsChecked(),
+            r.integrity().rowsInDoubt(), r.integrity().lostWrites()).substring("Integrity: ".length()));
     out.printf("  report    %s%n", json);
   }
 }

@@ -62,7 +62,7 @@ public final class Comparison {
     Scenario scenario = rehearsal.scenario();
     // every strategy is planned before a server starts: a bad one is bad input, found at once
     List<PlannedStrategy> strategies = MigrationPlanner.every(scenario, options.rollback());
-    Rehearsal.prepareOutDir(options.outDir());
+    OutputDirectory.prepare(options.outDir());
     Instant startedAt = Instant.now();
     console.say("Comparing %d strategies of %s on identical data: %s", strategies.size(), scenario.name(),
         String.join(", ", strategies.stream().map(PlannedStrategy::name).toList()));
@@ -94,8 +94,9 @@ public final class Comparison {
         r -> dirs.get(r.strategy()) + "/" + ReportFiles.JSON, startedAt, Instant.now());
     try {
       List<Path> files = ReportFiles.writeComparison(comparison, reports, dirs::get, options.outDir());
+      OutputDirectory.record(options.outDir(), files);
       return new Result(comparison, runs, files);
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new InfrastructureException("could not write the comparison to " + options.outDir() + ": "
           + e.getMessage(), e);
     }

@@ -56,7 +56,7 @@ public final class LoadOnly {
   }
 
   public Result run(Duration duration, WorkloadPlans.Pacing pacing) {
-    Rehearsal.prepareOutDir(options.outDir());
+    OutputDirectory.prepare(options.outDir());
     Instant startedAt = Instant.now();
     try (Workbench bench = Workbench.open(scenario, options, console)) {
       LoadPlan plan = WorkloadPlans.plan(scenario.workload(),
@@ -77,7 +77,8 @@ public final class LoadOnly {
       Path json = options.outDir().resolve(JSON);
       try {
         ReportJson.write(report, json);
-      } catch (IOException e) {
+        OutputDirectory.record(options.outDir(), List.of(json, options.outDir().resolve(HISTOGRAM_LOG)));
+      } catch (IOException | java.io.UncheckedIOException e) {
         throw new InfrastructureException("could not write " + json + ": " + e.getMessage(), e);
       }
       return new Result(report, List.of(json, options.outDir().resolve(HISTOGRAM_LOG)));

@@ -1,6 +1,5 @@
 package dev.rehearsal.harness.run;
 
-import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.StopSignal;
@@ -22,7 +21,6 @@ import dev.rehearsal.report.ReportFiles;
 import dev.rehearsal.report.StatementFacts;
 import dev.rehearsal.scenario.Scenario;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +57,7 @@ public final class Rehearsal {
 
   public Result run() {
     PlannedStrategy strategy = MigrationPlanner.choose(scenario, options.strategy(), options.rollback());
-    prepareOutDir(options.outDir());
+    OutputDirectory.prepare(options.outDir());
     Instant startedAt = Instant.now();
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
     try (Workbench bench = Workbench.open(scenario, options, console)) {
@@ -137,25 +135,15 @@ public final class Rehearsal {
   }
 
   /** Every report format into {@code outDir}; {@code alsoWritten} are files the run wrote there itself. */
-  private static List<Path> write(RehearsalReport report, Path outDir, Path... alsoWritten) {
+  private List<Path> write(RehearsalReport report, Path outDir, Path... alsoWritten) {
     try {
       List<Path> files = new ArrayList<>(ReportFiles.writeAll(report, outDir));
       files.addAll(List.of(alsoWritten));
+      OutputDirectory.record(options.outDir(), files);
       return files;
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new InfrastructureException("could not write reports to " + outDir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Creates {@code outDir} and proves it writable before anything starts (bad input, exit 2). */
-  static void prepareOutDir(Path outDir) {
-    try {
-      Files.createDirectories(outDir);
-      Path probe = Files.createTempFile(outDir, ".write-check", ".tmp");
-      Files.delete(probe);
-    } catch (IOException | UnsupportedOperationException e) {
-      throw new BadInputException("--out " + outDir + ": cannot write reports there (" + e.getMessage()
-          + ")\n  fix: choose a writable directory");
-    }
-  }
 }

@@ -79,7 +79,7 @@ public final class Sweep {
     // planned before a server starts: a bad strategy or step is bad input, found at once (row
     // counts and rates change no step, so one plan serves every cell)
     PlannedStrategy strategy = MigrationPlanner.choose(scenario, strategyName, false);
-    Rehearsal.prepareOutDir(outDir);
+    OutputDirectory.prepare(outDir);
     Instant startedAt = Instant.now();
     console.say("Sweeping %s, strategy %s: %d rehearsals (PostgreSQL %s × rows %s × rate %s)", scenario.name(),
         strategy.name(), cellsTotal, axes.pgVersions(), describe(axes.rows()), describe(axes.rates()));
@@ -122,8 +122,10 @@ public final class Sweep {
     SweepReport sweep = SweepMatrix.of(scenario.name(), strategy.name(), startedAt, Instant.now(),
         axes.pgVersions(), axes.rows(), axes.rates(), cells);
     try {
-      return new Result(sweep, ReportFiles.writeSweep(sweep, dirs::get, outDir), incomplete);
-    } catch (IOException e) {
+      List<Path> files = ReportFiles.writeSweep(sweep, dirs::get, outDir);
+      OutputDirectory.record(outDir, files);
+      return new Result(sweep, files, incomplete);
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new InfrastructureException("could not write the sweep to " + outDir + ": " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,7 @@
 package dev.rehearsal.harness.seed;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -11,14 +12,17 @@ import java.util.function.Consumer;
 public abstract class SeedProgress {
 
   private final Consumer<String> lines;
+  private final int indexIntervalSeconds;
+  private long lastIndexNanos;
 
-  private SeedProgress(Consumer<String> lines) {
+  private SeedProgress(Consumer<String> lines, int indexIntervalSeconds) {
     this.lines = lines;
+    this.indexIntervalSeconds = indexIntervalSeconds;
   }
 
   /** Plain lines, one per {@code intervalSeconds} per table. */
   public static SeedProgress lines(Consumer<String> lines, int intervalSeconds) {
-    return new SeedProgress(lines) {
+    return new SeedProgress(lines, intervalSeconds) {
       private long lastNanos;
 
       @Override
@@ -43,7 +47,17 @@ public abstract class SeedProgress {
       terminal.print("\r\033[2K");
       terminal.println(line);
       terminal.flush();
-    }) {
+    }, 5) {
+      @Override
+      void indexBuilds(List<String> statuses) {
+        if (statuses.size() == 1) { // one build: redrawn in place like the COPY bar
+          terminal.print("\r\033[2K" + statuses.get(0));
+          terminal.flush();
+        } else {
+          super.indexBuilds(statuses);
+        }
+      }
+
       @Override
       void update(String table, long done, long total, double seconds) {
         int width = 24;
@@ -61,6 +75,19 @@ public abstract class SeedProgress {
   }
 
   void started(String table) {}
+
+  /**
+   * The index and constraint builds running now, one status line each (see {@link IndexBuildProgress}); printed
+   * as lines at most every few seconds.
+   */
+  synchronized void indexBuilds(List<String> statuses) {
+    long now = System.nanoTime();
+    if (lastIndexNanos != 0 && now - lastIndexNanos < indexIntervalSeconds * 1_000_000_000L) {
+      return;
+    }
+    lastIndexNanos = now;
+    statuses.forEach(this::say);
+  }
 
   abstract void update(String table, long done, long total, double seconds);
 

@@ -122,10 +122,14 @@ public final class Seeder {
       progress.say(String.format(Locale.ROOT, "  building %d index(es), up to %d side by side",
           deferred.indexBuilds().size(), Math.min(sessions, deferred.indexBuilds().size())));
     }
-    runRestoring(() -> ParallelSql.run(target, deferred.indexBuilds(), sessions, indexSettings));
-    long indexMillis = millisSince(indexStart);
-    long constraintStart = System.nanoTime();
-    runRestoring(() -> ParallelSql.run(target, deferred.constraintsOnIndexes(), 1, indexSettings));
+    long indexMillis;
+    long constraintStart;
+    try (IndexBuildProgress watch = deferred.isEmpty() ? null : IndexBuildProgress.start(target, progress)) {
+      runRestoring(() -> ParallelSql.run(target, deferred.indexBuilds(), sessions, indexSettings));
+      indexMillis = millisSince(indexStart);
+      constraintStart = System.nanoTime();
+      runRestoring(() -> ParallelSql.run(target, deferred.constraintsOnIndexes(), 1, indexSettings));
+    }
     runRestoring(() -> ParallelSql.run(target, deferred.foreignKeys(), 1, indexSettings));
     advanceSequences(plans);
     long constraintMillis = millisSince(constraintStart);

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearsal.harness.cli.RehearseCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,12 +29,36 @@ class CompareIT {
   static JsonNode comparison;
   static JsonNode naive;
   static JsonNode retry;
+  static String console;
 
   @BeforeAll
   static void compare() throws Exception {
     Path scenario = Path.of(CompareIT.class.getResource("/scenarios/compare-two.yaml").toURI());
-    exitCode = RehearseCommand.execute("compare", scenario.toString(), "--postgres", "embedded", "--no-seed-cache",
-        "--out", out.toString());
+    // an earlier `run` into the same --out: its report must not sit beside the comparison
+    OutputDirectory.record(out, List.of(Files.writeString(out.resolve("report.html"), "an earlier run"),
+        Files.writeString(out.resolve("report.json"), "{}")));
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(new OutputStream() { // the console, kept for a look and still shown
+      @Override
+      public void write(int b) {
+        captured.write(b);
+        err.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        captured.write(b, off, len);
+        err.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8));
+    try {
+      exitCode = RehearseCommand.execute("compare", scenario.toString(), "--postgres", "embedded", "--no-seed-cache",
+          "--out", out.toString());
+    } finally {
+      System.setErr(err);
+    }
+    console = captured.toString(StandardCharsets.UTF_8);
     ObjectMapper json = new ObjectMapper();
     comparison = json.readTree(out.resolve("comparison.json").toFile());
     naive = json.readTree(out.resolve("add-column-default/report.json").toFile());
@@ -48,6 +76,15 @@ class CompareIT {
     for (String f : List.of("comparison.json", "comparison.html", "junit.xml", "summary.md")) {
       assertThat(out.resolve(f)).isNotEmptyFile();
     }
+    assertThat(out.resolve("report.html")).as("the earlier run's report, listed by it, is gone").doesNotExist();
+    assertThat(out.resolve("report.json")).doesNotExist();
+  }
+
+  @Test
+  void secondsInWhichNothingCompletedPrintAsAStallNeverAsAFastPercentile() {
+    // the naive ALTER queues every query of users behind the report query for ~2 s
+    assertThat(console).contains("migration stalled: 0 completed, pool 10/10 busy, ");
+    assertThat(console.lines()).noneMatch(l -> l.matches("\\s*t=\\s*\\d+s .*\\s0 ops  p99 .*"));
   }
 
   @Test
