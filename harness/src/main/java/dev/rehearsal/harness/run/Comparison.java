@@ -62,7 +62,10 @@ public final class Comparison {
     Scenario scenario = rehearsal.scenario();
     // every strategy is planned before a server starts: a bad one is bad input, found at once
     List<PlannedStrategy> strategies = MigrationPlanner.every(scenario, options.rollback());
-    OutputDirectory.prepare(options.outDir());
+    String movedAside = OutputDirectory.prepare(options.outDir());
+    if (movedAside != null) {
+      console.say("%s", movedAside);
+    }
     Instant startedAt = Instant.now();
     console.say("Comparing %d strategies of %s on identical data: %s", strategies.size(), scenario.name(),
         String.join(", ", strategies.stream().map(PlannedStrategy::name).toList()));

@@ -56,7 +56,10 @@ public final class LoadOnly {
   }
 
   public Result run(Duration duration, WorkloadPlans.Pacing pacing) {
-    OutputDirectory.prepare(options.outDir());
+    String movedAside = OutputDirectory.prepare(options.outDir());
+    if (movedAside != null) {
+      console.say("%s", movedAside);
+    }
     Instant startedAt = Instant.now();
     try (Workbench bench = Workbench.open(scenario, options, console)) {
       LoadPlan plan = WorkloadPlans.plan(scenario.workload(),

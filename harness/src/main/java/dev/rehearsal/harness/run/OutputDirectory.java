@@ -14,19 +14,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * {@code --out} belongs to one command's run at a time: {@code run}, {@code load}, {@code compare}
  * and {@code sweep} list every file they write there in {@code OUT/.rehearsal-files}, and the next
  * run into the same directory first removes exactly those files (and the directories they leave
  * empty), so an older run's {@code report.html} never sits beside a new {@code comparison.html}.
- * Reports the tool did not list (written before the list existed, or copied there) are never
- * removed: a run refuses such a directory (bad input, exit 2) rather than mix its reports with them.
- * Other files (notes, a baseline kept under another name) are left alone.
+ * Reports the tool did not list (written before the list existed, by an earlier version) are
+ * never removed either: they are moved, with their paths, into {@code OUT/earlier-<time>/}, and
+ * the run says so, so nothing is lost and nothing is mixed. Other files (notes, a baseline kept
+ * under another name) are left alone.
  */
 final class OutputDirectory {
 
   static final String MANIFEST = ".rehearsal-files";
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** The names report writers give their files: found unlisted in --out, they are another run's. */
   static final Set<String> REPORT_NAMES = Set.of(ReportFiles.JSON, ReportFiles.HTML, ReportFiles.JUNIT_XML,
@@ -36,10 +41,12 @@ final class OutputDirectory {
   private OutputDirectory() {}
 
   /**
-   * Creates {@code outDir}, proves it writable, removes the files an earlier run listed, and refuses
-   * it when reports nobody listed remain (bad input, exit 2).
+   * Creates {@code outDir}, proves it writable, removes the files an earlier run listed, and moves
+   * aside reports nobody listed.
+   *
+   * @return what was moved aside, for the console; null when nothing was
    */
-  static void prepare(Path outDir) {
+  static String prepare(Path outDir) {
     try {
       Files.createDirectories(outDir);
       Path probe = Files.createTempFile(outDir, ".write-check", ".tmp");
@@ -51,12 +58,18 @@ final class OutputDirectory {
     try {
       clearEarlierRun(outDir);
       List<Path> strays = unlistedReports(outDir);
-      if (!strays.isEmpty()) {
-        throw new BadInputException("--out " + outDir + " holds reports no earlier run listed in " + MANIFEST + ": "
-            + String.join(", ", strays.stream().limit(5).map(p -> outDir.relativize(p).toString()).toList())
-            + (strays.size() > 5 ? " and " + (strays.size() - 5) + " more" : "")
-            + "\n  fix: remove them or choose an empty --out (a run removes only the files an earlier run listed)");
+      if (strays.isEmpty()) {
+        return null;
       }
+      Path aside = outDir.resolve("earlier-" + LocalDateTime.now().format(STAMP));
+      for (Path stray : strays) {
+        Path target = aside.resolve(outDir.relativize(stray));
+        Files.createDirectories(target.getParent());
+        Files.move(stray, target);
+      }
+      return String.format("--out %s held %d report file(s) no run of this version listed (%s%s); moved them to %s",
+          outDir, strays.size(), String.join(", ", strays.stream().limit(3).map(p -> outDir.relativize(p).toString())
+              .toList()), strays.size() > 3 ? ", ..." : "", aside);
     } catch (IOException e) {
       throw new BadInputException("--out " + outDir + ": cannot clear the earlier run's reports (" + e.getMessage()
           + ")\n  fix: remove them, or choose another directory");
@@ -119,6 +132,8 @@ final class OutputDirectory {
   private static List<Path> unlistedReports(Path outDir) throws IOException {
     try (Stream<Path> files = Files.walk(outDir, 4)) {
       return files.filter(Files::isRegularFile).filter(p -> REPORT_NAMES.contains(p.getFileName().toString()))
+          // what an earlier run moved aside stays there
+          .filter(p -> !outDir.relativize(p).getName(0).toString().startsWith("earlier-"))
           .sorted().toList();
     }
   }

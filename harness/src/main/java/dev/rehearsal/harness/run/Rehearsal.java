@@ -57,7 +57,10 @@ public final class Rehearsal {
 
   public Result run() {
     PlannedStrategy strategy = MigrationPlanner.choose(scenario, options.strategy(), options.rollback());
-    OutputDirectory.prepare(options.outDir());
+    String movedAside = OutputDirectory.prepare(options.outDir());
+    if (movedAside != null) {
+      console.say("%s", movedAside);
+    }
     Instant startedAt = Instant.now();
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
     try (Workbench bench = Workbench.open(scenario, options, console)) {

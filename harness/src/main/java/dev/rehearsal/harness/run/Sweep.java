@@ -79,7 +79,10 @@ public final class Sweep {
     // planned before a server starts: a bad strategy or step is bad input, found at once (row
     // counts and rates change no step, so one plan serves every cell)
     PlannedStrategy strategy = MigrationPlanner.choose(scenario, strategyName, false);
-    OutputDirectory.prepare(outDir);
+    String movedAside = OutputDirectory.prepare(outDir);
+    if (movedAside != null) {
+      console.say("%s", movedAside);
+    }
     Instant startedAt = Instant.now();
     console.say("Sweeping %s, strategy %s: %d rehearsals (PostgreSQL %s × rows %s × rate %s)", scenario.name(),
         strategy.name(), cellsTotal, axes.pgVersions(), describe(axes.rows()), describe(axes.rates()));

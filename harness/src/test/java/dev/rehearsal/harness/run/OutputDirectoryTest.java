@@ -39,18 +39,23 @@ class OutputDirectoryTest {
   }
 
   @Test
-  void filesNoRunListedStayAndUnlistedReportsAreRefused() throws IOException {
+  void filesNoRunListedStayAndUnlistedReportsAreMovedAside() throws IOException {
     Path notes = Files.writeString(out.resolve("notes.txt"), "mine");
-    OutputDirectory.prepare(out);
+    assertThat(OutputDirectory.prepare(out)).isNull();
     assertThat(notes).exists();
 
     Files.createDirectories(out.resolve("old"));
     Path older = Files.writeString(out.resolve("old/report.html"), "from before the list");
-    assertThatThrownBy(() -> OutputDirectory.prepare(out)).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("holds reports no earlier run listed in .rehearsal-files: old" + java.io.File.separator
-            + "report.html")
-        .hasMessageContaining("fix: remove them or choose an empty --out");
-    assertThat(older).exists();
+    String said = OutputDirectory.prepare(out);
+    assertThat(said).contains("held 1 report file(s) no run of this version listed (old" + java.io.File.separator
+        + "report.html); moved them to " + out.resolve("earlier-"));
+    assertThat(older).doesNotExist();
+    try (var aside = Files.list(out)) {
+      Path earlier = aside.filter(p -> p.getFileName().toString().startsWith("earlier-")).findFirst().orElseThrow();
+      assertThat(earlier.resolve("old/report.html")).hasContent("from before the list");
+    }
+    assertThat(notes).exists();
+    assertThat(OutputDirectory.prepare(out)).as("what was moved aside stays there, unmoved").isNull();
   }
 
   @Test
