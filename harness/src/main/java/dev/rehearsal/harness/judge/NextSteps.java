@@ -246,8 +246,12 @@ public final class NextSteps {
       advice = "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX (instant).";
     } else {
       Step longDml = LongDml.step(st, e.limits(), statementImpact(e, st));
+      Step byTransaction = longDml != null ? null
+          : HeldByTransaction.step(st, e.statements(), e.limits(), statementImpact(e, st));
       if (longDml != null) {
         steps.add(longDml);
+      } else if (byTransaction != null) {
+        steps.add(byTransaction);
       }
       return;
     }

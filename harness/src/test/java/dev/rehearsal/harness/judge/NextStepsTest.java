@@ -406,4 +406,49 @@ class NextStepsTest {
     return new TimelineSecond(s, "migration", 100, Map.of(), 0, 1.0, 2.0, 3.0, 4.0, Map.of(), active, waiting, 0,
         200.0, 0);
   }
+
+  /** A statement of one Flyway migration's transaction: start second, duration, rows, the locks listed after it. */
+  private static StatementResult inMigration(int index, String sql, double startSecond, double durationMs, Long rows,
+      List<dev.rehearsal.report.RehearsalReport.Lock> locks, LockWaits blocked) {
+    return new StatementResult(index, sql, startSecond, durationMs, null, null, "up", "step 1", "flyway",
+        "V11_1__status_code.sql", index, null, 1, 0, rows, null, true, locks, List.of(), blocked, null, null);
+  }
+
+  @Test
+  void aLockTakenInAMomentButHeldByTheRestOfItsTransactionIsTheCause() {
+    var ael = new dev.rehearsal.report.RehearsalReport.Lock("orders", "AccessExclusiveLock");
+    var rowExclusive = new dev.rehearsal.report.RehearsalReport.Lock("orders", "RowExclusiveLock");
+    LockWaits blocked = new LockWaits(6.2, 1578, 1578, 4, 4, List.of("orders"),
+        List.of("AccessShareLock", "RowExclusiveLock"));
+    List<StatementResult> statements = List.of(
+        inMigration(1, "ALTER TABLE orders ADD COLUMN status_code smallint", 3.0, 3, null, List.of(ael), blocked),
+        inMigration(2, "UPDATE orders SET status_code = 1", 3.0, 655, 20_000L, List.of(ael, rowExclusive), null),
+        inMigration(3, "SELECT pg_sleep(1.0)", 3.7, 1007, null, List.of(ael, rowExclusive), null),
+        // a new transaction: the ALTER's lock is gone
+        inMigration(4, "CREATE INDEX CONCURRENTLY i ON orders (x)", 4.8, 60, null, List.of(), null));
+
+    List<NextStep> steps = suggest(blockedSummary(4, 0, 2, 60), statements, List.of(), List.of(), 0);
+
+    NextStep first = steps.get(0);
+    assertThat(first.rule()).isEqualTo("heldByTransaction");
+    assertThat(first.statement()).isEqualTo(1);
+    assertThat(first.text()).startsWith("Statement 1 (ALTER TABLE orders ADD COLUMN status_code smallint) took its "
+            + "locks in 3 ms, but its transaction (V11_1__status_code.sql) kept them 1.7 s while statements 2-3 ran: "
+            + "2 UPDATE orders SET status_code = 1 (20,000 rows, 0.7 s); 3 SELECT pg_sleep(1.0) (1.0 s).")
+        .contains("Commit it on its own before the long work", "batched with a backfill step");
+    assertThat(NextSteps.mainCause(new NextSteps.Evidence(blockedSummary(4, 0, 2, 60), statements, List.of(),
+        List.of(), 0, 10, 2000))).startsWith("Statement 1 took its locks in 3 ms, but its transaction held them 1.7 s");
+  }
+
+  @Test
+  void aStatementWhoseOwnTimeIsTheHoldIsNotChargedToItsTransaction() {
+    var ael = new dev.rehearsal.report.RehearsalReport.Lock("orders", "AccessExclusiveLock");
+    LockWaits blocked = new LockWaits(6.2, 1578, 1578, 4, 4, List.of("orders"), List.of("AccessShareLock"));
+    List<StatementResult> statements = List.of(
+        inMigration(1, "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2)", 3.0, 1500, null, List.of(ael),
+            blocked),
+        inMigration(2, "SELECT 1", 4.5, 1, null, List.of(ael), null));
+    assertThat(suggest(blockedSummary(4, 0, 0, 0), statements, List.of(), List.of(), 0))
+        .extracting(NextStep::rule).doesNotContain("heldByTransaction");
+  }
 }
