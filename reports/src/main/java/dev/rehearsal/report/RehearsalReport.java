@@ -1,6 +1,7 @@
 package dev.rehearsal.report;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,8 @@ public record RehearsalReport(
    * @param targetOperations operations the open-loop schedule meant to start in this second
    *     (null in closed loop)
    * @param healthCheckFailures health probes that failed or timed out in this second
+   * @param schedulerLagMs how late the load's open-loop scheduler handed operations out in this
+   *     second, 99th percentile: the host's own noise as the harness felt it (null when not measured)
    */
   public record TimelineSecond(
       int second,
@@ -147,7 +150,17 @@ public record RehearsalReport(
       int poolWaiting,
       int sessionsBlocked,
       Double targetOperations,
-      int healthCheckFailures) {}
+      int healthCheckFailures,
+      Double schedulerLagMs) {
+
+    /** A second without the scheduler's lag (not measured). */
+    public TimelineSecond(int second, String phase, long operations, Map<String, Long> errors, long dropped,
+        Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs, Map<String, Percentiles> byOperation, int poolActive,
+        int poolWaiting, int sessionsBlocked, Double targetOperations, int healthCheckFailures) {
+      this(second, phase, operations, errors, dropped, p50Ms, p95Ms, p99Ms, maxMs, byOperation, poolActive,
+          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, null);
+    }
+  }
 
   /**
    * The integrity check: every write the load generator saw acknowledged, read back after the
@@ -231,8 +244,18 @@ public record RehearsalReport(
     }
   }
 
-  /** A relation lock and its mode as pg_locks names it (AccessExclusiveLock, ShareLock, ...). */
-  public record Lock(String relation, String mode) {}
+  /**
+   * A relation lock and its mode as pg_locks names it (AccessExclusiveLock, ShareLock, ...).
+   *
+   * @param table the table {@code relation} indexes, so that reports fold a table's index locks
+   *     under it; absent when the relation is not an index
+   */
+  public record Lock(String relation, String mode,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String table) {
+    public Lock(String relation, String mode) {
+      this(relation, mode, null);
+    }
+  }
 
   /**
    * Application lock waits of one cause.

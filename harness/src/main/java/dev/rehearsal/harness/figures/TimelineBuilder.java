@@ -40,7 +40,8 @@ public final class TimelineBuilder {
           s.poolMaxWaiting(),
           blocked == null ? 0 : blocked.maxBlockedInSecond(s.second()),
           Double.isNaN(s.targetOperations()) ? null : s.targetOperations(),
-          s.healthCheckFailures()));
+          s.healthCheckFailures(),
+          ms(s.schedulerLagP99Micros())));
     }
     return timeline;
   }
