@@ -29,7 +29,8 @@ import java.util.List;
 /**
  * One rehearsal of one strategy, start to finish: plan, set up (server, seeded data), measure (the
  * load window: warm-up, migration under load, cool-down, checks), judge, write the reports. This
- * is also the Java API: {@code new Rehearsal(scenario, options, console).run()}.
+ * is the command line's {@code run}; the supported Java surface is the package {@code dev.rehearsal.api}
+ * ({@code docs/java-api.md}), which runs rehearsals through {@link SharedWorkbench}.
  */
 public final class Rehearsal {
 
