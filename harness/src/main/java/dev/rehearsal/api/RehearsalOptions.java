@@ -22,106 +22,106 @@ import java.util.Objects;
  */
 public final class RehearsalOptions {
 
-  private final String strategy;
-  private final String postgres;
-  private final Integer pgVersion;
-  private final String image;
-  private final Long rows;
-  private final Double scale;
-  private final Double rate;
-  private final long seed;
-  private final Path outputDirectory;
-  private final Path seedCache;
+  private String strategy;
+  private String postgres = "auto";
+  private Integer pgVersion;
+  private String image;
+  private Long rows;
+  private Double scale;
+  private Double rate;
+  private long seed = 42;
+  private Path outputDirectory = Path.of("rehearsal-out");
+  private Path seedCache = SeedCache.defaultRoot();
 
-  private RehearsalOptions(String strategy, String postgres, Integer pgVersion, String image, Long rows, Double scale,
-      Double rate, long seed, Path outputDirectory, Path seedCache) {
-    this.strategy = strategy;
-    this.postgres = postgres;
-    this.pgVersion = pgVersion;
-    this.image = image;
-    this.rows = rows;
-    this.scale = scale;
-    this.rate = rate;
-    this.seed = seed;
-    this.outputDirectory = outputDirectory;
-    this.seedCache = seedCache;
-  }
+  // fields are set only on a fresh copy, before it is returned: once seen, an instance never changes
+  private RehearsalOptions() {}
 
   /** The command line's defaults (see the class comment). */
   public static RehearsalOptions defaults() {
-    return new RehearsalOptions(null, "auto", null, null, null, null, null, 42, Path.of("rehearsal-out"),
-        SeedCache.defaultRoot());
+    return new RehearsalOptions();
+  }
+
+  private RehearsalOptions copy(java.util.function.Consumer<RehearsalOptions> change) {
+    RehearsalOptions copy = new RehearsalOptions();
+    copy.strategy = strategy;
+    copy.postgres = postgres;
+    copy.pgVersion = pgVersion;
+    copy.image = image;
+    copy.rows = rows;
+    copy.scale = scale;
+    copy.rate = rate;
+    copy.seed = seed;
+    copy.outputDirectory = outputDirectory;
+    copy.seedCache = seedCache;
+    change.accept(copy);
+    return copy;
   }
 
   /** The strategy to rehearse ({@code --strategy}); null for the scenario's first. */
   public RehearsalOptions withStrategy(String strategy) {
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.strategy = strategy);
   }
 
   /** {@code auto}, {@code embedded}, {@code container} or a {@code jdbc:postgresql://} URL ({@code --postgres}). */
   public RehearsalOptions withPostgres(String postgres) {
     Objects.requireNonNull(postgres, "postgres");
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.postgres = postgres);
   }
 
   /** The PostgreSQL major of an embedded or container server ({@code --pg-version}); null for the scenario's. */
   public RehearsalOptions withPgVersion(Integer pgVersion) {
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.pgVersion = pgVersion);
   }
 
   /** The container image ({@code --image}); null for {@code postgres:<major>}. */
   public RehearsalOptions withImage(String image) {
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.image = image);
   }
 
   /** Rows of the largest table, the others scaled alike ({@code --rows}); clears {@link #withScale}. */
   public RehearsalOptions withRows(long rows) {
     positive("withRows", rows, "give the largest table's row count, e.g. 50000");
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, null, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> {
+      o.rows = rows;
+      o.scale = null;
+    });
   }
 
   /** A factor for every table's rows ({@code --scale}); clears {@link #withRows}. */
   public RehearsalOptions withScale(double scale) {
     positive("withScale", scale, "give a factor above 0, e.g. 0.1 for a tenth of the scenario's rows");
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, null, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> {
+      o.scale = scale;
+      o.rows = null;
+    });
   }
 
   /** Operations per second of the load ({@code --rate}), instead of the scenario's. */
   public RehearsalOptions withRate(double rate) {
     positive("withRate", rate, "give operations per second above 0, e.g. 200");
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.rate = rate);
   }
 
   /** The random seed for the data and the parameters ({@code --seed}). */
   public RehearsalOptions withSeed(long seed) {
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.seed = seed);
   }
 
   /** Where the reports go ({@code --out}); files an earlier run listed there are replaced. */
   public RehearsalOptions withOutputDirectory(Path outputDirectory) {
     Objects.requireNonNull(outputDirectory, "outputDirectory");
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.outputDirectory = outputDirectory);
   }
 
   /** The embedded provider's seed cache root, kept across runs. */
   public RehearsalOptions withSeedCache(Path seedCache) {
     Objects.requireNonNull(seedCache, "seedCache");
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory,
-        seedCache);
+    return copy(o -> o.seedCache = seedCache);
   }
 
   /** No seed cache ({@code --no-seed-cache}): seeded data lives only as long as the run or session. */
   public RehearsalOptions withoutSeedCache() {
-    return new RehearsalOptions(strategy, postgres, pgVersion, image, rows, scale, rate, seed, outputDirectory, null);
+    return copy(o -> o.seedCache = null);
   }
 
   private static void positive(String option, double value, String fix) {

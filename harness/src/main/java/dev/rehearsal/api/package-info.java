@@ -9,6 +9,6 @@
  * <p>Only the types of this package are kept compatible across releases; everything under
  * {@code dev.rehearsal.harness} is internal and changes without notice. The report model a run
  * writes ({@code dev.rehearsal.report.RehearsalReport}, {@link RehearsalOutcome#report()}) follows
- * the versioned report.json schema (docs/report-format.md). Guide: docs/java-api.md.
+ * the versioned report.json schema (docs/report-format.md). Guide: docs/build-integration.md.
  */
 package dev.rehearsal.api;

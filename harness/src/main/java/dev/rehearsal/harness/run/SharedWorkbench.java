@@ -1,9 +1,6 @@
 package dev.rehearsal.harness.run;
 
 import dev.rehearsal.harness.Console;
-import dev.rehearsal.harness.InfrastructureException;
-import dev.rehearsal.harness.StopSignal;
-import dev.rehearsal.harness.migrate.MigrationPlanner;
 import dev.rehearsal.harness.migrate.MigrationPlanner.PlannedStrategy;
 import dev.rehearsal.harness.provision.EmbeddedProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
@@ -49,13 +46,11 @@ public final class SharedWorkbench implements AutoCloseable {
   private static final class Shared implements AutoCloseable {
     final PostgresServer server;
     final SeedCache cache;
-    final int major;
     final Map<String, SeededDatabase> templates = new HashMap<>();
 
-    Shared(PostgresServer server, SeedCache cache, int major) {
+    Shared(PostgresServer server, SeedCache cache) {
       this.server = server;
       this.cache = cache;
-      this.major = major;
     }
 
     @Override
@@ -79,13 +74,8 @@ public final class SharedWorkbench implements AutoCloseable {
     }
     Rehearsal rehearsal = new Rehearsal(scenario, options, console);
     Scenario scaled = rehearsal.scenario();
-    PlannedStrategy strategy = MigrationPlanner.choose(scaled, options.strategy(), options.rollback());
-    String movedAside = OutputDirectory.prepare(options.outDir());
-    if (movedAside != null) {
-      console.say("%s", movedAside);
-    }
-    Instant startedAt = Instant.now();
-    console.say("Rehearsing %s, strategy %s", scaled.name(), strategy.name());
+    PlannedStrategy strategy = rehearsal.plan();
+    Instant startedAt = rehearsal.begin(strategy);
     ServerKey key = null;
     SeededDatabase data;
     RehearsalReport.ServerInfo info;
@@ -113,11 +103,9 @@ public final class SharedWorkbench implements AutoCloseable {
         throw e;
       }
     } catch (RuntimeException e) {
-      if (!StopSignal.requested() && !(e instanceof InfrastructureException)) {
-        throw e; // bad input (exit 2) or a bug: no report stands for it
-      }
-      discard(key);
-      return rehearsal.stoppedBeforeTheLoad(strategy.name(), startedAt, e, options.outDir());
+      Rehearsal.Result stopped = rehearsal.failedBeforeTheLoad(strategy, startedAt, e); // bad input: thrown on
+      discard(key); // whatever failed may have left the server unusable
+      return stopped;
     }
     try (data) {
       Rehearsal.Result result = rehearsal.rehearse(strategy, data, info, options.outDir(), startedAt);
@@ -141,7 +129,7 @@ public final class SharedWorkbench implements AutoCloseable {
     boolean[] cacheOpened = {false};
     PostgresServer server = Workbench.start(scenario, provider, cache, cacheOpened, console);
     serversStarted++;
-    shared = new Shared(server, cacheOpened[0] ? cache : null, key.major());
+    shared = new Shared(server, cacheOpened[0] ? cache : null);
     servers.put(key, shared);
     return shared;
   }
