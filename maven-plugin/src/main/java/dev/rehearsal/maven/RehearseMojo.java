@@ -75,6 +75,7 @@ public class RehearseMojo extends AbstractMojo {
   @Parameter(property = "rehearsal.seedCache")
   String seedCache;
 
+  /** The project directory, which scenario paths resolve against. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
 
