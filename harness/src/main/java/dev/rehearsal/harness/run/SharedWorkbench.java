@@ -84,16 +84,7 @@ public final class SharedWorkbench implements AutoCloseable {
       key = new ServerKey(options.postgres() == null ? "auto" : options.postgres().trim(), major, options.image(),
           Map.copyOf(scaled.server().settings()), options.seedCache());
       Shared shared = server(key, scaled, options);
-      String dataKey = SeedCache.key(SchemaDdl.text(scaled), scaled.dataset(), options.seed(), "");
-      SeededDatabase template = shared.templates.get(dataKey);
-      boolean seededEarlier = template != null;
-      if (template == null) {
-        template = SeededDatabase.template(scaled, options, shared.server, shared.cache, console);
-        shared.templates.put(dataKey, template);
-        seedings += template.seededNow() ? 1 : 0;
-        seededEarlier = !template.seededNow();
-      }
-      data = template.copy(shared.server, console, seededEarlier);
+      data = cloneOfTheData(shared, scaled, options);
       clones++;
       try {
         KeyChecks.beforeSeeding(scaled, data.database().target());
@@ -114,6 +105,32 @@ public final class SharedWorkbench implements AutoCloseable {
       }
       return result;
     }
+  }
+
+  /**
+   * A fresh database with the scenario's data, cloned from the template for its shape, seeding that
+   * first when this workbench has none. A template the seed cache evicted meanwhile (it keeps
+   * {@value SeedCache#MAX_TEMPLATES}, and this workbench may have seeded newer shapes since) is found
+   * or seeded again.
+   */
+  private SeededDatabase cloneOfTheData(Shared shared, Scenario scaled, RunOptions options) {
+    String dataKey = SeedCache.key(SchemaDdl.text(scaled), scaled.dataset(), options.seed(), "");
+    SeededDatabase template = shared.templates.get(dataKey);
+    if (template != null) {
+      try {
+        return template.copy(shared.server, console, true);
+      } catch (RuntimeException e) {
+        if (shared.cache == null) {
+          throw e;
+        }
+        console.say("  template %s is gone from the seed cache (%s); finding or seeding it again",
+            template.database().name(), e.getMessage());
+      }
+    }
+    template = SeededDatabase.template(scaled, options, shared.server, shared.cache, console);
+    shared.templates.put(dataKey, template);
+    seedings += template.seededNow() ? 1 : 0;
+    return template.copy(shared.server, console, !template.seededNow());
   }
 
   /** The server for {@code key}, started now if this workbench has none yet. */
