@@ -33,6 +33,7 @@ public final class RehearsalExtension implements BeforeTestExecutionCallback, Pa
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RehearsalExtension.class);
 
   @Override
+  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 6 names it computeIfAbsent, which 5.x lacks
   public void beforeTestExecution(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     Rehearse rehearse = method.getAnnotation(Rehearse.class);
