@@ -26,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Rehearses a strategy of one or more scenarios under load and fails the build when a critical
  * budget is breached (or a warn threshold, with {@code failOn=warn}), with the headline and the next
- * steps in the build log. Reports go to {@code outputDirectory/<scenario>/}. Bound to {@code verify}.
+ * steps in the build log. Reports go to outputDirectory/SCENARIO-NAME/. Bound to {@code verify}.
  */
 @Mojo(name = "rehearse", defaultPhase = LifecyclePhase.VERIFY, threadSafe = false)
 public class RehearseMojo extends AbstractMojo {
