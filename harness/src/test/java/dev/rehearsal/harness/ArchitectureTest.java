@@ -25,6 +25,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theJavaApiSitsOnTopLikeTheCommandLine() {
+    JavaClasses withApi = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.rehearsal.harness", "dev.rehearsal.api");
+    noClasses().that().resideInAPackage("dev.rehearsal.harness..").should().dependOnClassesThat()
+        .resideInAPackage("dev.rehearsal.api..").check(withApi);
+  }
+
+  @Test
   void packagesFormNoCycle() {
     slices().matching("dev.rehearsal.harness.(*)..").should().beFreeOfCycles().check(harness);
   }

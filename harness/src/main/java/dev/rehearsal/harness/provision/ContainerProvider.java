@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.InfrastructureException;
+import dev.rehearsal.harness.UnavailableException;
 import dev.rehearsal.load.DatabaseTarget;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class ContainerProvider implements PostgresProvider {
   @Override
   public PostgresServer start(Map<String, String> settings) {
     if (!DockerProbe.available(Duration.ofSeconds(5))) {
-      throw new BadInputException("--postgres container: Docker does not answer on this machine\n"
+      throw new UnavailableException("--postgres container: Docker does not answer on this machine\n"
           + "  fix: start Docker (or set DOCKER_HOST), or use --postgres embedded");
     }
     DockerImageName imageName;

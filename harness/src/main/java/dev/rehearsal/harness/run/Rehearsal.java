@@ -29,7 +29,9 @@ import java.util.List;
 /**
  * One rehearsal of one strategy, start to finish: plan, set up (server, seeded data), measure (the
  * load window: warm-up, migration under load, cool-down, checks), judge, write the reports. This
- * is also the Java API: {@code new Rehearsal(scenario, options, console).run()}.
+ * is the command line's {@code run}; the supported Java surface is the package {@code dev.rehearsal.api}
+ * ({@code docs/build-integration.md}): one rehearsal through this class, a session of several through
+ * {@link SharedWorkbench}.
  */
 public final class Rehearsal {
 
@@ -56,21 +58,39 @@ public final class Rehearsal {
   }
 
   public Result run() {
-    PlannedStrategy strategy = MigrationPlanner.choose(scenario, options.strategy(), options.rollback());
+    PlannedStrategy strategy = plan();
+    Instant startedAt = begin(strategy);
+    try (Workbench bench = Workbench.open(scenario, options, console)) {
+      return rehearse(strategy, bench.seeded(), bench.serverInfo(), options.outDir(), startedAt);
+    } catch (RuntimeException e) {
+      return failedBeforeTheLoad(strategy, startedAt, e);
+    }
+  }
+
+  /** The strategy asked for, planned before anything starts: a bad one is bad input. */
+  PlannedStrategy plan() {
+    return MigrationPlanner.choose(scenario, options.strategy(), options.rollback());
+  }
+
+  /** Readies the reports' directory and says what is rehearsed; returns when it started. */
+  Instant begin(PlannedStrategy strategy) {
     String movedAside = OutputDirectory.prepare(options.outDir());
     if (movedAside != null) {
       console.say("%s", movedAside);
     }
-    Instant startedAt = Instant.now();
     console.say("Rehearsing %s, strategy %s", scenario.name(), strategy.name());
-    try (Workbench bench = Workbench.open(scenario, options, console)) {
-      return rehearse(strategy, bench.seeded(), bench.serverInfo(), options.outDir(), startedAt);
-    } catch (RuntimeException e) {
-      if (!StopSignal.requested() && !(e instanceof InfrastructureException)) {
-        throw e; // bad input (exit 2) or a bug: no report stands for it
-      }
-      return stoppedBeforeTheLoad(strategy.name(), startedAt, e, options.outDir());
+    return Instant.now();
+  }
+
+  /**
+   * A failure while the server started or the data was seeded: an incomplete report for a stop or
+   * an infrastructure failure; bad input (exit 2) or a bug is thrown on, since no report stands for it.
+   */
+  Result failedBeforeTheLoad(PlannedStrategy strategy, Instant startedAt, RuntimeException e) {
+    if (!StopSignal.requested() && !(e instanceof InfrastructureException)) {
+      throw e;
     }
+    return stoppedBeforeTheLoad(strategy.name(), startedAt, e, options.outDir());
   }
 
   /** The scenario as rehearsed: scaled by --rows or --scale. */

@@ -112,51 +112,80 @@ public final class SeededDatabase implements AutoCloseable {
   /** Clones the cached template for this data, seeding it first when there is none (or {@code fresh}). */
   static SeededDatabase throughCache(Scenario scenario, RunOptions options, PostgresServer server, SeedCache cache,
       boolean fresh, Console console) {
+    Cached cached = cachedTemplate(scenario, options, server, cache, fresh, console);
+    long start = System.nanoTime();
+    ScratchDatabase clone = ScratchDatabase.cloneOf(server, cached.template(), ScratchDatabase.defaultCloneStrategy());
+    long cloneMillis = (System.nanoTime() - start) / 1_000_000;
+    if (cached.hit()) {
+      // the cache key is the schema and the data, not the workload and strategies that use their keys; checked
+      // in the clone, since a session in the template would make the next clone of it fail
+      try {
+        KeyChecks.beforeSeeding(scenario, clone.target());
+      } catch (RuntimeException e) {
+        clone.close();
+        throw e;
+      }
+    }
+    console.say("  cloned %s into %s in %.1f s (%s)", cached.template(), clone.name(), cloneMillis / 1000.0,
+        ScratchDatabase.defaultCloneStrategy());
+    return new SeededDatabase(clone, cached.seed(), cached.hit(), cloneMillis, cached.template());
+  }
+
+  /**
+   * The data to clone every rehearsal of a session from ({@link #copy}), never rehearsed in itself:
+   * the seed cache's template for this data (found, or seeded now), or, without a cache, a scratch
+   * database seeded now and dropped on {@link #close}. {@link #seededNow} says which.
+   */
+  static SeededDatabase template(Scenario scenario, RunOptions options, PostgresServer server, SeedCache cache,
+      Console console) {
+    if (cache == null) {
+      SeededDatabase seeded = seedScratch(scenario, options, server, console);
+      seeded.pristine = seeded.database.name();
+      return seeded;
+    }
+    Cached cached = cachedTemplate(scenario, options, server, cache, options.fresh(), console);
+    return new SeededDatabase(ScratchDatabase.existing(server, cached.template()), cached.seed(), cached.hit(), null,
+        cached.template());
+  }
+
+  /** Whether this template's data was generated now, rather than found in the seed cache. */
+  boolean seededNow() {
+    return !fromCache;
+  }
+
+  private record Cached(String template, SeedResult seed, boolean hit) {}
+
+  /** The seed cache's completed template for this data, seeding it first when there is none (or {@code fresh}). */
+  private static Cached cachedTemplate(Scenario scenario, RunOptions options, PostgresServer server, SeedCache cache,
+      boolean fresh, Console console) {
     try (Connection admin = ScratchDatabase.connect(server.adminTarget(), ApplicationNames.ADMIN)) {
       cache.dropUnlisted(admin);
       String key = SeedCache.key(SchemaDdl.text(scenario), scenario.dataset(), options.seed(),
           ServerInspector.version(admin));
       Optional<SeedCache.Entry> hit = fresh ? Optional.empty() : cache.lookup(admin, key);
-      SeedResult seed;
-      String template;
       if (hit.isPresent()) {
-        template = hit.get().template();
-        seed = hit.get().seed();
+        SeedResult seed = hit.get().seed();
         console.say("  dataset from the seed cache: template %s (%,d rows, fingerprint %s); --fresh to seed again",
-            template, seed.rows(), seed.fingerprint());
-      } else {
-        template = SeedCache.templateName(key);
-        admin.createStatement().execute("DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
-        ScratchDatabase tpl = ScratchDatabase.named(server, template);
-        try {
-          SchemaDdl.apply(scenario, tpl.target(), line -> console.say("  %s", line));
-          KeyChecks.beforeSeeding(scenario, tpl.target());
-          seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress())
-              .seed(scenario.dataset());
-        } catch (RuntimeException e) {
-          tpl.close();
-          throw e;
-        }
-        tpl.keep();
-        cache.store(admin, key, template, seed);
-        console.say("  seeded template %s kept in the seed cache", template);
+            hit.get().template(), seed.rows(), seed.fingerprint());
+        return new Cached(hit.get().template(), seed, true);
       }
-      long start = System.nanoTime();
-      ScratchDatabase clone = ScratchDatabase.cloneOf(server, template, ScratchDatabase.defaultCloneStrategy());
-      long cloneMillis = (System.nanoTime() - start) / 1_000_000;
-      if (hit.isPresent()) {
-        // the cache key is the schema and the data, not the workload and strategies that use their keys; checked
-        // in the clone, since a session in the template would make the next clone of it fail
-        try {
-          KeyChecks.beforeSeeding(scenario, clone.target());
-        } catch (RuntimeException e) {
-          clone.close();
-          throw e;
-        }
+      String template = SeedCache.templateName(key);
+      admin.createStatement().execute("DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+      ScratchDatabase tpl = ScratchDatabase.named(server, template);
+      SeedResult seed;
+      try {
+        SchemaDdl.apply(scenario, tpl.target(), line -> console.say("  %s", line));
+        KeyChecks.beforeSeeding(scenario, tpl.target());
+        seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress())
+            .seed(scenario.dataset());
+      } catch (RuntimeException e) {
+        tpl.close();
+        throw e;
       }
-      console.say("  cloned %s into %s in %.1f s (%s)", template, clone.name(), cloneMillis / 1000.0,
-          ScratchDatabase.defaultCloneStrategy());
-      return new SeededDatabase(clone, seed, hit.isPresent(), cloneMillis, template);
+      tpl.keep();
+      cache.store(admin, key, template, seed);
+      console.say("  seeded template %s kept in the seed cache", template);
+      return new Cached(template, seed, false);
     } catch (SQLException | IOException e) {
       throw new InfrastructureException("the seed cache failed: " + e.getMessage(), e);
     }
@@ -180,6 +209,14 @@ public final class SeededDatabase implements AutoCloseable {
 
   /** A fresh database with the same data, cloned from the pristine copy; closing it drops it. */
   SeededDatabase copy(PostgresServer server, Console console) {
+    return copy(server, console, fromCache);
+  }
+
+  /**
+   * {@link #copy}, saying in the report whether the data was seeded by an earlier run or rehearsal
+   * ({@code fromEarlierSeeding}) rather than for this one.
+   */
+  SeededDatabase copy(PostgresServer server, Console console, boolean fromEarlierSeeding) {
     if (pristine == null) {
       throw new IllegalStateException("keepPristine() must run before the first rehearsal");
     }
@@ -187,7 +224,7 @@ public final class SeededDatabase implements AutoCloseable {
     ScratchDatabase clone = ScratchDatabase.cloneOf(server, pristine, ScratchDatabase.defaultCloneStrategy());
     long millis = (System.nanoTime() - start) / 1_000_000;
     console.say("  cloned the seeded data into %s in %.1f s", clone.name(), millis / 1000.0);
-    return new SeededDatabase(clone, seed, fromCache, millis, pristine);
+    return new SeededDatabase(clone, seed, fromEarlierSeeding, millis, pristine);
   }
 
   List<RehearsalReport.TableInfo> tables() {

@@ -102,7 +102,7 @@ final class Workbench implements AutoCloseable {
    * What a URL's user should know: a password in it shows in the process list, and the database
    * it names is only where the harness connects (unless --in-place).
    */
-  private static void sayAboutTheUrl(RunOptions options, Console console) {
+  static void sayAboutTheUrl(RunOptions options, Console console) {
     if (options.postgres() == null || !options.postgres().startsWith("jdbc:")) {
       return;
     }
@@ -119,7 +119,7 @@ final class Workbench implements AutoCloseable {
   }
 
   /** With the seed cache, the embedded server runs on the cache's data directory — unless another run holds it. */
-  private static PostgresServer start(Scenario scenario, PostgresProvider provider, SeedCache cache,
+  static PostgresServer start(Scenario scenario, PostgresProvider provider, SeedCache cache,
       boolean[] cacheOpened, Console console) {
     if (cache == null) {
       return provider.start(scenario.server().settings());
@@ -137,7 +137,7 @@ final class Workbench implements AutoCloseable {
   }
 
   /** What the server is; a server of another major than asked is a failure, or for an external one a warning. */
-  private static RehearsalReport.ServerInfo inspect(Scenario scenario, RunOptions options, int asked,
+  static RehearsalReport.ServerInfo inspect(Scenario scenario, RunOptions options, int asked,
       PostgresServer server, DatabaseTarget target, Console console) {
     try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
       int major = ServerInspector.majorVersion(c);
