@@ -28,7 +28,8 @@ public record SecondFigures(
     int healthChecks,
     int healthCheckFailures,
     long weightedCompleted,
-    long weightedErrors) {
+    long weightedErrors,
+    int connectionRefusals) {
 
   static SecondFigures of(SecondSample s) {
     Map<String, LatencySummary> byOperation = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ public record SecondFigures(
     return new SecondFigures(s.second(), s.coveredSeconds(), s.targetOperations(),
         Collections.unmodifiableMap(byOperation), LatencySummary.of(s.weightedLatencyMicros()), s.successes(),
         Collections.unmodifiableMap(errors), s.dropped(), s.poolMaxActive(), s.poolMaxWaiting(), s.healthChecks(),
-        s.healthCheckFailures(), s.weightedCompleted(), s.weightedErrors());
+        s.healthCheckFailures(), s.weightedCompleted(), s.weightedErrors(), s.connectionRefusals());
   }
 
   public long errorCount() {
