@@ -57,6 +57,7 @@ record ScenarioDocument(
       String arrival,
       ClosedLoop closedLoop,
       Integer maxInFlight,
+      Integer instances,
       Pool pool,
       HealthCheck healthCheck,
       List<Operation> operations) {}
@@ -65,7 +66,12 @@ record ScenarioDocument(
 
   record ClosedLoop(Integer clients, Duration thinkTime) {}
 
-  record HealthCheck(String sql, Duration every, Duration timeout, Boolean enabled) {}
+  /**
+   * {@code every} and {@code timeout} are the probe's keys from before probes went through the pool;
+   * {@code periodSeconds} and {@code timeoutSeconds} say the same in Kubernetes' terms (numbers).
+   */
+  record HealthCheck(String via, String sql, Double periodSeconds, Double timeoutSeconds, Integer failureThreshold,
+      Integer successThreshold, String kind, Duration every, Duration timeout, Boolean enabled) {}
 
   /**
    * @param params a list (one param per {@code ?}) or a mapping (name to param, for
