@@ -32,7 +32,14 @@ public final class Judge {
 
   /** What the orchestrator would have done leads the headline: it is what production would have felt. */
   static Verdict withPlatform(Verdict verdict, String platform) {
-    return platform == null ? verdict : new Verdict(verdict.status(), platform + " " + verdict.headline());
+    if (platform == null) {
+      return verdict;
+    }
+    String rest = verdict.headline();
+    // a sentence goes before a sentence; before a budget's lower-case name, a clause
+    boolean clause = !rest.isEmpty() && Character.isLowerCase(rest.charAt(0));
+    return new Verdict(verdict.status(),
+        clause ? platform.substring(0, platform.length() - 1) + "; " + rest : platform + " " + rest);
   }
 
   /** The longest hold the scenario's longestWaitMs budget allows (its lowest threshold), and the server's limit. */
