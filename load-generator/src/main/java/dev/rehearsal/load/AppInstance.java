@@ -44,7 +44,7 @@ final class AppInstance {
     int waiting = telemetry.takeMaxWaiting();
     peakActive = Math.max(peakActive, active);
     maxWaiting = Math.max(maxWaiting, waiting);
-    if (waiting > 0 && active >= config.maximumPoolSize()) {
+    if (telemetry.takeSaturated()) {
       saturatedSeconds++;
     }
     return new int[] {active, waiting};

@@ -9,7 +9,8 @@ import java.util.List;
  * @param instance 1-based
  * @param peakActive most of its pool's connections in use at once (sampled every 50 ms)
  * @param maxWaiting most of its requests waiting for a connection at once
- * @param saturatedSeconds seconds with all its connections busy and requests waiting
+ * @param saturatedSeconds seconds with every connection it had busy and requests waiting (a pool the
+ *     server refused some connections saturates below its maximumPoolSize)
  * @param poolTimeouts its requests that got no connection within connectionTimeout
  * @param connectionRefusals connections its pool asked for and the server refused (53300)
  * @param probe its health check, or null when none ran

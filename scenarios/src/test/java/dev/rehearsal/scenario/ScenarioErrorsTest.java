@@ -339,11 +339,12 @@ class ScenarioErrorsTest {
 
   /** The fix line of a budget naming what is not a budget metric: every one that is. */
   private static final String BUDGET_METRICS = """
-          fix: known metrics: baselineP99Ms, blockedSessionSeconds, droppedOperations, errors, errors.connection, \
-        errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, errors.statementTimeout, \
-        healthCheckFailures, longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, \
-        maxSessionsBlocked, migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, \
-        poolSaturatedSeconds, poolTimeouts, spikeSeconds""";
+          fix: known metrics: baselineP99Ms, blockedSessionSeconds, connectionRefusals, droppedOperations, errors, \
+        errors.connection, errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, \
+        errors.statementTimeout, healthCheckFailures, instanceRestarts, instancesUnreadySeconds, \
+        longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, maxSessionsBlocked, \
+        migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, peakServerConnections, \
+        peakWalBytesPerSecond, poolSaturatedSeconds, poolTimeouts, spikeSeconds, walBytes""";
 
   @Test
   void unknownBudgetMetric() {

@@ -47,7 +47,7 @@ class ScenarioLoaderTest {
   }
 
   /** The built-in scenarios in index.txt's order. */
-  static final java.util.List<String> BUILTINS = java.util.List.of("demo", "add-column-not-null", "create-index", "add-foreign-key", "set-not-null", "change-column-type", "rename-column", "lock-queue", "backfill-batch-size", "unique-constraint", "pgbench", "pgbench-tpcb");
+  static final java.util.List<String> BUILTINS = java.util.List.of("demo", "add-column-not-null", "create-index", "add-foreign-key", "set-not-null", "change-column-type", "rename-column", "lock-queue", "lock-queue-instances", "backfill-batch-size", "unique-constraint", "pgbench", "pgbench-tpcb");
 
   @Test
   void demoParsesWithItsValues() {
