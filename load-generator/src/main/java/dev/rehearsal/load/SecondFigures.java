@@ -12,6 +12,9 @@ import java.util.Map;
  *
  * @param latencyByOperation per operation that finished something in this second
  * @param weightedLatency the application's operations together, or null when none finished
+ * @param schedulerLagP99Micros how late the open-loop scheduler handed operations out in this
+ *     second, 99th percentile (0 when it handed none): the load's own host noise, as the harness
+ *     felt it
  * @see SecondSample for the meaning of the counts
  */
 public record SecondFigures(
@@ -29,7 +32,8 @@ public record SecondFigures(
     int healthCheckFailures,
     long weightedCompleted,
     long weightedErrors,
-    int connectionRefusals) {
+    int connectionRefusals,
+    long schedulerLagP99Micros) {
 
   static SecondFigures of(SecondSample s) {
     Map<String, LatencySummary> byOperation = new LinkedHashMap<>();
@@ -43,7 +47,8 @@ public record SecondFigures(
     return new SecondFigures(s.second(), s.coveredSeconds(), s.targetOperations(),
         Collections.unmodifiableMap(byOperation), LatencySummary.of(s.weightedLatencyMicros()), s.successes(),
         Collections.unmodifiableMap(errors), s.dropped(), s.poolMaxActive(), s.poolMaxWaiting(), s.healthChecks(),
-        s.healthCheckFailures(), s.weightedCompleted(), s.weightedErrors(), s.connectionRefusals());
+        s.healthCheckFailures(), s.weightedCompleted(), s.weightedErrors(), s.connectionRefusals(),
+        s.schedulerLagMicros().getTotalCount() == 0 ? 0 : s.schedulerLagMicros().getValueAtPercentile(99));
   }
 
   public long errorCount() {

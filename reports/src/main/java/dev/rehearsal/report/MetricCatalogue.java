@@ -76,11 +76,13 @@ public final class MetricCatalogue {
     // with a baseline of 2 ms, 0.5 ms of jitter moves the ratio by 25%
     m.add(lower("p99Ratio", "ratio", 0.5, "`peakP99Ms / baselineP99Ms`", Summary::p99Ratio));
     m.add(new Metric("spikeThresholdMs", "spikeThresholdMs", "ms", Better.LOWER, false, 15,
-        "`max(3 × baselineP99Ms, baselineP99Ms + 20 ms)`: context for `spikeSeconds`, not an outcome (follows "
-            + "the baseline)", Summary::spikeThresholdMs));
+        "`max(3 × baselineP99Ms, baselineP99Ms + 20 ms, highest baseline second's p99)`: context for "
+            + "`spikeSeconds`, not an outcome (follows the baseline)", Summary::spikeThresholdMs));
     m.add(lower("spikeSeconds", "s", 1,
         "seconds from the migration's start on whose p99 exceeded the threshold, or in which nothing completed "
-            + "while requests waited for the pool (a stall)", s -> (double) s.spikeSeconds()));
+            + "while requests waited for the pool (a stall); a lone second after the migration window with no "
+            + "session blocked is the host's noise and not counted ([measurement.md](measurement.md#latency-spike))",
+        s -> (double) s.spikeSeconds()));
     m.add(lower("poolTimeouts", "count", 0,
         "requests that gave up waiting for a pool connection (`connectionTimeout`)", s -> (double) s.poolTimeouts()));
     m.add(lower("poolSaturatedSeconds", "s", 1, "seconds with every connection busy and requests waiting",

@@ -1,6 +1,7 @@
 package dev.rehearsal.report;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +222,8 @@ public record RehearsalReport(
    * @param connectionRefusals connections the server refused the application's pools (53300)
    * @param serverConnections most client connections open on the server at once; null when not sampled
    * @param walBytes WAL written in this second; null when not measured
+   * @param schedulerLagMs how late the load's open-loop scheduler handed operations out in this
+   *     second, 99th percentile: the host's own noise as the harness felt it (null when not measured)
    */
   public record TimelineSecond(
       int second,
@@ -240,14 +243,15 @@ public record RehearsalReport(
       int healthCheckFailures,
       int connectionRefusals,
       Integer serverConnections,
-      Long walBytes) {
+      Long walBytes,
+      Double schedulerLagMs) {
 
-    /** A second without server-side figures (tests, older reports). */
+    /** A second without server-side figures or the scheduler's lag (tests, older reports). */
     public TimelineSecond(int second, String phase, long operations, Map<String, Long> errors, long dropped,
         Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs, Map<String, Percentiles> byOperation, int poolActive,
         int poolWaiting, int sessionsBlocked, Double targetOperations, int healthCheckFailures) {
       this(second, phase, operations, errors, dropped, p50Ms, p95Ms, p99Ms, maxMs, byOperation, poolActive,
-          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null);
+          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null, null);
     }
   }
 
@@ -333,8 +337,18 @@ public record RehearsalReport(
     }
   }
 
-  /** A relation lock and its mode as pg_locks names it (AccessExclusiveLock, ShareLock, ...). */
-  public record Lock(String relation, String mode) {}
+  /**
+   * A relation lock and its mode as pg_locks names it (AccessExclusiveLock, ShareLock, ...).
+   *
+   * @param table the table {@code relation} indexes, so that reports fold a table's index locks
+   *     under it; absent when the relation is not an index
+   */
+  public record Lock(String relation, String mode,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String table) {
+    public Lock(String relation, String mode) {
+      this(relation, mode, null);
+    }
+  }
 
   /**
    * Application lock waits of one cause.

@@ -15,16 +15,50 @@ public final class StatementFacts {
 
   private StatementFacts() {}
 
-  /** "users AccessExclusiveLock + RowExclusiveLock, users_pkey ShareLock" (modes grouped per relation), or "none seen". */
+  /**
+   * Locks per table, a table's indexes folded under it: "users AccessExclusiveLock +
+   * RowExclusiveLock (+ 20 indexes AccessExclusiveLock), orders ShareLock", "users (index
+   * users_email ShareUpdateExclusiveLock)" when only an index was locked, or "none seen". A
+   * table with twenty indexes would otherwise read as twenty-one lines.
+   */
   public static String locks(StatementResult s) {
     List<Lock> locks = Nulls.list(s.locks());
     if (locks.isEmpty()) {
       return "none seen";
     }
-    Map<String, List<String>> modes = new LinkedHashMap<>();
-    locks.forEach(l -> modes.computeIfAbsent(l.relation(), k -> new ArrayList<>()).add(l.mode()));
-    return modes.entrySet().stream().map(e -> e.getKey() + " " + String.join(" + ", e.getValue()))
-        .collect(Collectors.joining(", "));
+    Map<String, List<String>> tableModes = new LinkedHashMap<>();
+    Map<String, Map<String, List<String>>> indexModes = new LinkedHashMap<>();
+    for (Lock l : locks) {
+      String table = l.table() != null ? l.table() : l.relation();
+      List<String> modes = tableModes.computeIfAbsent(table, k -> new ArrayList<>());
+      if (l.table() == null) {
+        modes.add(l.mode());
+      } else {
+        indexModes.computeIfAbsent(table, k -> new LinkedHashMap<>())
+            .computeIfAbsent(l.relation(), k -> new ArrayList<>()).add(l.mode());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    tableModes.forEach((table, modes) -> {
+      Map<String, List<String>> indexes = indexModes.getOrDefault(table, Map.of());
+      String own = modes.isEmpty() ? table : table + " " + String.join(" + ", modes);
+      parts.add(indexes.isEmpty() ? own : own + " (" + (modes.isEmpty() ? "" : "+ ") + indexLocks(indexes) + ")");
+    });
+    return String.join(", ", parts);
+  }
+
+  /** "index users_email ShareLock", or "20 indexes RowExclusiveLock" / "3 indexes ShareLock (2) + AccessExclusiveLock (1)". */
+  private static String indexLocks(Map<String, List<String>> modesByIndex) {
+    if (modesByIndex.size() == 1) {
+      Map.Entry<String, List<String>> only = modesByIndex.entrySet().iterator().next();
+      return "index " + only.getKey() + " " + String.join(" + ", only.getValue());
+    }
+    Map<String, Integer> indexesByMode = new LinkedHashMap<>();
+    modesByIndex.values().forEach(modes -> modes.forEach(m -> indexesByMode.merge(m, 1, Integer::sum)));
+    String modes = indexesByMode.size() == 1 ? indexesByMode.keySet().iterator().next()
+        : indexesByMode.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+            .collect(Collectors.joining(" + "));
+    return modesByIndex.size() + " indexes " + modes;
   }
 
   /**

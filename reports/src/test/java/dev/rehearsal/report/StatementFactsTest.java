@@ -25,6 +25,33 @@ class StatementFactsTest {
   }
 
   @Test
+  void aTablesIndexesAreFoldedUnderItWithTheirCount() {
+    List<Lock> locks = new java.util.ArrayList<>(List.of(new Lock("orders", "AccessExclusiveLock")));
+    for (int i = 1; i <= 20; i++) {
+      locks.add(new Lock("orders_idx_" + i, "AccessExclusiveLock", "orders"));
+    }
+    locks.add(new Lock("customers", "ShareRowExclusiveLock"));
+    locks.add(new Lock("customers_pkey", "AccessShareLock", "customers"));
+
+    assertThat(StatementFacts.locks(statement("sql", "step 1", 1, null, locks))).isEqualTo(
+        "orders AccessExclusiveLock (+ 20 indexes AccessExclusiveLock), "
+            + "customers ShareRowExclusiveLock (+ index customers_pkey AccessShareLock)");
+  }
+
+  @Test
+  void indexesAloneAreNamedUnderTheirTableWithTheirModesCounted() {
+    StatementResult reindex = statement("sql", "step 1", 1, null, List.of(
+        new Lock("orders_a", "ShareUpdateExclusiveLock", "orders"), new Lock("orders_b", "ShareLock", "orders"),
+        new Lock("orders_c", "ShareLock", "orders")));
+    StatementResult one = statement("sql", "step 1", 1, null, List.of(
+        new Lock("orders_a", "ShareUpdateExclusiveLock", "orders")));
+
+    assertThat(StatementFacts.locks(reindex))
+        .isEqualTo("orders (3 indexes ShareUpdateExclusiveLock (1) + ShareLock (2))");
+    assertThat(StatementFacts.locks(one)).isEqualTo("orders (index orders_a ShareUpdateExclusiveLock)");
+  }
+
+  @Test
   void aToolsStatementIsNamedByItsMigrationWithItsLineAndRows() {
     StatementResult flyway = statement("flyway", "V11_1__status_code.sql", 3, 20_000L, List.of());
     StatementResult liquibase = statement("liquibase", "5::bob", null, null, List.of());

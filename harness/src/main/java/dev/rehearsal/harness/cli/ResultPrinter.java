@@ -7,6 +7,7 @@ import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The short summary printed at the end of a run: verdict first, then figures, steps, files. */
@@ -51,7 +52,14 @@ final class ResultPrinter {
 
   /** A comparison: the ranking, the recommendation, then where the files are. */
   static void print(Comparison.Result result, PrintStream out) {
-    ComparisonReport c = result.comparison();
+    print(result.comparison(), result.files(), out);
+    for (Rehearsal.Result run : result.runs()) {
+      out.println("  " + run.files().get(0).getParent() + "/ (" + run.report().strategy() + ")");
+    }
+  }
+
+  /** The ranking, the recommendation and the comparison's files. */
+  static void print(ComparisonReport c, List<Path> files, PrintStream out) {
     out.println();
     out.printf(Locale.ROOT, "Comparison of %s on identical data (fingerprint %s)%n", c.scenario(),
         c.datasetFingerprint());
@@ -68,11 +76,8 @@ final class ResultPrinter {
         + c.recommended());
     out.println(c.headline());
     out.println("Reports:");
-    for (Path p : result.files()) {
+    for (Path p : files) {
       out.println("  " + p);
-    }
-    for (Rehearsal.Result run : result.runs()) {
-      out.println("  " + run.files().get(0).getParent() + "/ (" + run.report().strategy() + ")");
     }
   }
 }

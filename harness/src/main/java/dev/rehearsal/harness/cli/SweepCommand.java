@@ -2,6 +2,7 @@ package dev.rehearsal.harness.cli;
 
 import dev.rehearsal.harness.provision.EmbeddedBinaries;
 import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.run.FanOut;
 import dev.rehearsal.harness.run.Sweep;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioLoader;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Parameters;
             + "production down. The data is seeded once per version and size, and cloned per rate. Writes sweep.html "
             + "(a matrix of verdicts per version) and sweep.json beside each rehearsal's own reports.",
         "Example: rehearse sweep SCENARIO --rate 100,500,2000 --rows 1M,10M",
+        "Fanned out over CI runners: --plan prints the cells as a CI matrix, --cell ID rehearses one, and "
+            + "`rehearse merge` puts their outputs together (docs/nightly.md).",
         "Exit 0 when every rehearsal finished (their verdicts are in the matrix), 3 when one was incomplete."})
 final class SweepCommand implements Callable<Integer> {
 
@@ -44,6 +47,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "OPS[,OPS...]", converter = Quantities.Rates.class,
       description = "Operations per second, open loop; 1.5k is accepted (default: the scenario's)")
   Quantities.Axis<Double> rates;
+
+  @ArgGroup(exclusive = true)
+  FanOutOptions fanOut;
 
   @Mixin
   ServerOptions server;
@@ -77,10 +83,16 @@ final class SweepCommand implements Callable<Integer> {
         : List.of(pinned != null ? pinned : EmbeddedBinaries.DEFAULT_MAJOR);
     Sweep.Axes axes = new Sweep.Axes(versions, orScenarios(size == null ? null : size.rows), orScenarios(rates));
     Double scale = size == null ? null : size.scale;
-    Sweep.Result result = new Sweep(swept, strategy, axes,
+    Sweep sweep = new Sweep(swept, strategy, axes,
         cell -> new RunOptionsBuilder(server, data).scale(scale).cache(cache).out(output).strategy(strategy, false)
             .cell(cell.pgVersion(), cell.rows(), cell.rate()).build(),
-        output.out, Console.stderr()).run();
+        output.out, Console.stderr());
+    if (fanOut != null && fanOut.plan != null) {
+      System.out.print(FanOut.plan(sweep.plan().stream().map(Sweep.PlannedCell::id).toList(), "sweep",
+          fanOut.plan));
+      return 0;
+    }
+    Sweep.Result result = fanOut != null && fanOut.cell != null ? sweep.runCell(fanOut.cell) : sweep.run();
     print(result, System.out);
     return result.exitCode();
   }
@@ -95,18 +107,22 @@ final class SweepCommand implements Callable<Integer> {
     return axis.values();
   }
 
-  private static void print(Sweep.Result result, PrintStream out) {
+  static void print(Sweep.Result result, PrintStream out) {
+    print(result.sweep(), result.files(), out);
+  }
+
+  static void print(dev.rehearsal.report.SweepReport sweep, List<Path> files, PrintStream out) {
     out.println();
-    out.printf(Locale.ROOT, "Sweep of %s / %s%n", result.sweep().scenario(), result.sweep().strategy());
+    out.printf(Locale.ROOT, "Sweep of %s / %s%n", sweep.scenario(), sweep.strategy());
     out.printf(Locale.ROOT, "  %-5s %14s %10s  %-7s %10s %10s %8s%n", "PG", "rows", "ops/s", "verdict", "peak p99",
         "blocked s", "pool t/o");
-    result.sweep().cells().forEach(c -> out.printf(Locale.ROOT, "  %-5d %,14d %10.0f  %-7s %7.0f ms %10.2f %8d%n",
+    sweep.cells().forEach(c -> out.printf(Locale.ROOT, "  %-5d %,14d %10.0f  %-7s %7.0f ms %10.2f %8d%n",
         c.pgVersion(), c.rows(), c.rate(), c.verdict().toUpperCase(Locale.ROOT), c.summary().peakP99Ms(),
         c.summary().blockedSessionSeconds(), c.summary().poolTimeouts()));
-    out.println(result.sweep().headline());
-    result.sweep().differences().forEach(d -> out.println("  differs: " + d));
+    out.println(sweep.headline());
+    sweep.differences().forEach(d -> out.println("  differs: " + d));
     out.println("Reports:");
-    for (Path p : result.files()) {
+    for (Path p : files) {
       out.println("  " + p);
     }
   }

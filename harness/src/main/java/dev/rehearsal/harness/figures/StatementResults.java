@@ -20,8 +20,8 @@ final class StatementResults {
     List<StatementResult> results = new ArrayList<>();
     for (StatementOutcome o : outcomes) {
       Set<Lock> locks = new LinkedHashSet<>();
-      o.locks().forEach(l -> locks.add(new Lock(l.relation(), l.mode())));
-      blocked.sampledLocks(o.index()).forEach(l -> locks.add(new Lock(l.relation(), l.mode())));
+      o.locks().forEach(l -> locks.add(new Lock(l.relation(), l.mode(), l.table())));
+      blocked.sampledLocks(o.index()).forEach(l -> locks.add(new Lock(l.relation(), l.mode(), l.table())));
       BlockedTime.MigrationWait wait = blocked.migrationWait(o.index()).orElse(null);
       results.add(new StatementResult(o.index(), o.sql(), (o.startNanos() - loadStartNanos) / 1e9,
           o.durationNanos() / 1e6, o.sqlState(), o.error(), o.direction(), o.step(), o.kind(), o.origin(), o.line() > 0 ? o.line() : null,

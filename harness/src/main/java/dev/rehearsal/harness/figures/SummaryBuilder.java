@@ -14,9 +14,6 @@ import org.HdrHistogram.Histogram;
 /** Computes the summary figures exactly as docs/measurement.md defines them. */
 final class SummaryBuilder {
 
-  /** Spike threshold floor above the baseline: 20 ms, so a 1 ms baseline does not flag 3 ms. */
-  static final double SPIKE_FLOOR_MS = 20.0;
-
   private SummaryBuilder() {}
 
   /**
@@ -31,9 +28,11 @@ final class SummaryBuilder {
       BlockedTime blocked, List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites,
       boolean healthChecked, PlatformFigures platform) {
     double baselineP99Ms = baseline.getTotalCount() == 0 ? 0 : TimelineBuilder.ms(baseline.getValueAtPercentile(99));
-    double spikeThresholdMs = Math.max(3 * baselineP99Ms, baselineP99Ms + SPIKE_FLOOR_MS);
-    Seconds s = new Seconds(spikeThresholdMs, maximumPoolSize, phases.migrationStartSecond());
+    double spikeThresholdMs = SpikeSeconds.thresholdMs(baselineP99Ms,
+        SpikeSeconds.highestBaselineSecondP99Ms(samples, phases));
+    Seconds s = new Seconds(maximumPoolSize, phases.migrationStartSecond());
     samples.forEach(s::add);
+    int spikeSeconds = SpikeSeconds.count(samples, spikeThresholdMs, phases, blocked::maxBlockedInSecond);
     // the whole migration window: statements, pauses between them, and a rehearsed rollback
     double migrationMs = (phases.migrationEndSecond() - phases.migrationStartSecond()) * 1000;
     int migrationErrors = (int) statements.stream().filter(StatementOutcome::failed).count();
@@ -42,7 +41,7 @@ final class SummaryBuilder {
         s.peakP99Ms,
         baselineP99Ms > 0 ? s.peakP99Ms / baselineP99Ms : 0,
         spikeThresholdMs,
-        s.spikeSeconds,
+        spikeSeconds,
         blocked.blockedSessionSeconds(),
         blocked.longestWaitMs(),
         blocked.longestBlockedWindowMs(),
@@ -68,19 +67,16 @@ final class SummaryBuilder {
 
   /** The per-second figures summed and maximised over the run. */
   private static final class Seconds {
-    final double spikeThresholdMs;
     final int maximumPoolSize;
     final double migrationStartSecond;
     double peakP99Ms;
-    int spikeSeconds;
     int saturatedSeconds;
     int maxPoolWaiting;
     long operations;
     long dropped;
     final Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
 
-    Seconds(double spikeThresholdMs, int maximumPoolSize, double migrationStartSecond) {
-      this.spikeThresholdMs = spikeThresholdMs;
+    Seconds(int maximumPoolSize, double migrationStartSecond) {
       this.maximumPoolSize = maximumPoolSize;
       this.migrationStartSecond = migrationStartSecond;
     }
@@ -93,20 +89,9 @@ final class SummaryBuilder {
       if (s.poolMaxWaiting() > 0 && s.poolMaxActive() >= maximumPoolSize) {
         saturatedSeconds++;
       }
-      // the spike and peak figures describe what the migration did: seconds from its start on
-      if (s.second() + 1 <= migrationStartSecond) {
-        return;
-      }
-      if (s.weightedLatency() != null) {
-        double p99Ms = TimelineBuilder.ms(s.weightedLatency().p99Micros());
-        peakP99Ms = Math.max(peakP99Ms, p99Ms);
-        if (p99Ms > spikeThresholdMs) {
-          spikeSeconds++;
-        }
-      } else if (s.poolMaxWaiting() > 0) {
-        // nothing completed while requests queued for the pool: a stall, whose latency will be
-        // recorded in the second it ends; the stalled second itself is in spike too
-        spikeSeconds++;
+      // the peak describes what the migration did: seconds from its start on
+      if (s.second() + 1 > migrationStartSecond && s.weightedLatency() != null) {
+        peakP99Ms = Math.max(peakP99Ms, TimelineBuilder.ms(s.weightedLatency().p99Micros()));
       }
     }
   }

@@ -46,7 +46,8 @@ public final class TimelineBuilder {
           s.healthCheckFailures(),
           s.connectionRefusals(),
           server == null ? null : server.connectionsInSecond(s.second()),
-          server == null ? null : server.walBytesInSecond(s.second())));
+          server == null ? null : server.walBytesInSecond(s.second()),
+          ms(s.schedulerLagP99Micros())));
     }
     return timeline;
   }

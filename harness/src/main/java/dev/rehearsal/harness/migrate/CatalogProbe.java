@@ -48,7 +48,9 @@ final class CatalogProbe implements AutoCloseable {
 
   /** User relations only (oid 16384 and up): the catalogs are not the migration's. */
   private static final String HELD_LOCKS = """
-      SELECT l.relation, l.relation::regclass::text, l.mode FROM pg_locks l
+      SELECT l.relation, l.relation::regclass::text, l.mode,
+             (SELECT i.indrelid::regclass::text FROM pg_index i WHERE i.indexrelid = l.relation)
+      FROM pg_locks l
       WHERE l.pid = ? AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384
       ORDER BY l.relation, l.mode""";
 
@@ -121,7 +123,7 @@ final class CatalogProbe implements AutoCloseable {
                 unnamed.add(oid);
               }
               synchronized (run) {
-                run.locks.add(new HeldLock(relation, rs.getString(3)));
+                run.locks.add(new HeldLock(relation, rs.getString(3), rs.getString(4)));
               }
               oids.add(oid);
             }
@@ -160,19 +162,25 @@ final class CatalogProbe implements AutoCloseable {
       return;
     }
     Map<String, String> names = new HashMap<>();
+    Map<String, String> tables = new HashMap<>();
     for (Long oid : unnamed) {
       try (Statement st = side.createStatement();
-          ResultSet rs = st.executeQuery("SELECT " + oid + "::regclass::text")) {
+          ResultSet rs = st.executeQuery("SELECT " + oid + "::regclass::text, (SELECT i.indrelid::regclass::text"
+              + " FROM pg_index i WHERE i.indexrelid = " + oid + ")")) {
         rs.next();
         String name = rs.getString(1);
         names.put(String.valueOf(oid), name.equals(String.valueOf(oid))
             ? "relation " + oid + " (created, then rolled back)" : name);
+        if (rs.getString(2) != null) {
+          tables.put(String.valueOf(oid), rs.getString(2));
+        }
       }
     }
     for (StatementRun run : runs) {
       Set<HeldLock> renamed = new LinkedHashSet<>();
       for (HeldLock lock : run.locks) {
-        renamed.add(new HeldLock(names.getOrDefault(lock.relation(), lock.relation()), lock.mode()));
+        renamed.add(new HeldLock(names.getOrDefault(lock.relation(), lock.relation()), lock.mode(),
+            lock.table() != null ? lock.table() : tables.get(lock.relation())));
       }
       run.locks.clear();
       run.locks.addAll(renamed);

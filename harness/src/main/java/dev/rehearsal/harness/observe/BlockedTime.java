@@ -35,8 +35,17 @@ public final class BlockedTime {
    */
   public record MigrationWait(double waitMs, String behind) {}
 
-  /** A relation lock seen held by a migration session. */
-  public record HeldLock(String relation, String mode) {}
+  /**
+   * A relation lock the migration held.
+   *
+   * @param table the table {@code relation} indexes (the report folds index locks under it), null
+   *     when it is not an index or is not known
+   */
+  public record HeldLock(String relation, String mode, String table) {
+    public HeldLock(String relation, String mode) {
+      this(relation, mode, null);
+    }
+  }
 
   private final Figures migration;
   private final Figures otherCauses;

@@ -180,7 +180,7 @@ final class BlockedTimeTracker {
           continue;
         }
         sampledLocks.computeIfAbsent(cursor.statementIndex(), k -> new LinkedHashSet<>())
-            .add(new HeldLock(lock.relation(), lock.mode()));
+            .add(new HeldLock(lock.relation(), lock.mode(), lock.table()));
       }
     }
   }

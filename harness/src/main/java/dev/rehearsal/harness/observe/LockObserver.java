@@ -66,7 +66,9 @@ public final class LockObserver implements AutoCloseable {
              CASE WHEN NOT l.granted
                   THEN extract(epoch FROM clock_timestamp() - coalesce(l.waitstart, a.query_start)) * 1000 END,
              CASE WHEN NOT l.granted THEN pg_blocking_pids(l.pid) END,
-             t.tuple_oid, t.tuple_oid::regclass::text, t.table_oids, t.table_names
+             t.tuple_oid, t.tuple_oid::regclass::text, t.table_oids, t.table_names,
+             CASE WHEN l.granted THEN (SELECT i.indrelid::regclass::text FROM pg_index i WHERE i.indexrelid = l.relation)
+             END
       FROM l JOIN pg_stat_activity a ON a.pid = l.pid
         LEFT JOIN target t ON t.pid = l.pid AND NOT l.granted AND l.relation IS NULL
       WHERE a.datname = current_database()
@@ -148,7 +150,7 @@ public final class LockObserver implements AutoCloseable {
         long relationOid = rs.getLong(5);
         Long relation = rs.wasNull() ? null : relationOid;
         if (rs.getBoolean(3)) {
-          held.add(new HeldLock(pid, relationOid, rs.getString(6), rs.getString(7)));
+          held.add(new HeldLock(pid, relationOid, rs.getString(6), rs.getString(7), rs.getString(15)));
         } else {
           Waiter w = new Waiter(pid, rs.getString(2), rs.getLong(8), rs.getDouble(9), relation,
               rs.getString(6), rs.getString(7), rs.getString(4), pids(rs.getArray(10)));

@@ -26,7 +26,8 @@ record LockSample(long sampleNanos, List<Waiter> waiters, List<HeldLock> migrati
       String relation, String mode, String lockType, int[] blockers) {}
 
   /** A relation lock held by a migration session. */
-  record HeldLock(int pid, long relationOid, String relation, String mode) {}
+  /** @param table the table {@code relation} indexes, null when it is not an index */
+  record HeldLock(int pid, long relationOid, String relation, String mode, String table) {}
 
   /** A session as pg_stat_activity shows it, for saying who a root blocker is. */
   record Session(int pid, String applicationName, String state, String query) {}

@@ -95,15 +95,26 @@ public final class EmbeddedProvider implements PostgresProvider {
     } catch (IOException | RuntimeException e) {
       throw new InfrastructureException("embedded PostgreSQL " + majorVersion + " did not start: " + e.getMessage(), e);
     }
-    return new Server(postgres);
+    return new Server(postgres, majorVersion);
   }
 
   private static final class Server extends OwnedServer {
     private final EmbeddedPostgres postgres;
+    private final int majorVersion;
+    private EmbeddedStandby standby;
 
-    Server(EmbeddedPostgres postgres) {
+    Server(EmbeddedPostgres postgres, int majorVersion) {
       super("embedded");
       this.postgres = postgres;
+      this.majorVersion = majorVersion;
+    }
+
+    @Override
+    public synchronized DatabaseTarget startStandby(Map<String, String> settings, Duration applyDelay) {
+      if (standby == null) {
+        standby = EmbeddedStandby.start(majorVersion, target("postgres"), postgres.getPort(), settings, applyDelay);
+      }
+      return standby.target("postgres");
     }
 
     @Override
@@ -115,6 +126,11 @@ public final class EmbeddedProvider implements PostgresProvider {
     @Override
     protected void stopServer() {
       try {
+        synchronized (this) {
+          if (standby != null) {
+            standby.close();
+          }
+        }
         postgres.close();
       } catch (IOException e) {
         throw new InfrastructureException("embedded PostgreSQL did not stop cleanly", e);

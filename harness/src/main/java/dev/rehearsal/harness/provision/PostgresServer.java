@@ -34,6 +34,18 @@ public interface PostgresServer extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Starts a hot standby streaming from this server and returns its {@code postgres} database;
+   * {@link #close()} stops it first. Only where the provider can run a second server here.
+   *
+   * @param settings the server's own settings (a standby needs at least its max_connections)
+   * @param applyDelay how long the standby waits before applying WAL, to model a slower replica
+   * @throws UnsupportedOperationException for a provider that cannot
+   */
+  default DatabaseTarget startStandby(java.util.Map<String, String> settings, java.time.Duration applyDelay) {
+    throw new UnsupportedOperationException("the " + provider() + " provider cannot start a standby");
+  }
+
   @Override
   void close();
 }

@@ -58,10 +58,50 @@ public final class Comparison {
     }
   }
 
+  /** The cells of a fanned-out comparison: each strategy's directory name, in scenario order. No server is started. */
+  public List<String> plan() {
+    List<String> dirs = new ArrayList<>();
+    for (PlannedStrategy strategy : MigrationPlanner.every(rehearsal.scenario(), options.rollback())) {
+      dirs.add(directoryName(strategy.name(), dirs));
+    }
+    return dirs;
+  }
+
   public Result run() {
+    return run(null);
+  }
+
+  /**
+   * One strategy only ({@code --cell ID}, a CI runner's share of a fanned-out comparison), on
+   * data seeded the same way as on every other runner: its reports in its directory, and a
+   * {@link CellManifest} beside them for {@code rehearse merge}.
+   */
+  public Result runCell(String id) {
+    List<String> cells = plan();
+    FanOut.find(cells, id, c -> c, "compare");
+    Result result = run(id);
+    Rehearsal.Result only = result.runs().get(0);
+    Path written = FanOut.writeManifest(CellManifest.compareCell(rehearsal.scenario().name(),
+        only.report().strategy(), cells, id), options.outDir());
+    OutputDirectory.record(options.outDir(), List.of(written));
+    List<Path> files = new ArrayList<>(result.files());
+    files.add(written);
+    return new Result(result.comparison(), result.runs(), files);
+  }
+
+  /** @param onlyCell the one strategy directory to rehearse, or null for every strategy */
+  private Result run(String onlyCell) {
     Scenario scenario = rehearsal.scenario();
     // every strategy is planned before a server starts: a bad one is bad input, found at once
-    List<PlannedStrategy> strategies = MigrationPlanner.every(scenario, options.rollback());
+    List<PlannedStrategy> strategies = new ArrayList<>();
+    Map<String, String> dirs = new LinkedHashMap<>();
+    for (PlannedStrategy strategy : MigrationPlanner.every(scenario, options.rollback())) {
+      String dir = directoryName(strategy.name(), dirs.values());
+      dirs.put(strategy.name(), dir);
+      if (onlyCell == null || onlyCell.equals(dir)) {
+        strategies.add(strategy);
+      }
+    }
     String movedAside = OutputDirectory.prepare(options.outDir());
     if (movedAside != null) {
       console.say("%s", movedAside);
@@ -70,11 +110,9 @@ public final class Comparison {
     console.say("Comparing %d strategies of %s on identical data: %s", strategies.size(), scenario.name(),
         String.join(", ", strategies.stream().map(PlannedStrategy::name).toList()));
     List<Rehearsal.Result> runs = new ArrayList<>();
-    Map<String, String> dirs = new LinkedHashMap<>();
     try (Workbench bench = Workbench.open(scenario, options, console, strategies.size())) {
       for (PlannedStrategy strategy : strategies) {
-        String dir = directoryName(strategy.name(), dirs.values());
-        dirs.put(strategy.name(), dir);
+        String dir = dirs.get(strategy.name());
         console.say("");
         console.say("[%d/%d] Rehearsing strategy %s%s", runs.size() + 1, strategies.size(), strategy.name(),
             strategy.strategy().description() == null ? "" : ": " + strategy.strategy().description());
@@ -93,15 +131,28 @@ public final class Comparison {
       }
     }
     List<RehearsalReport> reports = runs.stream().map(Rehearsal.Result::report).toList();
+    Written written = write(reports, dirs, startedAt, Instant.now(), options.outDir());
+    return new Result(written.comparison(), runs, written.files());
+  }
+
+  /** A comparison and the files it was written to. */
+  record Written(ComparisonReport comparison, List<Path> files) {}
+
+  /**
+   * Ranks {@code reports} and writes the comparison's files into {@code outDir}, recorded there.
+   *
+   * @param dirs each strategy's directory, relative to {@code outDir}, by strategy name
+   */
+  static Written write(List<RehearsalReport> reports, Map<String, String> dirs, Instant startedAt,
+      Instant finishedAt, Path outDir) {
     ComparisonReport comparison = StrategyRanking.compare(reports,
-        r -> dirs.get(r.strategy()) + "/" + ReportFiles.JSON, startedAt, Instant.now());
+        r -> dirs.get(r.strategy()) + "/" + ReportFiles.JSON, startedAt, finishedAt);
     try {
-      List<Path> files = ReportFiles.writeComparison(comparison, reports, dirs::get, options.outDir());
-      OutputDirectory.record(options.outDir(), files);
-      return new Result(comparison, runs, files);
+      List<Path> files = ReportFiles.writeComparison(comparison, reports, dirs::get, outDir);
+      OutputDirectory.record(outDir, files);
+      return new Written(comparison, files);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InfrastructureException("could not write the comparison to " + options.outDir() + ": "
-          + e.getMessage(), e);
+      throw new InfrastructureException("could not write the comparison to " + outDir + ": " + e.getMessage(), e);
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,8 +75,60 @@ public final class Sweep {
     this.console = console;
   }
 
+  /**
+   * A cell of the matrix, known before any server starts.
+   *
+   * @param id its name on the command line ({@code --cell}) and in a CI matrix: "pg18-rows-100000-rate-500"
+   * @param dir where its reports go, relative to the output directory: "pg18/rows-100000/rate-500"
+   * @param key the axes' values it was made from (null: the scenario's)
+   * @param rows rows of the largest table it rehearses
+   * @param rate its operations per second
+   */
+  public record PlannedCell(String id, String dir, RunOptionsKey key, long rows, double rate) {}
+
+  /** Every cell, in the order a single-machine sweep rehearses them. No server is started. */
+  public List<PlannedCell> plan() {
+    MigrationPlanner.choose(scenario, strategyName, false);
+    List<PlannedCell> cells = new ArrayList<>();
+    for (int version : axes.pgVersions()) {
+      for (Long rows : axes.rows()) {
+        for (Double rate : axes.rates()) {
+          RunOptionsKey key = new RunOptionsKey(version, rows, rate);
+          Rehearsal cell = new Rehearsal(scenario, optionsFor.apply(key), console);
+          long cellRows = largestTable(cell.scenario());
+          Double scenarioRate = cell.scenario().workload().ratePerSecond();
+          double cellRate = rate != null ? rate : scenarioRate != null ? scenarioRate : 0;
+          String dir = String.format(Locale.ROOT, "pg%d/rows-%d/rate-%s", version, cellRows, plain(cellRate));
+          cells.add(new PlannedCell(dir.replace('/', '-'), dir, key, cellRows, cellRate));
+        }
+      }
+    }
+    return cells;
+  }
+
   public Result run() {
-    int cellsTotal = axes.pgVersions().size() * axes.rows().size() * axes.rates().size();
+    return run(plan());
+  }
+
+  /**
+   * One cell only ({@code --cell ID}, a CI runner's share of a fanned-out sweep): its reports in
+   * its directory, and a {@link CellManifest} beside them for {@code rehearse merge}.
+   */
+  public Result runCell(String id) {
+    List<PlannedCell> all = plan();
+    PlannedCell cell = FanOut.find(all, id, PlannedCell::id, "sweep");
+    Result result = run(List.of(cell));
+    CellManifest manifest = CellManifest.sweepCell(scenario.name(), result.sweep().strategy(), axes,
+        all.stream().map(PlannedCell::id).toList(), cell);
+    Path written = FanOut.writeManifest(manifest, outDir);
+    OutputDirectory.record(outDir, List.of(written));
+    List<Path> files = new ArrayList<>(result.files());
+    files.add(written);
+    return new Result(result.sweep(), files, result.incomplete());
+  }
+
+  private Result run(List<PlannedCell> planned) {
+    int cellsTotal = planned.size();
     // planned before a server starts: a bad strategy or step is bad input, found at once (row
     // counts and rates change no step, so one plan serves every cell)
     PlannedStrategy strategy = MigrationPlanner.choose(scenario, strategyName, false);
@@ -89,41 +142,47 @@ public final class Sweep {
     List<SweepReport.Cell> cells = new ArrayList<>();
     Map<SweepReport.Cell, String> dirs = new HashMap<>();
     boolean incomplete = false;
+    // cells of one version and size are consecutive in a plan: seeded once, a fresh copy of the same data per rate
+    Map<String, List<PlannedCell>> bySeeding = new LinkedHashMap<>();
+    planned.forEach(c -> bySeeding.computeIfAbsent(c.key().pgVersion() + "/" + c.key().rows(), k -> new ArrayList<>())
+        .add(c));
     sweep:
-    for (int version : axes.pgVersions()) {
-      for (Long rows : axes.rows()) {
-        RunOptions seeding = optionsFor.apply(new RunOptionsKey(version, rows, axes.rates().get(0)));
-        Scenario scaled = DatasetScaling.apply(scenario, seeding.rows(), seeding.scale());
-        // seeded once per version and size, a fresh copy of the same data for every rate
-        try (Workbench bench = Workbench.open(scaled, seeding, console, axes.rates().size())) {
-          for (Double rate : axes.rates()) {
-            Rehearsal cell = new Rehearsal(scenario, optionsFor.apply(new RunOptionsKey(version, rows, rate)),
-                console);
-            long cellRows = largestTable(cell.scenario());
-            Double scenarioRate = cell.scenario().workload().ratePerSecond();
-            double cellRate = rate != null ? rate : scenarioRate != null ? scenarioRate : 0;
-            String dir = String.format(Locale.ROOT, "pg%d/rows-%d/rate-%s", version, cellRows, plain(cellRate));
-            console.say("");
-            console.say("[%d/%d] PostgreSQL %d, %,d rows, %s ops/s", cells.size() + 1, cellsTotal, version,
-                cellRows, plain(cellRate));
-            RehearsalReport report = bench.onFreshData(data -> cell.rehearse(strategy, data, bench.serverInfo(),
-                outDir.resolve(dir), Instant.now())).report();
-            SweepReport.Cell entry = new SweepReport.Cell(version, cellRows, cellRate, report.verdict().status(),
-                report.verdict().headline(), dir + "/" + ReportFiles.JSON, report.summary());
-            cells.add(entry);
-            dirs.put(entry, dir);
-            if (!report.complete()) {
-              console.say("  INCOMPLETE — %s; the rest of the sweep is not rehearsed", report.failure());
-              incomplete = true;
-              break sweep;
-            }
-            console.say("  %s", report.verdict().status().toUpperCase(Locale.ROOT));
+    for (List<PlannedCell> sameData : bySeeding.values()) {
+      RunOptions seeding = optionsFor.apply(sameData.get(0).key());
+      Scenario scaled = DatasetScaling.apply(scenario, seeding.rows(), seeding.scale());
+      try (Workbench bench = Workbench.open(scaled, seeding, console, sameData.size())) {
+        for (PlannedCell planCell : sameData) {
+          Rehearsal cell = new Rehearsal(scenario, optionsFor.apply(planCell.key()), console);
+          console.say("");
+          console.say("[%d/%d] PostgreSQL %d, %,d rows, %s ops/s", cells.size() + 1, cellsTotal,
+              planCell.key().pgVersion(), planCell.rows(), plain(planCell.rate()));
+          RehearsalReport report = bench.onFreshData(data -> cell.rehearse(strategy, data, bench.serverInfo(),
+              outDir.resolve(planCell.dir()), Instant.now())).report();
+          SweepReport.Cell entry = cellOf(planCell, report);
+          cells.add(entry);
+          dirs.put(entry, planCell.dir());
+          if (!report.complete()) {
+            console.say("  INCOMPLETE — %s; the rest of the sweep is not rehearsed", report.failure());
+            incomplete = true;
+            break sweep;
           }
+          console.say("  %s", report.verdict().status().toUpperCase(Locale.ROOT));
         }
       }
     }
     SweepReport sweep = SweepMatrix.of(scenario.name(), strategy.name(), startedAt, Instant.now(),
         axes.pgVersions(), axes.rows(), axes.rates(), cells);
+    return write(sweep, dirs, outDir, incomplete);
+  }
+
+  /** A planned cell's line in the matrix, from its report. */
+  static SweepReport.Cell cellOf(PlannedCell cell, RehearsalReport report) {
+    return new SweepReport.Cell(cell.key().pgVersion(), cell.rows(), cell.rate(), report.verdict().status(),
+        report.verdict().headline(), cell.dir() + "/" + ReportFiles.JSON, report.summary());
+  }
+
+  /** Writes the matrix's files into {@code outDir}, and records them there. */
+  static Result write(SweepReport sweep, Map<SweepReport.Cell, String> dirs, Path outDir, boolean incomplete) {
     try {
       List<Path> files = ReportFiles.writeSweep(sweep, dirs::get, outDir);
       OutputDirectory.record(outDir, files);

@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** One command line run in-process, as {@code rehearse} runs it: its exit code and what it printed. */
-record CapturedRun(int exit, String stdout, String stderr) {
+public record CapturedRun(int exit, String stdout, String stderr) {
 
   /** Runs {@link RehearseCommand#execute} with stdout and stderr captured. */
-  static CapturedRun of(String... args) {
+  public static CapturedRun of(String... args) {
     return of(System.getenv(), args);
   }
 
   /** The same with these environment variables instead of this process's. */
-  static CapturedRun of(Map<String, String> env, String... args) {
+  public static CapturedRun of(Map<String, String> env, String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();

@@ -50,10 +50,11 @@ class CommandLineTest {
       "run      | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
           + " --strategy --rollback --in-place --confirm-database",
       "compare  | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
-          + " --rollback",
+          + " --rollback --plan --cell",
       "demo     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out",
       "sweep    | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
-          + " --strategy",
+          + " --strategy --plan --cell",
+      "merge    | --out",
       "load     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --max"
           + " --out --duration",
       "seed     | --postgres --pg-version --image --rows --scale --streams --seed --dataset --keep",

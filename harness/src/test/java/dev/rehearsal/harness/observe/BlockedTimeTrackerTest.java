@@ -555,7 +555,7 @@ class BlockedTimeTrackerTest {
       List<LockSample.HeldLock> held = new ArrayList<>();
       for (Hold h : holds) {
         if (h.fromNanos() <= now && now < h.toNanos()) {
-          held.add(new LockSample.HeldLock(h.pid(), h.relationOid(), h.relation(), h.mode()));
+          held.add(new LockSample.HeldLock(h.pid(), h.relationOid(), h.relation(), h.mode(), null));
         }
       }
       // as LockObserver.sessions(): the blockers that are not waiting themselves

@@ -38,7 +38,7 @@ class BlockingChainsTest {
     return new LockSample(0L, waiters, held, map);
   }
 
-  private static final HeldLock MIGRATION_HOLDS = new HeldLock(MIG, 16_400L, "accounts", "AccessExclusiveLock");
+  private static final HeldLock MIGRATION_HOLDS = new HeldLock(MIG, 16_400L, "accounts", "AccessExclusiveLock", null);
 
   @Test
   void aMigrationHoldingTheLockIsTheRoot() {

@@ -122,4 +122,26 @@ class CompareIT {
     assertThat(junit).contains("rehearsal.compare-two.lock-timeout-retry", "rehearsal.compare-two.add-column-default");
     assertThat(Files.readString(out.resolve("summary.md"))).startsWith("## Rehearsal comparison: compare-two");
   }
+
+  @Test
+  void eachStrategyOnItsOwnRunnerMergesIntoTheSameComparison(@TempDir Path work) throws Exception {
+    Path scenario = Path.of(CompareIT.class.getResource("/scenarios/compare-two.yaml").toURI());
+    for (String cell : List.of("add-column-default", "lock-timeout-retry")) {
+      assertThat(RehearseCommand.execute("compare", scenario.toString(), "--postgres", "embedded", "--no-seed-cache",
+          "--cell", cell, "--out", work.resolve("runner-" + cell).toString())).isIn(0, 1);
+    }
+    assertThat(RehearseCommand.execute("merge", work.resolve("runner-add-column-default").toString(),
+        work.resolve("runner-lock-timeout-retry").toString(), "--out", work.resolve("merged").toString())).isZero();
+
+    JsonNode merged = new ObjectMapper().readTree(work.resolve("merged/comparison.json").toFile());
+    assertThat(merged.get("recommended").asText()).isEqualTo(comparison.get("recommended").asText());
+    assertThat(merged.at("/ranking/0/strategy").asText()).isEqualTo("lock-timeout-retry");
+    assertThat(merged.at("/ranking/1/report").asText()).isEqualTo("add-column-default/report.json");
+    // seeded apart, on identical data all the same
+    assertThat(merged.get("datasetFingerprint").asText()).isEqualTo(comparison.get("datasetFingerprint").asText());
+    assertThat(Files.readString(work.resolve("merged/comparison.html"))).contains("href=\"add-column-default/report.html\"");
+    assertThat(Files.readString(work.resolve("merged/junit.xml"))).contains("rehearsal.compare-two.lock-timeout-retry",
+        "rehearsal.compare-two.add-column-default");
+    assertThat(work.resolve("merged/lock-timeout-retry/report.html")).isRegularFile();
+  }
 }
