@@ -121,6 +121,11 @@ public final class MetricCatalogue {
     m.add(lower("peakWalBytesPerSecond", "bytes", 1 << 20,
         "most WAL written in one second of the timeline from the migration's start on; `null` when not measured",
         s -> s.peakWalBytesPerSecond() == null ? null : s.peakWalBytesPerSecond().doubleValue()));
+    // replay_lag is reported at the standby's status interval (1 s for the rehearsal's own): half of it is noise
+    m.add(lower("peakReplicaLagMs", "ms", 500,
+        "the most a standby streaming from the server was behind in replaying WAL (`pg_stat_replication.replay_lag`,"
+            + " read every 50 ms on the primary) from the migration's start on; `null` when no standby streamed",
+        Summary::peakReplicaLagMs));
     m.add(lower("migrationDurationMs", "ms", 5,
         "the migration's wall time: first statement to last, pauses and a rehearsed rollback included",
         Summary::migrationDurationMs));

@@ -224,6 +224,7 @@ public record RehearsalReport(
    * @param walBytes WAL written in this second; null when not measured
    * @param schedulerLagMs how late the load's open-loop scheduler handed operations out in this
    *     second, 99th percentile: the host's own noise as the harness felt it (null when not measured)
+   * @param replicaLagMs the most a standby was behind in replaying in this second; null when none streamed
    */
   public record TimelineSecond(
       int second,
@@ -244,14 +245,15 @@ public record RehearsalReport(
       int connectionRefusals,
       Integer serverConnections,
       Long walBytes,
-      Double schedulerLagMs) {
+      Double schedulerLagMs,
+      Double replicaLagMs) {
 
     /** A second without server-side figures or the scheduler's lag (tests, older reports). */
     public TimelineSecond(int second, String phase, long operations, Map<String, Long> errors, long dropped,
         Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs, Map<String, Percentiles> byOperation, int poolActive,
         int poolWaiting, int sessionsBlocked, Double targetOperations, int healthCheckFailures) {
       this(second, phase, operations, errors, dropped, p50Ms, p95Ms, p99Ms, maxMs, byOperation, poolActive,
-          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null, null);
+          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null, null, null);
     }
   }
 
@@ -387,6 +389,8 @@ public record RehearsalReport(
    * @param walBytes WAL written from the migration's start to its end; null when not measured
    * @param peakWalBytesPerSecond most WAL written in one second from the migration's start on; null
    *     when not measured
+   * @param peakReplicaLagMs the most a standby streaming from the server was behind in replaying,
+   *     from the migration's start on; null when no standby streamed
    */
   public record Summary(
       double baselineP99Ms,
@@ -414,7 +418,8 @@ public record RehearsalReport(
       long connectionRefusals,
       Integer peakServerConnections,
       Long walBytes,
-      Long peakWalBytesPerSecond) {}
+      Long peakWalBytesPerSecond,
+      Double peakReplicaLagMs) {}
 
   /**
    * A budget judged.

@@ -30,8 +30,11 @@ record ScenarioDocument(
     List<Strategy> strategies,
     List<BudgetSpec> budgets) {
 
-  /** @param version the pinned major version as written (a number; checked by the validator) */
-  record Server(Object version, Map<String, Object> settings) {}
+  /**
+   * @param version the pinned major version as written (a number; checked by the validator)
+   * @param standby {@code true}/{@code false}, or a mapping with {@code applyDelay}
+   */
+  record Server(Object version, Map<String, Object> settings, Object standby) {}
 
   /** Exactly one of the four is meant to be given; the validator checks that. */
   record Schema(String sql, String file, Flyway flyway, Liquibase liquibase) {}

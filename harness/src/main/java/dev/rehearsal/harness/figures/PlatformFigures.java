@@ -21,10 +21,12 @@ import java.util.List;
  * @param walBytes WAL from the migration's start to its end (the whole run for load alone); null
  *     when not measured
  * @param peakWalBytesPerSecond from the migration's start on; null when not measured
+ * @param peakReplicaLagMs the most a standby was behind from the migration's start on; null when no
+ *     standby streamed
  */
 record PlatformFigures(RehearsalReport.Platform platform, RehearsalReport.Wal wal, Double instancesUnreadySeconds,
     Long instanceRestarts, long connectionRefusals, Integer peakServerConnections, Long walBytes,
-    Long peakWalBytesPerSecond) {
+    Long peakWalBytesPerSecond, Double peakReplicaLagMs) {
 
   /** @param maxConnections the server's max_connections, or null when unknown */
   static PlatformFigures of(Measurement m, Integer maxConnections) {
@@ -44,7 +46,8 @@ record PlatformFigures(RehearsalReport.Platform platform, RehearsalReport.Wal wa
         refusals,
         peak,
         server == null ? null : server.walBytes(m.nanosAt(from), m.nanosAt(to)),
-        server == null ? null : peakWalPerSecond(server, m.tally().seconds().size(), from));
+        server == null ? null : peakWalPerSecond(server, m.tally().seconds().size(), from),
+        server == null ? null : server.peakReplicaLagMs(m.nanosAt(from)));
   }
 
   private static RehearsalReport.Wal wal(ServerSamples server, Measurement m, double from, double to) {

@@ -62,7 +62,8 @@ final class SummaryBuilder {
         platform.connectionRefusals(),
         platform.peakServerConnections(),
         platform.walBytes(),
-        platform.peakWalBytesPerSecond());
+        platform.peakWalBytesPerSecond(),
+        platform.peakReplicaLagMs());
   }
 
   /** The per-second figures summed and maximised over the run. */

@@ -47,7 +47,8 @@ public final class TimelineBuilder {
           s.connectionRefusals(),
           server == null ? null : server.connectionsInSecond(s.second()),
           server == null ? null : server.walBytesInSecond(s.second()),
-          ms(s.schedulerLagP99Micros())));
+          ms(s.schedulerLagP99Micros()),
+          server == null ? null : server.replicaLagMsInSecond(s.second())));
     }
     return timeline;
   }

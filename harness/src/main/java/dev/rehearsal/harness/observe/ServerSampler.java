@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Samples the server as a whole, from a session of its own, every {@value #SAMPLE_MILLIS} ms: the
  * WAL insert position, client connections open (every database and role, to set against
- * max_connections), and where the server exposes them the full-page images written
- * (pg_stat_wal, PG 14+) and checkpoints requested. The migration's session is never asked: WAL
+ * max_connections), where the server exposes them the full-page images written
+ * (pg_stat_wal, PG 14+) and checkpoints requested, and how far behind the standbys streaming from
+ * it are ({@code pg_stat_replication.replay_lag}: the rehearsal's own standby, or an external
+ * server's). The migration's session is never asked: WAL
  * is read around it, so the harness adds no round trip inside the migration's transaction.
  *
  * <p>Opened before the application's pools, so that a server the pools fill still has a slot for
@@ -67,8 +69,9 @@ public final class ServerSampler implements AutoCloseable {
         try (ResultSet rs = st.executeQuery()) {
           rs.next();
           long at = (sent + System.nanoTime()) / 2;
+          double lag = rs.getDouble(5);
           ServerSamples.Sample sample = new ServerSamples.Sample(at, rs.getLong(1), rs.getInt(2), nullable(rs, 3),
-              nullable(rs, 4));
+              nullable(rs, 4), rs.wasNull() ? null : lag);
           synchronized (samples) {
             samples.add(sample);
           }
@@ -101,9 +104,11 @@ public final class ServerSampler implements AutoCloseable {
     String fpi = version >= 14 ? "(SELECT wal_fpi FROM pg_stat_wal)" : "NULL::bigint";
     String checkpoints = version >= 17 ? "(SELECT num_requested FROM pg_stat_checkpointer)"
         : "(SELECT checkpoints_req FROM pg_stat_bgwriter)";
+    // replay_lag is null once a standby has caught up and the primary is idle: that is no lag
     return "SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn, "
         + "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'), "
-        + fpi + ", " + checkpoints;
+        + fpi + ", " + checkpoints + ", "
+        + "(SELECT max(coalesce(extract(epoch FROM replay_lag) * 1000, 0)) FROM pg_stat_replication)";
   }
 
   /** Stops sampling and returns what was seen, on the timeline from {@code loadStartNanos}. */

@@ -19,8 +19,16 @@ public final class ServerSamples {
    * @param connections client backends open on the server
    * @param fullPageImages pg_stat_wal.wal_fpi, or null where not exposed
    * @param checkpointsRequested requested checkpoints so far, or null
+   * @param replicaLagMs the most any standby streaming from the server was behind in replaying
+   *     ({@code pg_stat_replication.replay_lag}; 0 when caught up), or null when none streams
    */
-  public record Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested) {}
+  public record Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested,
+      Double replicaLagMs) {
+
+    public Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested) {
+      this(atNanos, walBytes, connections, fullPageImages, checkpointsRequested, null);
+    }
+  }
 
   private final List<Sample> samples;
   private final long loadStartNanos;
@@ -88,6 +96,24 @@ public final class ServerSamples {
       }
     }
     return max;
+  }
+
+  /** The most a standby was behind in second {@code second}; null when no standby was seen in it. */
+  public Double replicaLagMsInSecond(int second) {
+    long from = loadStartNanos + second * 1_000_000_000L;
+    Double max = null;
+    for (Sample s : samples) {
+      if (s.replicaLagMs() != null && s.atNanos() >= from && s.atNanos() < from + 1_000_000_000L) {
+        max = max == null ? s.replicaLagMs() : Math.max(max, s.replicaLagMs());
+      }
+    }
+    return max;
+  }
+
+  /** The most a standby was behind from {@code fromNanos} on; null when no standby streamed. */
+  public Double peakReplicaLagMs(long fromNanos) {
+    return samples.stream().filter(s -> s.replicaLagMs() != null && s.atNanos() >= fromNanos)
+        .map(Sample::replicaLagMs).max(Double::compare).orElse(null);
   }
 
   /** Most client connections open at once over the run; null when nothing was sampled. */
