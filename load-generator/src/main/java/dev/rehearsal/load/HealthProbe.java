@@ -1,5 +1,7 @@
 package dev.rehearsal.load;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,28 +11,42 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A liveness probe: its statement on its own connection ({@link ApplicationNames#HEALTH}) at a
- * fixed period. A probe fails when it errors or answers later than its timeout; the server is
- * told the timeout too (statement_timeout), and the socket gives up a second after it, so a
- * probe never hangs the way the application might. A broken connection is reopened on the next
- * probe, as a probe would from a fresh process.
+ * One application instance's health probe at a fixed period; a probe fails when it errors or
+ * answers later than its timeout, and each result goes to the instance's {@link Orchestrator}.
+ *
+ * <p>Through the pool ({@link HealthCheck.Via#POOL}) it borrows from the instance's HikariCP pool
+ * as the application's health endpoint does, waiting at most the timeout for a connection (a full
+ * pool fails it), and the statement is cancelled once the rest of the timeout is up (JDBC query
+ * timeouts count whole seconds, so a probe may run up to a second longer; it failed either way).
+ * On its own connection ({@link ApplicationNames#HEALTH}) the server is told the timeout
+ * (statement_timeout) and the socket gives up a second after it, so a probe never hangs; a broken
+ * connection is reopened on the next probe, as a probe would from a fresh process. Probes of one
+ * instance never overlap: one that overruns its period delays the next, like a kubelet's.
  */
 final class HealthProbe {
 
   private final HealthCheck check;
   private final DatabaseTarget target;
   private final LoadRecorder recorder;
+  private final HikariDataSource pool;
+  private final Orchestrator orchestrator;
   private final Executor abortExecutor = Runnable::run;
   private Connection connection;
   private ScheduledFuture<?> future;
+  private long loadStartNanos;
 
-  HealthProbe(HealthCheck check, DatabaseTarget target, LoadRecorder recorder) {
+  /** @param pool the instance's pool, borrowed from when the check goes through the pool */
+  HealthProbe(HealthCheck check, DatabaseTarget target, LoadRecorder recorder, HikariDataSource pool,
+      Orchestrator orchestrator) {
     this.check = check;
     this.target = target;
     this.recorder = recorder;
+    this.pool = pool;
+    this.orchestrator = orchestrator;
   }
 
   void schedule(ScheduledExecutorService timers, long loadStartNanos) {
+    this.loadStartNanos = loadStartNanos;
     long periodNanos = check.every().toNanos();
     long[] runs = {0};
     future = timers.scheduleAtFixedRate(() -> probe(loadStartNanos + ++runs[0] * periodNanos),
@@ -41,9 +57,12 @@ final class HealthProbe {
     long startNanos = System.nanoTime();
     ErrorClass error = null;
     try {
-      Connection c = connection();
-      try (Statement st = c.createStatement()) {
-        st.execute(check.sql());
+      if (check.via() == HealthCheck.Via.POOL) {
+        probeThroughPool(startNanos);
+      } else {
+        try (Statement st = connection().createStatement()) {
+          st.execute(check.sql());
+        }
       }
     } catch (SQLException e) {
       error = ErrorClass.of(e);
@@ -53,9 +72,29 @@ final class HealthProbe {
       closeConnection();
     }
     long endNanos = System.nanoTime();
-    boolean inTime = endNanos - startNanos <= check.timeout().toNanos();
+    boolean ok = error == null && endNanos - startNanos <= check.timeout().toNanos();
     recorder.record(LoadRecorder.HEALTH_CHECK, intendedNanos, startNanos, endNanos, error);
-    recorder.healthCheck(error == null && inTime);
+    recorder.healthCheck(ok);
+    synchronized (orchestrator) {
+      orchestrator.probe(ok, (endNanos - loadStartNanos) / 1e9);
+    }
+  }
+
+  private void probeThroughPool(long startNanos) throws SQLException {
+    long timeoutNanos = check.timeout().toNanos();
+    HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
+    if (hikari == null) {
+      throw new SQLException("the application pool is closed");
+    }
+    try (Connection c = hikari.getConnection(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+        Statement st = c.createStatement()) {
+      long leftNanos = timeoutNanos - (System.nanoTime() - startNanos);
+      if (leftNanos <= 0) {
+        return; // too late already: failed on its time, the connection goes back unused
+      }
+      st.setQueryTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(leftNanos + 999_999_999L)));
+      st.execute(check.sql());
+    }
   }
 
   private Connection connection() throws SQLException {

@@ -1,6 +1,6 @@
 package dev.rehearsal.load;
 
-import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.rehearsal.load.ledger.WriteLedger;
 import dev.rehearsal.load.schedule.Clock;
 import dev.rehearsal.load.schedule.RateProfile;
@@ -46,13 +46,13 @@ public final class LoadEngine implements AutoCloseable {
   private static final long POOL_SAMPLE_MILLIS = 50;
 
   private final LoadPlan plan;
-  private final HikariDataSource pool;
-  private final PoolTelemetry telemetry = new PoolTelemetry();
+  private final List<AppInstance> instances = new ArrayList<>();
+  private final AtomicInteger maxActiveThisSecond = new AtomicInteger();
+  private final AtomicInteger maxWaitingThisSecond = new AtomicInteger();
   private final LoadRecorder recorder;
   private final WriteLedger ledger = new WriteLedger();
   private final OperationRunner runner = new OperationRunner(ledger);
   private final PeriodicRunner periodicRunner;
-  private final HealthProbe healthProbe;
   private final Operation[] weightedChoice;
   private final LoadTally tally = new LoadTally();
   private final Consumer<SecondSample> listener;
@@ -95,12 +95,16 @@ public final class LoadEngine implements AutoCloseable {
       this.inFlight = null;
       this.workers = null;
     }
-    this.timers = Executors.newScheduledThreadPool(3 + plan.periodic().size(), daemonThreads("rehearsal-load-timer"));
+    // a thread per probe: a probe waiting out its timeout must not delay another instance's
+    this.timers = Executors.newScheduledThreadPool(2 + plan.periodic().size() + plan.instances(),
+        daemonThreads("rehearsal-load-timer"));
     this.periodicRunner = new PeriodicRunner(target, recorder, runner);
-    this.healthProbe = plan.healthCheck() == null ? null : new HealthProbe(plan.healthCheck(), target, recorder);
     try {
-      this.pool = ApplicationPool.create(target, poolConfig, telemetry);
+      for (int i = 1; i <= plan.instances(); i++) {
+        instances.add(new AppInstance(i, target, poolConfig, plan.healthCheck(), recorder));
+      }
     } catch (RuntimeException e) {
+      instances.forEach(instance -> instance.pool.close());
       timers.shutdownNow();
       if (workers != null) {
         workers.shutdownNow();
@@ -135,8 +139,10 @@ public final class LoadEngine implements AutoCloseable {
     for (PeriodicOperation op : plan.periodic()) {
       periodicRunner.schedule(op, timers, startNanos, plan.seed());
     }
-    if (healthProbe != null) {
-      healthProbe.schedule(timers, startNanos);
+    for (AppInstance instance : instances) {
+      if (instance.probe != null) {
+        instance.probe.schedule(timers, startNanos);
+      }
     }
     SplittableRandom seeds = new SplittableRandom(plan.seed());
     if (plan.traffic() instanceof Traffic.OpenLoop open) {
@@ -146,7 +152,8 @@ public final class LoadEngine implements AutoCloseable {
       Traffic.ClosedLoop closed = (Traffic.ClosedLoop) plan.traffic();
       for (int i = 1; i <= closed.clients(); i++) {
         SplittableRandom random = seeds.split();
-        startDriver("rehearsal-load-client-" + i, () -> client(closed.thinkTime().toNanos(), random));
+        AppInstance instance = instances.get((i - 1) % instances.size());
+        startDriver("rehearsal-load-client-" + i, () -> client(closed.thinkTime().toNanos(), random, instance));
       }
     }
   }
@@ -169,8 +176,15 @@ public final class LoadEngine implements AutoCloseable {
     return startNanos;
   }
 
+  /** The first instance's pool telemetry (the only one's, with one instance). */
   public PoolTelemetry poolTelemetry() {
-    return telemetry;
+    return instances.get(0).telemetry;
+  }
+
+  /** Each application instance's figures so far (final after {@link #stop}), in order. */
+  public List<InstanceFigures> instances() {
+    double end = runSeconds();
+    return instances.stream().map(instance -> instance.figures(end)).toList();
   }
 
   /**
@@ -187,6 +201,8 @@ public final class LoadEngine implements AutoCloseable {
   }
 
   private void schedule(Timetable timetable, SplittableRandom random) {
+    // each instance gets its share of the rate: operations go to them in turn, as a load balancer's
+    int turn = 0;
     while (running) {
       long intendedNanos = timetable.next();
       // behind schedule we do not sleep: the timetable, not the database, sets the pace
@@ -201,10 +217,12 @@ public final class LoadEngine implements AutoCloseable {
         continue;
       }
       Object[] values = op.drawValues(random);
+      AppInstance instance = instances.get(turn);
+      turn = (turn + 1) % instances.size();
       try {
         workers.execute(() -> {
           try {
-            execute(op, values, intendedNanos);
+            execute(op, values, intendedNanos, instance);
           } finally {
             inFlight.release();
           }
@@ -216,22 +234,26 @@ public final class LoadEngine implements AutoCloseable {
     }
   }
 
-  private void client(long thinkNanos, SplittableRandom random) {
+  private void client(long thinkNanos, SplittableRandom random, AppInstance instance) {
     while (running) {
       Operation op = weightedChoice[random.nextInt(weightedChoice.length)];
-      execute(op, op.drawValues(random), System.nanoTime());
+      execute(op, op.drawValues(random), System.nanoTime(), instance);
       if (thinkNanos > 0) {
         Clock.SYSTEM.parkUntil(System.nanoTime() + thinkNanos);
       }
     }
   }
 
-  private void execute(Operation op, Object[] values, long intendedNanos) {
+  private void execute(Operation op, Object[] values, long intendedNanos, AppInstance instance) {
     Connection connection;
     try {
-      connection = pool.getConnection();
+      connection = instance.pool.getConnection();
     } catch (SQLException e) {
-      recorder.record(op.name(), intendedNanos, -1, System.nanoTime(), borrowFailure(e));
+      ErrorClass failure = borrowFailure(e);
+      if (failure == ErrorClass.POOL_TIMEOUT) {
+        instance.poolTimedOut();
+      }
+      recorder.record(op.name(), intendedNanos, -1, System.nanoTime(), failure);
       return;
     }
     long serviceStartNanos = System.nanoTime();
@@ -259,12 +281,22 @@ public final class LoadEngine implements AutoCloseable {
     return ErrorClass.POOL_TIMEOUT;
   }
 
+  /** Each pool's gauges, and all pools' together at the same moment. */
   private void samplePool() {
-    try {
-      telemetry.sample(pool.getHikariPoolMXBean());
-    } catch (RuntimeException e) {
-      log.debug("pool sample failed", e);
+    int active = 0;
+    int waiting = 0;
+    for (AppInstance instance : instances) {
+      try {
+        HikariPoolMXBean gauges = instance.pool.getHikariPoolMXBean();
+        instance.telemetry.sample(gauges);
+        active += gauges.getActiveConnections();
+        waiting += gauges.getThreadsAwaitingConnection();
+      } catch (RuntimeException e) {
+        log.debug("pool sample failed", e);
+      }
     }
+    maxActiveThisSecond.accumulateAndGet(active, Math::max);
+    maxWaitingThisSecond.accumulateAndGet(waiting, Math::max);
   }
 
   private void tickSafely() {
@@ -281,8 +313,9 @@ public final class LoadEngine implements AutoCloseable {
       // the last sample ends where issuing stopped, usually within its second
       double end = stopNanos == 0 ? second + 1 : Math.min(second + 1, (stopNanos - startNanos) / 1e9);
       double covered = Math.max(0, end - second);
+      instances.forEach(AppInstance::closeSecond);
       SecondSample sample = recorder.closeSecond(second, covered, targetOperations(second, end),
-          telemetry.takeMaxActive(), telemetry.takeMaxWaiting(), System.currentTimeMillis());
+          maxActiveThisSecond.getAndSet(0), maxWaitingThisSecond.getAndSet(0), System.currentTimeMillis());
       tally.add(sample);
       listener.accept(sample);
     }
@@ -311,9 +344,7 @@ public final class LoadEngine implements AutoCloseable {
     stopNanos = System.nanoTime();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     periodicRunner.cancelAll();
-    if (healthProbe != null) {
-      healthProbe.stop();
-    }
+    instances.stream().filter(i -> i.probe != null).forEach(i -> i.probe.stop());
     for (Thread t : drivers) {
       t.interrupt(); // only parks are interrupted; a client in a query finishes it
     }
@@ -340,14 +371,12 @@ public final class LoadEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (healthProbe != null) {
-      healthProbe.close();
-    }
+    instances.stream().filter(i -> i.probe != null).forEach(i -> i.probe.close());
     if (wasRunning) {
       tick();
     }
-    // closing the pool also breaks the connections of operations still stuck past the grace
-    pool.close();
+    // closing the pools also breaks the connections of operations still stuck past the grace
+    instances.forEach(i -> i.pool.close());
     for (Thread t : drivers) {
       try {
         t.join(5_000);

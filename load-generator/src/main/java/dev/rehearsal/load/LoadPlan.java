@@ -9,9 +9,17 @@ import java.util.List;
  * @param periodic scheduled jobs on their own connections
  * @param healthCheck the probe, or null for none
  * @param seed of every random choice: which operation, its parameters, Poisson gaps
+ * @param instances application instances: each its own pool (with the same settings), its share of
+ *     the traffic and its own probe, against the one server
  */
 public record LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOperation> periodic,
-    HealthCheck healthCheck, long seed) {
+    HealthCheck healthCheck, long seed, int instances) {
+
+  /** One application instance. */
+  public LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOperation> periodic,
+      HealthCheck healthCheck, long seed) {
+    this(traffic, weighted, periodic, healthCheck, seed, 1);
+  }
 
   /** With the default seed. */
   public LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOperation> periodic,
@@ -31,6 +39,9 @@ public record LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOp
   public LoadPlan {
     if (weighted.isEmpty()) {
       throw new IllegalArgumentException("at least one weighted operation is needed");
+    }
+    if (instances < 1) {
+      throw new IllegalArgumentException("at least one application instance is needed");
     }
     weighted = List.copyOf(weighted);
     periodic = List.copyOf(periodic);

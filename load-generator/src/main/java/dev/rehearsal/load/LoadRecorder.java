@@ -30,6 +30,7 @@ public final class LoadRecorder implements AutoCloseable {
   private final Recorder schedulerLagMicros = new Recorder(1, OperationStats.HIGHEST_MICROS, 3);
   private final AtomicInteger healthChecks = new AtomicInteger();
   private final AtomicInteger healthCheckFailures = new AtomicInteger();
+  private final AtomicInteger connectionRefusals = new AtomicInteger();
   private final OutputStream logStream;
   private final HistogramLogWriter log;
 
@@ -91,6 +92,11 @@ public final class LoadRecorder implements AutoCloseable {
     }
   }
 
+  /** The server refused a new connection for the pool (SQLSTATE 53300, too many connections). */
+  public void connectionRefused() {
+    connectionRefusals.incrementAndGet();
+  }
+
   /**
    * Drains everything recorded since the previous call into one second's sample.
    *
@@ -133,7 +139,8 @@ public final class LoadRecorder implements AutoCloseable {
     }
     return new SecondSample(second, coveredSeconds, targetOperations, byOperation, weighted, weightedService,
         successes, errors, dropped.getAndSet(0), schedulerLagMicros.getIntervalHistogram(), poolMaxActive,
-        poolMaxWaiting, healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0), weightedErrors);
+        poolMaxWaiting, healthChecks.getAndSet(0), healthCheckFailures.getAndSet(0), weightedErrors,
+        connectionRefusals.getAndSet(0));
   }
 
   private void writeInterval(Histogram h, String tag, long nowMillis) {

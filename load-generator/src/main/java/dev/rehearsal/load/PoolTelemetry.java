@@ -20,6 +20,7 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicInteger maxActiveThisSecond = new AtomicInteger();
   private final AtomicInteger maxWaitingThisSecond = new AtomicInteger();
+  private volatile boolean saturatedThisSecond;
 
   @Override
   public IMetricsTracker create(String poolName, PoolStats poolStats) {
@@ -39,7 +40,20 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
   /** Takes one gauge sample; called by the sampler thread. */
   void sample(HikariPoolMXBean pool) {
     maxActiveThisSecond.accumulateAndGet(pool.getActiveConnections(), Math::max);
-    maxWaitingThisSecond.accumulateAndGet(pool.getThreadsAwaitingConnection(), Math::max);
+    int waiting = pool.getThreadsAwaitingConnection();
+    maxWaitingThisSecond.accumulateAndGet(waiting, Math::max);
+    // every connection it has busy and requests waiting: saturated, also when the server refused
+    // it some of its connections
+    if (waiting > 0 && pool.getIdleConnections() == 0) {
+      saturatedThisSecond = true;
+    }
+  }
+
+  /** Whether a sample this second saw every open connection busy and requests waiting. */
+  boolean takeSaturated() {
+    boolean saturated = saturatedThisSecond;
+    saturatedThisSecond = false;
+    return saturated;
   }
 
   int takeMaxActive() {

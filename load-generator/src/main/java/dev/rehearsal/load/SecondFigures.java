@@ -32,6 +32,7 @@ public record SecondFigures(
     int healthCheckFailures,
     long weightedCompleted,
     long weightedErrors,
+    int connectionRefusals,
     long schedulerLagP99Micros) {
 
   static SecondFigures of(SecondSample s) {
@@ -46,7 +47,7 @@ public record SecondFigures(
     return new SecondFigures(s.second(), s.coveredSeconds(), s.targetOperations(),
         Collections.unmodifiableMap(byOperation), LatencySummary.of(s.weightedLatencyMicros()), s.successes(),
         Collections.unmodifiableMap(errors), s.dropped(), s.poolMaxActive(), s.poolMaxWaiting(), s.healthChecks(),
-        s.healthCheckFailures(), s.weightedCompleted(), s.weightedErrors(),
+        s.healthCheckFailures(), s.weightedCompleted(), s.weightedErrors(), s.connectionRefusals(),
         s.schedulerLagMicros().getTotalCount() == 0 ? 0 : s.schedulerLagMicros().getValueAtPercentile(99));
   }
 

@@ -27,6 +27,8 @@ import org.HdrHistogram.Histogram;
  * @param healthChecks probes that finished in this second
  * @param healthCheckFailures of those, the ones that failed or exceeded their timeout
  * @param weightedErrors of the errors, those of weighted operations (the application's traffic)
+ * @param connectionRefusals new connections the server refused to the application's pools in this
+ *     second (SQLSTATE 53300: max_connections reached), every instance together
  */
 public record SecondSample(
     int second,
@@ -43,7 +45,19 @@ public record SecondSample(
     int poolMaxWaiting,
     int healthChecks,
     int healthCheckFailures,
-    long weightedErrors) {
+    long weightedErrors,
+    int connectionRefusals) {
+
+  /** A second without refused connections. */
+  public SecondSample(int second, double coveredSeconds, double targetOperations,
+      Map<String, Histogram> latencyMicrosByOperation, Histogram weightedLatencyMicros,
+      Histogram weightedServiceMicros, long successes, Map<ErrorClass, Long> errors, long dropped,
+      Histogram schedulerLagMicros, int poolMaxActive, int poolMaxWaiting, int healthChecks,
+      int healthCheckFailures, long weightedErrors) {
+    this(second, coveredSeconds, targetOperations, latencyMicrosByOperation, weightedLatencyMicros,
+        weightedServiceMicros, successes, errors, dropped, schedulerLagMicros, poolMaxActive, poolMaxWaiting,
+        healthChecks, healthCheckFailures, weightedErrors, 0);
+  }
 
   public long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();

@@ -43,6 +43,7 @@ public final class HtmlReport {
     figures(page, report);
     charts(page, report);
     statements(page, report);
+    PlatformHtml.section(page, report);
     budgets(page, report);
     serverAndDataset(page, report);
     page.append("<footer>Rehearsal report, schema version ")

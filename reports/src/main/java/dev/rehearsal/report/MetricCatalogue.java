@@ -32,7 +32,7 @@ public final class MetricCatalogue {
    * @param name the metric's name in budgets, the diff and report.json's {@code summary}
    * @param field the {@link Summary} component it is read from ({@code errorsByClass} for
    *     {@code errors.<class>})
-   * @param unit what a value counts: ms, s (whole seconds of the timeline), session-s, ratio or count
+   * @param unit what a value counts: ms, s (whole seconds of the timeline), session-s, ratio, bytes or count
    * @param budgetable whether a scenario's budget may name it (a budget is breached when the
    *     figure reaches its threshold, so only figures where lower is better can be budgets)
    * @param noiseFloor how far the figure moves, in its unit, between runs of an unchanged
@@ -100,6 +100,32 @@ public final class MetricCatalogue {
     m.add(lower("healthCheckFailures", "count", 0,
         "health probes that failed or timed out; `null` when the health check is disabled",
         s -> s.healthCheckFailures() == null ? null : s.healthCheckFailures().doubleValue()));
+    m.add(lower("instancesUnreadySeconds", "s", 1,
+        "instance-seconds out of service by the health check's Kubernetes semantics (`failureThreshold` failed "
+            + "probes in a row until `successThreshold` passed ones); `null` when the health check is disabled",
+        Summary::instancesUnreadySeconds));
+    m.add(lower("instanceRestarts", "count", 0,
+        "restarts a liveness health check would have caused (0 for readiness); `null` when the health check is "
+            + "disabled", s -> s.instanceRestarts() == null ? null : s.instanceRestarts().doubleValue()));
+    m.add(lower("connectionRefusals", "count", 0,
+        "connections the server refused the application's pools for being full (SQLSTATE 53300)",
+        s -> (double) s.connectionRefusals()));
+    m.add(lower("peakServerConnections", "count", 1,
+        "most client connections open on the server at once (compare with `max_connections`); `null` when not "
+            + "sampled", s -> s.peakServerConnections() == null ? null : s.peakServerConnections().doubleValue()));
+    // WAL includes the application's writes, whose timing moves from run to run: a MiB either way is noise
+    m.add(lower("walBytes", "bytes", 1 << 20,
+        "WAL the server wrote from the migration's start to its end (`pg_current_wal_insert_lsn()` differences, "
+            + "read from a session of the harness's own); `null` when not measured",
+        s -> s.walBytes() == null ? null : s.walBytes().doubleValue()));
+    m.add(lower("peakWalBytesPerSecond", "bytes", 1 << 20,
+        "most WAL written in one second of the timeline from the migration's start on; `null` when not measured",
+        s -> s.peakWalBytesPerSecond() == null ? null : s.peakWalBytesPerSecond().doubleValue()));
+    // replay_lag is reported at the standby's status interval (1 s for the rehearsal's own): half of it is noise
+    m.add(lower("peakReplicaLagMs", "ms", 500,
+        "the most a standby streaming from the server was behind in replaying WAL (`pg_stat_replication.replay_lag`,"
+            + " read every 50 ms on the primary) from the migration's start on; `null` when no standby streamed",
+        Summary::peakReplicaLagMs));
     m.add(lower("migrationDurationMs", "ms", 5,
         "the migration's wall time: first statement to last, pauses and a rehearsed rollback included",
         Summary::migrationDurationMs));

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param timeline one entry per second of load, in order
  * @param lockObservation the lock observer's resolution and waits with other causes; null when
  *     no observer ran
+ * @param platform what the platform would have done: each application instance's pool and probe,
+ *     the server's connections; null in reports written before instances were measured
+ * @param wal the WAL the run wrote, per migration statement; null when it was not measured
  */
 public record RehearsalReport(
     int schemaVersion,
@@ -36,7 +39,9 @@ public record RehearsalReport(
     Verdict verdict,
     List<NextStep> nextSteps,
     String failure,
-    LockObservation lockObservation) {
+    LockObservation lockObservation,
+    Platform platform,
+    Wal wal) {
 
   /**
    * 2: next steps became objects tied to a rule, statement and figure (were strings); budgets
@@ -52,6 +57,88 @@ public record RehearsalReport(
     this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
         statements, summary, integrity, budgets, verdict, nextSteps, failure, null);
   }
+
+  /** A report without platform and WAL figures (tests, older callers). */
+  public RehearsalReport(int schemaVersion, String scenario, String strategy, Instant startedAt, Instant finishedAt,
+      boolean complete, ServerInfo server, List<TableInfo> dataset, SeedInfo seed, Phases phases,
+      List<TimelineSecond> timeline, List<StatementResult> statements, Summary summary, Integrity integrity,
+      List<BudgetResult> budgets, Verdict verdict, List<NextStep> nextSteps, String failure,
+      LockObservation lockObservation) {
+    this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
+        statements, summary, integrity, budgets, verdict, nextSteps, failure, lockObservation, null, null);
+  }
+
+  /**
+   * The application instances as the platform runs them, and the server they share.
+   *
+   * @param maxConnections the server's max_connections, read back from it (null when unknown)
+   * @param peakServerConnections most client connections the server had open at once, every
+   *     database and role (sampled with the WAL, every 100 ms; null when not sampled)
+   * @param connectionRefusals connections the server refused the application's pools for being full
+   *     (SQLSTATE 53300), every instance together
+   * @param instances each instance, in order
+   */
+  public record Platform(Integer maxConnections, Integer peakServerConnections, long connectionRefusals,
+      List<Instance> instances) {}
+
+  /**
+   * One application instance: its pool (the scenario's pool settings) and its probe.
+   *
+   * @param instance 1-based
+   * @param peakActive most of its connections in use at once
+   * @param maxWaiting most of its requests waiting for a connection at once
+   * @param saturatedSeconds seconds with all its connections busy and requests waiting
+   * @param poolTimeouts its requests that got no connection within connectionTimeout
+   * @param connectionRefusals connections its pool asked for and the server refused (53300)
+   * @param probe its health check and what the orchestrator would have done; null when none ran
+   */
+  public record Instance(int instance, int maximumPoolSize, int peakActive, int maxWaiting, int saturatedSeconds,
+      long poolTimeouts, long connectionRefusals, Probe probe) {}
+
+  /**
+   * An instance's health check with Kubernetes semantics, and its outcome.
+   *
+   * @param via pool or own-connection
+   * @param kind readiness or liveness
+   * @param failedProbes probes that failed or exceeded timeoutSeconds
+   * @param outOfServiceSeconds seconds the instance was out of service (readiness), or restarting
+   *     until its probe passed again (liveness)
+   * @param restarts liveness restarts (0 for readiness)
+   * @param outOfService each stretch, in order
+   */
+  public record Probe(String via, String kind, String sql, double periodSeconds, double timeoutSeconds,
+      int failureThreshold, int successThreshold, int probes, int failedProbes, double outOfServiceSeconds,
+      int restarts, List<OutOfService> outOfService) {}
+
+  /**
+   * A stretch an instance was out of service.
+   *
+   * @param fromSecond when the orchestrator acted (the probe reaching failureThreshold finished),
+   *     seconds since load start
+   * @param toSecond when the probe reaching successThreshold finished, or the end of the load
+   * @param restarts liveness restarts in it
+   * @param untilEnd still out of service when the load ended
+   */
+  public record OutOfService(double fromSecond, double toSecond, double seconds, int restarts, boolean untilEnd) {}
+
+  /**
+   * The WAL the run wrote, read from a session of its own (never the migration's).
+   *
+   * @param source how it was measured, e.g. "pg_current_wal_insert_lsn() every 100 ms"
+   * @param fullPageImages full-page images written during the migration (pg_stat_wal.wal_fpi, PG 14+);
+   *     null where the server does not expose them
+   * @param checkpointsRequested checkpoints requested during the migration (pg_stat_bgwriter or, PG
+   *     17+, pg_stat_checkpointer); null when unknown
+   * @param statements each migration statement's WAL, in order
+   */
+  public record Wal(String source, Long fullPageImages, Long checkpointsRequested, List<StatementWal> statements) {}
+
+  /**
+   * @param index the statement's index in {@code statements}
+   * @param walBytes WAL written while it ran (the whole server's: the application's writes too)
+   * @param walBytesPerSecond that over its duration
+   */
+  public record StatementWal(int index, long walBytes, double walBytesPerSecond) {}
 
   /**
    * The server the rehearsal ran on.
@@ -132,8 +219,12 @@ public record RehearsalReport(
    * @param targetOperations operations the open-loop schedule meant to start in this second
    *     (null in closed loop)
    * @param healthCheckFailures health probes that failed or timed out in this second
+   * @param connectionRefusals connections the server refused the application's pools (53300)
+   * @param serverConnections most client connections open on the server at once; null when not sampled
+   * @param walBytes WAL written in this second; null when not measured
    * @param schedulerLagMs how late the load's open-loop scheduler handed operations out in this
    *     second, 99th percentile: the host's own noise as the harness felt it (null when not measured)
+   * @param replicaLagMs the most a standby was behind in replaying in this second; null when none streamed
    */
   public record TimelineSecond(
       int second,
@@ -151,14 +242,18 @@ public record RehearsalReport(
       int sessionsBlocked,
       Double targetOperations,
       int healthCheckFailures,
-      Double schedulerLagMs) {
+      int connectionRefusals,
+      Integer serverConnections,
+      Long walBytes,
+      Double schedulerLagMs,
+      Double replicaLagMs) {
 
-    /** A second without the scheduler's lag (not measured). */
+    /** A second without server-side figures or the scheduler's lag (tests, older reports). */
     public TimelineSecond(int second, String phase, long operations, Map<String, Long> errors, long dropped,
         Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs, Map<String, Percentiles> byOperation, int poolActive,
         int poolWaiting, int sessionsBlocked, Double targetOperations, int healthCheckFailures) {
       this(second, phase, operations, errors, dropped, p50Ms, p95Ms, p99Ms, maxMs, byOperation, poolActive,
-          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, null);
+          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null, null, null);
     }
   }
 
@@ -286,6 +381,16 @@ public record RehearsalReport(
    *
    * @param lostWrites acknowledged writes missing afterwards; null when no integrity check ran
    * @param healthCheckFailures failed health-check probes; null when no probe ran
+   * @param instancesUnreadySeconds instance-seconds out of service by the probes' Kubernetes semantics;
+   *     null when no probe ran
+   * @param instanceRestarts liveness restarts; null when no probe ran
+   * @param connectionRefusals connections the server refused the pools (53300)
+   * @param peakServerConnections most client connections open on the server at once; null when not sampled
+   * @param walBytes WAL written from the migration's start to its end; null when not measured
+   * @param peakWalBytesPerSecond most WAL written in one second from the migration's start on; null
+   *     when not measured
+   * @param peakReplicaLagMs the most a standby streaming from the server was behind in replaying,
+   *     from the migration's start on; null when no standby streamed
    */
   public record Summary(
       double baselineP99Ms,
@@ -307,7 +412,14 @@ public record RehearsalReport(
       Long lostWrites,
       Long healthCheckFailures,
       double migrationDurationMs,
-      int migrationErrors) {}
+      int migrationErrors,
+      Double instancesUnreadySeconds,
+      Long instanceRestarts,
+      long connectionRefusals,
+      Integer peakServerConnections,
+      Long walBytes,
+      Long peakWalBytesPerSecond,
+      Double peakReplicaLagMs) {}
 
   /**
    * A budget judged.

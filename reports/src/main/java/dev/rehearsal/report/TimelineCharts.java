@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The four timeline charts of the HTML report, top to bottom: throughput, latency, connection
- * pool, blocked sessions. They share one {@link TimeAxis}, and each shows the migration window
+ * The timeline charts of the HTML report, top to bottom: throughput, latency, connection pool,
+ * blocked sessions, and when measured health checks (failed probes, refused connections, instances
+ * out of service) and WAL. They share one {@link TimeAxis}, and each shows the migration window
  * and every statement as a shaded band from its start to its end, so cause and effect line up vertically.
  */
 final class TimelineCharts {
@@ -40,11 +41,56 @@ final class TimelineCharts {
 
   static List<Chart> of(RehearsalReport report) {
     TimelineCharts charts = new TimelineCharts(report);
-    return List.of(
+    List<Chart> all = new ArrayList<>(List.of(
         new Chart("Throughput", charts.throughput()),
         new Chart("Latency (log scale)", charts.latency()),
         new Chart("Connection pool", charts.pool()),
-        new Chart("Sessions blocked on a lock", charts.blocked()));
+        new Chart("Sessions blocked on a lock", charts.blocked())));
+    if (report.platform() != null && report.platform().instances().stream().anyMatch(i -> i.probe() != null)) {
+      all.add(new Chart("Health checks", charts.health()));
+    }
+    if (charts.timeline.stream().anyMatch(s -> s.walBytes() != null)) {
+      all.add(new Chart("WAL written", charts.wal()));
+    }
+    return List.copyOf(all);
+  }
+
+  /** Failed probes and refused connections per second; each stretch an instance was out of service, shaded. */
+  private String health() {
+    double max = timeline.stream().mapToDouble(s -> Math.max(s.healthCheckFailures(), s.connectionRefusals()))
+        .max().orElse(0);
+    SvgChart chart = new SvgChart("chart-health",
+        "Failed health probes and connections the server refused, per second; shaded: an instance out of service",
+        "per second", axis, LinearScale.upTo(max, true, SvgChart.PLOT_TOP, SvgChart.PLOT_BOTTOM));
+    chart.series(series("failed probes/s", RED, s -> (double) s.healthCheckFailures()));
+    if (timeline.stream().anyMatch(s -> s.connectionRefusals() > 0)) {
+      chart.series(series("connections refused/s", ORANGE, s -> (double) s.connectionRefusals()));
+    }
+    for (RehearsalReport.Instance instance : report.platform().instances()) {
+      if (instance.probe() == null) {
+        continue;
+      }
+      for (RehearsalReport.OutOfService out : instance.probe().outOfService()) {
+        chart.stall(out.fromSecond(), out.toSecond(), "instance " + instance.instance()
+            + (out.restarts() > 0 ? " restarted " + out.restarts() + "x, " : " ") + "out of service "
+            + Fmt.number(out.fromSecond()) + "–" + Fmt.number(out.toSecond()) + " s");
+      }
+    }
+    hovers(chart, s -> s.second() + " s: " + s.healthCheckFailures() + " failed probes, "
+        + s.connectionRefusals() + " connections refused");
+    return decorate(chart);
+  }
+
+  /** WAL per second, in MB. */
+  private String wal() {
+    double max = timeline.stream().filter(s -> s.walBytes() != null).mapToDouble(s -> s.walBytes() / 1e6)
+        .max().orElse(0);
+    SvgChart chart = new SvgChart("chart-wal", "WAL written per second, megabytes", "MB/s", axis,
+        LinearScale.upTo(max, true, SvgChart.PLOT_TOP, SvgChart.PLOT_BOTTOM));
+    chart.series(series("WAL MB/s", PURPLE, s -> s.walBytes() == null ? null : s.walBytes() / 1e6));
+    hovers(chart, s -> s.second() + " s: " + (s.walBytes() == null ? "not measured"
+        : Fmt.number(s.walBytes() / 1e6) + " MB of WAL"));
+    return decorate(chart);
   }
 
   private String throughput() {

@@ -30,8 +30,11 @@ record ScenarioDocument(
     List<Strategy> strategies,
     List<BudgetSpec> budgets) {
 
-  /** @param version the pinned major version as written (a number; checked by the validator) */
-  record Server(Object version, Map<String, Object> settings) {}
+  /**
+   * @param version the pinned major version as written (a number; checked by the validator)
+   * @param standby {@code true}/{@code false}, or a mapping with {@code applyDelay}
+   */
+  record Server(Object version, Map<String, Object> settings, Object standby) {}
 
   /** Exactly one of the four is meant to be given; the validator checks that. */
   record Schema(String sql, String file, Flyway flyway, Liquibase liquibase) {}
@@ -57,6 +60,7 @@ record ScenarioDocument(
       String arrival,
       ClosedLoop closedLoop,
       Integer maxInFlight,
+      Integer instances,
       Pool pool,
       HealthCheck healthCheck,
       List<Operation> operations) {}
@@ -65,7 +69,12 @@ record ScenarioDocument(
 
   record ClosedLoop(Integer clients, Duration thinkTime) {}
 
-  record HealthCheck(String sql, Duration every, Duration timeout, Boolean enabled) {}
+  /**
+   * {@code every} and {@code timeout} are the probe's keys from before probes went through the pool;
+   * {@code periodSeconds} and {@code timeoutSeconds} say the same in Kubernetes' terms (numbers).
+   */
+  record HealthCheck(String via, String sql, Double periodSeconds, Double timeoutSeconds, Integer failureThreshold,
+      Integer successThreshold, String kind, Duration every, Duration timeout, Boolean enabled) {}
 
   /**
    * @param params a list (one param per {@code ?}) or a mapping (name to param, for

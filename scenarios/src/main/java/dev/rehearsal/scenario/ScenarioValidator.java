@@ -62,7 +62,39 @@ final class ScenarioValidator {
       }
     }
     return new ServerSpec(server == null ? null : version(server.version()),
-        Collections.unmodifiableMap(settings));
+        Collections.unmodifiableMap(settings), server == null ? null : standby(server.standby()));
+  }
+
+  /** {@code standby: true}, or {@code standby: {applyDelay: 500ms}}; false or absent: none. */
+  private ServerSpec.StandbySpec standby(Object standby) {
+    String path = "/server/standby";
+    if (standby == null || Boolean.FALSE.equals(standby)) {
+      return null;
+    }
+    if (Boolean.TRUE.equals(standby)) {
+      return new ServerSpec.StandbySpec(Duration.ZERO);
+    }
+    String fix = "write standby: true, or standby: {applyDelay: 500ms} for a replica that applies WAL later";
+    if (!(standby instanceof Map<?, ?> map)) {
+      throw errors.at(path, "server.standby is true, false or a mapping, got " + errors.got(path), fix);
+    }
+    for (Object key : map.keySet()) {
+      if (!"applyDelay".equals(key)) {
+        throw errors.atKey(YamlPath.child(path, String.valueOf(key)), "unknown key '" + key
+            + "' in server.standby (allowed keys here: applyDelay)", fix);
+      }
+    }
+    Object delay = map.get("applyDelay");
+    if (delay == null) {
+      return new ServerSpec.StandbySpec(Duration.ZERO);
+    }
+    String delayPath = YamlPath.child(path, "applyDelay");
+    Duration applyDelay = Durations.parse(String.valueOf(delay)).orElseThrow(() -> errors.at(delayPath,
+        "server.standby.applyDelay is a duration, got " + errors.got(delayPath), "e.g. applyDelay: 500ms"));
+    if (applyDelay.isNegative()) {
+      throw errors.at(delayPath, "server.standby.applyDelay cannot be negative", "e.g. applyDelay: 500ms, or 0s");
+    }
+    return new ServerSpec.StandbySpec(applyDelay);
   }
 
   /** The pinned major version: a whole number the providers can run. */

@@ -15,7 +15,18 @@ import java.util.Map;
  *     postgresql.conf ({@code shared_buffers: 256MB}); never null. Every provider applies the
  *     same map, so the rehearsal server behaves like production rather than like a test fixture
  */
-public record ServerSpec(Integer version, Map<String, String> settings) {
+public record ServerSpec(Integer version, Map<String, String> settings, StandbySpec standby) {
+
+  /**
+   * A hot standby streaming from the rehearsal's server, whose replay lag the report measures.
+   *
+   * @param applyDelay {@code recovery_min_apply_delay}: a replica that applies WAL this much later
+   */
+  public record StandbySpec(java.time.Duration applyDelay) {}
+
+  public ServerSpec(Integer version, Map<String, String> settings) {
+    this(version, settings, null);
+  }
 
   /** The major versions every provider can run (the embedded provider has binaries for each). */
   public static final List<Integer> SUPPORTED_MAJORS = List.of(15, 16, 17, 18);

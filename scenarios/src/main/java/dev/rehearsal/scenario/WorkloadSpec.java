@@ -17,6 +17,8 @@ import java.util.List;
  * @param operations weighted operations (with {@code weight}) and periodic ones (with
  *     {@code every})
  * @param healthCheck the application's health check, or null when disabled
+ * @param instances application instances (default 1): each its own pool with {@code pool}'s
+ *     settings, its share of the traffic and its own health check, against the one server
  */
 public record WorkloadSpec(
     Double ratePerSecond,
@@ -26,7 +28,8 @@ public record WorkloadSpec(
     int maxInFlight,
     PoolSpec pool,
     List<OperationSpec> operations,
-    HealthCheckSpec healthCheck) {
+    HealthCheckSpec healthCheck,
+    int instances) {
 
   /** Whether clients run operations back to back rather than at a rate. */
   public boolean closed() {

@@ -35,7 +35,7 @@ final class WorkloadValidator {
       ClosedLoopSpec closedLoop = closedLoop(workload.closedLoop());
       return new WorkloadSpec(null, List.of(), null, closedLoop, closedLoop.clients(),
           connections.pool(workload.pool()), operations.operations(workload.operations()),
-          connections.healthCheck(workload.healthCheck()));
+          connections.healthCheck(workload.healthCheck()), connections.instances(workload.instances()));
     }
     String ratePath = WORKLOAD + "/rate";
     double rate = errors.require(workload.rate(), ratePath,
@@ -52,7 +52,7 @@ final class WorkloadValidator {
     errors.requireAtLeast(maxInFlight, 1, WORKLOAD + "/maxInFlight");
     return new WorkloadSpec(rate, stages, arrival, null, maxInFlight,
         connections.pool(workload.pool()), operations.operations(workload.operations()),
-        connections.healthCheck(workload.healthCheck()));
+        connections.healthCheck(workload.healthCheck()), connections.instances(workload.instances()));
   }
 
   /**

@@ -208,6 +208,19 @@ class ScenarioErrorsTest {
   }
 
   @Test
+  void aStandbyIsTrueFalseOrAnApplyDelay() {
+    assertFails(MINIMAL + "server:\n  standby: 3\n", """
+        bad.yaml:15:12: server.standby is true, false or a mapping, got 3
+          fix: write standby: true, or standby: {applyDelay: 500ms} for a replica that applies WAL later""");
+    assertFails(MINIMAL + "server:\n  standby: {delay: 1s}\n", """
+        bad.yaml:15:13: unknown key 'delay' in server.standby (allowed keys here: applyDelay)
+          fix: write standby: true, or standby: {applyDelay: 500ms} for a replica that applies WAL later""");
+    assertFails(MINIMAL + "server:\n  standby: {applyDelay: soon}\n", """
+        bad.yaml:15:25: server.standby.applyDelay is a duration, got 'soon'
+          fix: e.g. applyDelay: 500ms""");
+  }
+
+  @Test
   void serverVersionWithAMinorVersion() {
     assertFails(MINIMAL + "server:\n  version: 16.4\n", """
         bad.yaml:15:12: server.version is the PostgreSQL major version production runs, got 16.4
@@ -339,11 +352,12 @@ class ScenarioErrorsTest {
 
   /** The fix line of a budget naming what is not a budget metric: every one that is. */
   private static final String BUDGET_METRICS = """
-          fix: known metrics: baselineP99Ms, blockedSessionSeconds, droppedOperations, errors, errors.connection, \
-        errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, errors.statementTimeout, \
-        healthCheckFailures, longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, \
-        maxSessionsBlocked, migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, \
-        poolSaturatedSeconds, poolTimeouts, spikeSeconds""";
+          fix: known metrics: baselineP99Ms, blockedSessionSeconds, connectionRefusals, droppedOperations, errors, \
+        errors.connection, errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, \
+        errors.statementTimeout, healthCheckFailures, instanceRestarts, instancesUnreadySeconds, \
+        longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, maxSessionsBlocked, \
+        migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, peakReplicaLagMs, peakServerConnections, \
+        peakWalBytesPerSecond, poolSaturatedSeconds, poolTimeouts, spikeSeconds, walBytes""";
 
   @Test
   void unknownBudgetMetric() {

@@ -47,7 +47,7 @@ class ScenarioLoaderTest {
   }
 
   /** The built-in scenarios in index.txt's order. */
-  static final java.util.List<String> BUILTINS = java.util.List.of("demo", "add-column-not-null", "create-index", "add-foreign-key", "set-not-null", "change-column-type", "rename-column", "lock-queue", "backfill-batch-size", "unique-constraint", "pgbench", "pgbench-tpcb");
+  static final java.util.List<String> BUILTINS = java.util.List.of("demo", "add-column-not-null", "create-index", "add-foreign-key", "set-not-null", "change-column-type", "rename-column", "lock-queue", "lock-queue-instances", "backfill-batch-size", "unique-constraint", "pgbench", "pgbench-tpcb");
 
   @Test
   void demoParsesWithItsValues() {
@@ -87,7 +87,7 @@ class ScenarioLoaderTest {
     assertThat(workload.maxInFlight()).isEqualTo(256);
     assertThat(workload.pool()).isEqualTo(new PoolSpec(10, Duration.ofSeconds(2), null));
     assertThat(workload.healthCheck()).isEqualTo(
-        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1), "pool"));
     assertThat(workload.operations()).extracting(OperationSpec::name)
         .containsExactly("read-user", "update-login", "signup", "monthly-report");
     assertThat(workload.operations()).extracting(OperationSpec::weight)
@@ -161,7 +161,7 @@ class ScenarioLoaderTest {
     assertThat(scenario.workload().arrival()).isEqualTo(Arrival.CONSTANT);
     assertThat(scenario.workload().closedLoop()).isNull();
     assertThat(scenario.workload().healthCheck()).isEqualTo(
-        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1), "pool"));
     assertThat(scenario.workload().operations()).containsExactly(
         new OperationSpec("read", List.of(new StatementSpec("SELECT 1", List.of())), false, 1,
             null, null, null, Map.of(), null));

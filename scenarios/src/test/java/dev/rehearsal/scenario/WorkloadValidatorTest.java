@@ -202,14 +202,82 @@ class WorkloadValidatorTest {
 
   @Test
   void healthCheckDefaultsAndOverrides() {
+    // no healthCheck: the application's probe, through its pool, with Kubernetes' default thresholds
     assertThat(workload(READ).healthCheck()).isEqualTo(
-        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1), Duration.ofSeconds(1), "pool", "readiness", 3, 1));
+    // a block written with every/timeout (before probes went through the pool) keeps its own connection
     assertThat(workload(READ + "healthCheck: {sql: SELECT 2, every: 500ms}\n").healthCheck())
         .isEqualTo(new HealthCheckSpec("SELECT 2", Duration.ofMillis(500),
-            Duration.ofSeconds(1)));
+            Duration.ofSeconds(1), "own-connection"));
     assertThat(workload(READ + "healthCheck: {enabled: true}\n").healthCheck())
         .isEqualTo(new HealthCheckSpec("SELECT 1", Duration.ofSeconds(1),
-            Duration.ofSeconds(1)));
+            Duration.ofSeconds(1), "pool"));
+  }
+
+  @Test
+  void healthCheckInKubernetesTerms() {
+    assertThat(workload(READ + """
+        healthCheck: {via: pool, sql: SELECT 2, periodSeconds: 5, timeoutSeconds: 0.5, failureThreshold: 2,
+          successThreshold: 2, kind: readiness}
+        """).healthCheck()).isEqualTo(new HealthCheckSpec("SELECT 2", Duration.ofSeconds(5), Duration.ofMillis(500),
+            "pool", "readiness", 2, 2));
+    assertThat(workload(READ + "healthCheck: {via: own-connection, every: 2s, kind: liveness}\n").healthCheck())
+        .isEqualTo(new HealthCheckSpec("SELECT 1", Duration.ofSeconds(2), Duration.ofSeconds(1),
+            "own-connection", "liveness", 3, 1));
+    assertThat(workload(READ + "healthCheck: {via: pool, every: 2s}\n").healthCheck().via()).isEqualTo("pool");
+  }
+
+  @Test
+  void healthCheckUnknownVia() {
+    assertFails(READ + "healthCheck: {via: sidecar}\n", """
+        bad.yaml:20:22: unknown via 'sidecar'
+          fix: use one of: pool (borrowed from the application's pool, as its health endpoint does), \
+        own-connection (a connection of its own: only whether the database answers)""");
+  }
+
+  @Test
+  void healthCheckUnknownKind() {
+    assertFails(READ + "healthCheck: {kind: startup}\n", """
+        bad.yaml:20:23: unknown kind 'startup'
+          fix: use one of: readiness (failing takes the instance out of service), liveness (failing restarts it)""");
+  }
+
+  @Test
+  void healthCheckThresholdBelowOne() {
+    assertFails(READ + "healthCheck: {failureThreshold: 0}\n", """
+        bad.yaml:20:35: failureThreshold must be at least 1, got 0
+          fix: use 1 or more""");
+  }
+
+  @Test
+  void livenessSuccessThresholdMustBeOne() {
+    assertFails(READ + "healthCheck: {kind: liveness, successThreshold: 2}\n", """
+        bad.yaml:20:51: a liveness probe's successThreshold must be 1, got 2
+          fix: Kubernetes requires 1 for liveness probes (a restarted instance is live at its first success); \
+        remove successThreshold, or use kind: readiness""");
+  }
+
+  @Test
+  void periodGivenTwice() {
+    assertFails(READ + "healthCheck: {every: 1s, periodSeconds: 1}\n", """
+        bad.yaml:20:28: every and periodSeconds say the same thing
+          fix: give one of them: periodSeconds in seconds as Kubernetes writes it, or every with a unit""");
+  }
+
+  @Test
+  void timeoutSecondsTooShort() {
+    assertFails(READ + "healthCheck: {timeoutSeconds: 0.001}\n", """
+        bad.yaml:20:33: timeoutSeconds must be at least 0.01, got 0.001
+          fix: give seconds, e.g. timeoutSeconds: 1 (fractions such as 0.5 are allowed)""");
+  }
+
+  @Test
+  void instancesDefaultAndAtLeastOne() {
+    assertThat(workload(READ).instances()).isEqualTo(1);
+    assertThat(workload(READ + "instances: 4\n").instances()).isEqualTo(4);
+    assertFails(READ + "instances: 0\n", """
+        bad.yaml:20:14: instances must be at least 1, got 0
+          fix: use 1 or more""");
   }
 
   @Test
@@ -251,7 +319,8 @@ class WorkloadValidatorTest {
   void healthCheckUnknownKey() {
     assertFails(READ + "healthCheck: {interval: 1s}\n", """
         bad.yaml:20:17: unknown key 'interval' in workload.healthCheck
-          fix: allowed keys here: sql, every, timeout, enabled""");
+          fix: allowed keys here: via, sql, periodSeconds, timeoutSeconds, failureThreshold, \
+        successThreshold, kind, every, timeout, enabled""");
   }
 
   // ---------------------------------------------------------------- sql or transaction

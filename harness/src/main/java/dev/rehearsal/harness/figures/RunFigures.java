@@ -18,23 +18,30 @@ import java.util.List;
  * @param migrationLockWaitMs longest time the migration's own session waited for a lock
  */
 public record RunFigures(Summary summary, List<TimelineSecond> timeline, List<StatementResult> statements,
-    RehearsalReport.Phases phases, LockObservation lockObservation, double migrationLockWaitMs) {
+    RehearsalReport.Phases phases, LockObservation lockObservation, double migrationLockWaitMs,
+    RehearsalReport.Platform platform, RehearsalReport.Wal wal) {
 
   /**
    * @param warmupSeconds the scenario's warm-up, as planned (the phases say when the migration
    *     really started)
-   * @param poolSize the application pool's maximumPoolSize (saturation is every connection busy)
+   * @param poolSize the application pool's maximumPoolSize (saturation is every connection of every
+   *     instance busy)
    * @param healthChecked whether a health probe ran (else its failures are "not measured")
+   * @param maxConnections the server's max_connections, or null when unknown
    */
-  public static RunFigures of(Measurement m, double warmupSeconds, int poolSize, boolean healthChecked) {
+  public static RunFigures of(Measurement m, double warmupSeconds, int poolSize, boolean healthChecked,
+      Integer maxConnections) {
     Phases p = m.phases();
+    PlatformFigures platform = PlatformFigures.of(m, maxConnections);
     Summary summary = SummaryBuilder.build(m.tally().seconds(), m.baselineLatencyMicros(), p, m.blocked(),
-        m.statements(), poolSize, m.lostWrites(), healthChecked);
+        m.statements(), poolSize * Math.max(1, m.instances().size()), m.lostWrites(), healthChecked, platform);
     return new RunFigures(summary,
-        TimelineBuilder.build(m.tally().seconds(), m.blocked(), p),
+        TimelineBuilder.build(m.tally().seconds(), m.blocked(), p, m.server()),
         StatementResults.build(m.statements(), m.blocked(), m.loadStartNanos()),
         new RehearsalReport.Phases(warmupSeconds, p.migrationStartSecond(), p.migrationEndSecond(), p.endSecond()),
         StatementResults.observation(m.blocked()),
-        m.blocked().longestMigrationWaitMs());
+        m.blocked().longestMigrationWaitMs(),
+        platform.platform(),
+        platform.wal());
   }
 }

@@ -21,10 +21,12 @@ final class SummaryBuilder {
    *     keeps a write ledger)
    * @param healthChecked whether a health probe ran (else its failures are "not measured")
    * @param baseline the application's latencies in the baseline seconds ({@code measure.BaselineWindow})
+   * @param maximumPoolSize connections of every instance's pool together (saturation: all in use)
+   * @param platform the instances' probes, the server's connections, the WAL
    */
   static Summary build(List<SecondFigures> samples, Histogram baseline, Phases phases,
       BlockedTime blocked, List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites,
-      boolean healthChecked) {
+      boolean healthChecked, PlatformFigures platform) {
     double baselineP99Ms = baseline.getTotalCount() == 0 ? 0 : TimelineBuilder.ms(baseline.getValueAtPercentile(99));
     double spikeThresholdMs = SpikeSeconds.thresholdMs(baselineP99Ms,
         SpikeSeconds.highestBaselineSecondP99Ms(samples, phases));
@@ -54,7 +56,14 @@ final class SummaryBuilder {
         lostWrites,
         healthChecked ? (Long) samples.stream().mapToLong(SecondFigures::healthCheckFailures).sum() : null,
         migrationMs,
-        migrationErrors);
+        migrationErrors,
+        platform.instancesUnreadySeconds(),
+        platform.instanceRestarts(),
+        platform.connectionRefusals(),
+        platform.peakServerConnections(),
+        platform.walBytes(),
+        platform.peakWalBytesPerSecond(),
+        platform.peakReplicaLagMs());
   }
 
   /** The per-second figures summed and maximised over the run. */

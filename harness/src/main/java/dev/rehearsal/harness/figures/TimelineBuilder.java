@@ -2,6 +2,7 @@ package dev.rehearsal.harness.figures;
 
 import dev.rehearsal.harness.measure.Phases;
 import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.harness.observe.ServerSamples;
 import dev.rehearsal.load.ErrorClass;
 import dev.rehearsal.load.LatencySummary;
 import dev.rehearsal.load.SecondFigures;
@@ -18,7 +19,9 @@ public final class TimelineBuilder {
 
   private TimelineBuilder() {}
 
-  public static List<TimelineSecond> build(List<SecondFigures> seconds, BlockedTime blocked, Phases phases) {
+  /** @param server WAL and connections sampled from the server, or null when not sampled */
+  public static List<TimelineSecond> build(List<SecondFigures> seconds, BlockedTime blocked, Phases phases,
+      ServerSamples server) {
     List<TimelineSecond> timeline = new ArrayList<>(seconds.size());
     for (SecondFigures s : seconds) {
       Map<String, Percentiles> byOperation = new LinkedHashMap<>();
@@ -41,7 +44,11 @@ public final class TimelineBuilder {
           blocked == null ? 0 : blocked.maxBlockedInSecond(s.second()),
           Double.isNaN(s.targetOperations()) ? null : s.targetOperations(),
           s.healthCheckFailures(),
-          ms(s.schedulerLagP99Micros())));
+          s.connectionRefusals(),
+          server == null ? null : server.connectionsInSecond(s.second()),
+          server == null ? null : server.walBytesInSecond(s.second()),
+          ms(s.schedulerLagP99Micros()),
+          server == null ? null : server.replicaLagMsInSecond(s.second())));
     }
     return timeline;
   }

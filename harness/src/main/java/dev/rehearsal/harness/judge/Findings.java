@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.judge;
 
+import dev.rehearsal.report.RehearsalReport.Platform;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.TimelineSecond;
@@ -16,9 +17,12 @@ import java.util.Map;
  * @param complete false when the run stopped before its end: its verdict says it was judged on part
  * @param maxConnections the server's max_connections; null when unknown (pool advice is then not
  *     bounded by it)
+ * @param platform the application instances and what their probes' orchestrator would have done;
+ *     null when not measured
  */
 public record Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
-    double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections) {
+    double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections,
+    Platform platform) {
 
   public Findings {
     statements = List.copyOf(statements);
@@ -28,7 +32,13 @@ public record Findings(Summary summary, List<StatementResult> statements, List<T
   /** Findings without the server's max_connections. */
   public Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
       double migrationEndSecond, double migrationLockWaitMs, boolean complete) {
-    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, null);
+    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, null, null);
+  }
+
+  /** Findings without the platform's figures. */
+  public Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
+      double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections) {
+    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, maxConnections, null);
   }
 
   /** max_connections from the server's settings as SHOW prints them; null when absent or unreadable. */

@@ -24,9 +24,22 @@ public final class Judge {
     NextSteps.Evidence evidence = new NextSteps.Evidence(findings.summary(), findings.statements(), budgets,
         findings.timeline(), findings.migrationLockWaitMs(), pool.maximumPoolSize(),
         pool.connectionTimeout().toMillis(), findings.migrationEndSecond(), limits(findings, scenario));
-    Verdict verdict = BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence));
+    Verdict verdict = withPlatform(BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)),
+        PlatformVerdict.sentence(findings.platform()));
     return new Judgement(budgets, findings.complete() ? verdict : BudgetJudge.incomplete(verdict),
         NextSteps.suggest(evidence));
+  }
+
+  /** What the orchestrator would have done leads the headline: it is what production would have felt. */
+  static Verdict withPlatform(Verdict verdict, String platform) {
+    if (platform == null) {
+      return verdict;
+    }
+    String rest = verdict.headline();
+    // a sentence goes before a sentence; before a budget's lower-case name, a clause
+    boolean clause = !rest.isEmpty() && Character.isLowerCase(rest.charAt(0));
+    return new Verdict(verdict.status(),
+        clause ? platform.substring(0, platform.length() - 1) + "; " + rest : platform + " " + rest);
   }
 
   /** The longest hold the scenario's longestWaitMs budget allows (its lowest threshold), and the server's limit. */

@@ -8,6 +8,8 @@ import dev.rehearsal.harness.check.UntouchedDataCheck;
 import dev.rehearsal.harness.migrate.MigrationPlan;
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.harness.observe.ServerSampler;
+import dev.rehearsal.harness.observe.ServerSamples;
 import dev.rehearsal.harness.provision.JdbcUrls;
 import dev.rehearsal.harness.provision.ScratchDatabase;
 import dev.rehearsal.load.DatabaseTarget;
@@ -85,11 +87,16 @@ public final class LoadWindow {
     int poolSize = scenario.workload().pool().maximumPoolSize();
     LoadProgress progress = migration == null ? LoadProgress.standalone(console, poolSize)
         : new LoadProgress(console, poolSize);
-    try (MigrationUnderLoad migrating = migration == null ? null : new MigrationUnderLoad(target, console);
+    // before the pools: a server they fill still has a slot for the sampler
+    try (ServerSampler sampler = ServerSampler.open(target);
+        MigrationUnderLoad migrating = migration == null ? null : new MigrationUnderLoad(target, console);
         LoadEngine engine = newEngine(target, second -> {
           baseline.onSecond(second);
           progress.onSecond(second);
         })) {
+      if (sampler != null) {
+        sampler.start();
+      }
       engine.start();
       Marks marks = new Marks(engine.startNanos());
       if (migrating != null) {
@@ -113,6 +120,7 @@ public final class LoadWindow {
         blocked = migrating == null ? null : migrating.stopObserving();
       }
       marks.end = System.nanoTime();
+      ServerSamples server = sampler == null ? null : sampler.stop(marks.loadStart);
       if (stopped == null && StopSignal.requested()) {
         stopped = StopSignal.reason() + " during the load";
       }
@@ -127,7 +135,7 @@ public final class LoadWindow {
       Phases phases = migration == null ? null : marks.phases(baselineFrom);
       Histogram baselineLatency = phases == null ? new Histogram(3) : baseline.baseline(phases);
       return new Measurement(engine.tally(), baselineLatency, phases, blocked, outcomes, marks.loadStart,
-          engine.runSeconds(), checked.integrity(), checked.lostWrites(), stopped);
+          engine.runSeconds(), checked.integrity(), checked.lostWrites(), stopped, engine.instances(), server);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.rehearsal.harness.measure;
 
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.harness.observe.ServerSamples;
+import dev.rehearsal.load.InstanceFigures;
 import dev.rehearsal.load.LoadTally;
 import dev.rehearsal.report.RehearsalReport;
 import java.util.List;
@@ -26,6 +28,8 @@ import org.HdrHistogram.Histogram;
  *     or the check did not run
  * @param stopped why the window ended before its end (a signal, or the server or a connection
  *     failed), in words; null when it ran to the end
+ * @param instances each application instance's pool and probe figures, in order
+ * @param server WAL and connections sampled from the server; null when the server gave no session for it
  */
 public record Measurement(
     LoadTally tally,
@@ -37,10 +41,18 @@ public record Measurement(
     double runSeconds,
     RehearsalReport.Integrity integrity,
     Long lostWrites,
-    String stopped) {
+    String stopped,
+    List<InstanceFigures> instances,
+    ServerSamples server) {
 
   public Measurement {
     statements = List.copyOf(statements);
+    instances = List.copyOf(instances);
+  }
+
+  /** {@code System.nanoTime()} of a moment given in seconds since load start. */
+  public long nanosAt(double second) {
+    return loadStartNanos + Math.round(second * 1e9);
   }
 
   /** Whether the window ran to its end: a report of it is complete. */

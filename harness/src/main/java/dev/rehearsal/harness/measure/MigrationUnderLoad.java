@@ -8,6 +8,8 @@ import dev.rehearsal.harness.observe.BlockedTime;
 import dev.rehearsal.harness.observe.LockObserver;
 import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.load.DatabaseTarget;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -17,21 +19,27 @@ import java.util.List;
  */
 final class MigrationUnderLoad implements AutoCloseable {
 
-  private final DatabaseTarget target;
   private final Console console;
   private final MigrationProgress cursor = new MigrationProgress();
   private final MigrationRunner runner;
+  private final Connection observerSession;
   private LockObserver observer;
 
+  /** Opens the migration's sessions and the observer's: before the application's pools take the server's slots. */
   MigrationUnderLoad(DatabaseTarget target, Console console) {
-    this.target = target;
     this.console = console;
     this.runner = new MigrationRunner(target, cursor, new StatementEcho(console));
+    try {
+      this.observerSession = LockObserver.session(target);
+    } catch (RuntimeException e) {
+      runner.close();
+      throw e;
+    }
   }
 
   /** Starts the lock observer; its samples are placed on the timeline from {@code loadStartNanos}. */
   void startObserving(long loadStartNanos) {
-    observer = new LockObserver(target, loadStartNanos, cursor);
+    observer = new LockObserver(observerSession, loadStartNanos, cursor);
   }
 
   /** The up steps, then, with {@code rollback} and only when they all succeeded, the down steps. */
@@ -64,7 +72,11 @@ final class MigrationUnderLoad implements AutoCloseable {
     try {
       if (observer != null) {
         observer.close();
+      } else {
+        observerSession.close();
       }
+    } catch (SQLException e) {
+      // closing a session never used: nothing to add
     } finally {
       runner.close();
     }

@@ -13,6 +13,7 @@ import dev.rehearsal.load.Traffic;
 import dev.rehearsal.load.schedule.Arrival;
 import dev.rehearsal.load.schedule.RateProfile;
 import dev.rehearsal.load.schedule.RateStage;
+import dev.rehearsal.scenario.HealthCheckSpec;
 import dev.rehearsal.scenario.OperationSpec;
 import dev.rehearsal.scenario.ParamSpec;
 import dev.rehearsal.scenario.StatementSpec;
@@ -62,14 +63,23 @@ public final class WorkloadPlans {
         weighted.add(new LoadPlan.Weighted(op, spec.weight()));
       }
     }
-    HealthCheck health = workload.healthCheck() == null ? null : new HealthCheck(workload.healthCheck().sql(),
-        workload.healthCheck().every(), workload.healthCheck().timeout());
-    return new LoadPlan(traffic(workload, pacing), weighted, periodic, health, seed);
+    return new LoadPlan(traffic(workload, pacing), weighted, periodic, healthCheck(workload.healthCheck()), seed,
+        workload.instances());
+  }
+
+  private static HealthCheck healthCheck(HealthCheckSpec spec) {
+    if (spec == null) {
+      return null;
+    }
+    return new HealthCheck(spec.sql(), spec.every(), spec.timeout(),
+        spec.throughPool() ? HealthCheck.Via.POOL : HealthCheck.Via.OWN_CONNECTION,
+        HealthCheckSpec.LIVENESS.equals(spec.kind()) ? HealthCheck.Kind.LIVENESS : HealthCheck.Kind.READINESS,
+        spec.failureThreshold(), spec.successThreshold());
   }
 
   private static Traffic traffic(WorkloadSpec workload, Pacing pacing) {
     if (pacing.max()) {
-      return new Traffic.ClosedLoop(workload.pool().maximumPoolSize(), Duration.ZERO);
+      return new Traffic.ClosedLoop(workload.pool().maximumPoolSize() * workload.instances(), Duration.ZERO);
     }
     if (pacing.ratePerSecond() != null) {
       return new Traffic.OpenLoop(RateProfile.constant(pacing.ratePerSecond()), arrival(workload),

@@ -85,16 +85,29 @@ public final class LockObserver implements AutoCloseable {
 
   /** @param loadStartNanos second 0 of the timeline, to key per-second figures */
   public LockObserver(DatabaseTarget target, long loadStartNanos, MigrationProgress progress) {
-    try {
-      this.connection = ScratchDatabase.connect(target, APPLICATION_NAME);
-    } catch (SQLException e) {
-      throw new InfrastructureException("could not open the lock observer's session: " + e.getMessage(), e);
-    }
+    this(session(target), loadStartNanos, progress);
+  }
+
+  /**
+   * Observes from {@code session} (from {@link #session}), opened before the application's pools so
+   * that pools filling the server's max_connections do not leave the observer without a slot.
+   */
+  public LockObserver(Connection session, long loadStartNanos, MigrationProgress progress) {
+    this.connection = session;
     this.progress = progress;
     this.tracker = new BlockedTimeTracker(loadStartNanos);
     this.thread = new Thread(this::observe, "rehearsal-lock-observer");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** The observer's session. */
+  public static Connection session(DatabaseTarget target) {
+    try {
+      return ScratchDatabase.connect(target, APPLICATION_NAME);
+    } catch (SQLException e) {
+      throw new InfrastructureException("could not open the lock observer's session: " + e.getMessage(), e);
+    }
   }
 
   private void observe() {

@@ -82,37 +82,45 @@ public final class EmbeddedProvider implements PostgresProvider {
     }
     // zonky's own defaults turn durability off (fsync, synchronous_commit, full_page_writes);
     // a rehearsal wants production's behaviour, so start from PostgreSQL's defaults
-    builder.setServerConfig("fsync", "on");
-    builder.setServerConfig("synchronous_commit", "on");
-    builder.setServerConfig("full_page_writes", "on");
-    builder.setServerConfig("max_connections", "100");
+    Map<String, String> config = new java.util.LinkedHashMap<>();
+    config.put("fsync", "on");
+    config.put("synchronous_commit", "on");
+    config.put("full_page_writes", "on");
+    config.put("max_connections", "100");
     // marks the server as the harness's on its command line, for LeftoverServers
-    builder.setServerConfig("cluster_name", LeftoverServers.CLUSTER_NAME);
-    settings.forEach(builder::setServerConfig);
+    config.put("cluster_name", LeftoverServers.CLUSTER_NAME);
+    config.putAll(settings);
+    config.forEach(builder::setServerConfig);
     EmbeddedPostgres postgres;
     try {
       postgres = builder.start();
     } catch (IOException | RuntimeException e) {
       throw new InfrastructureException("embedded PostgreSQL " + majorVersion + " did not start: " + e.getMessage(), e);
     }
-    return new Server(postgres, majorVersion);
+    return new Server(postgres, majorVersion, config);
   }
 
   private static final class Server extends OwnedServer {
     private final EmbeddedPostgres postgres;
     private final int majorVersion;
+    /** What the server was started with: a standby needs the same (max_connections at least). */
+    private final Map<String, String> config;
     private EmbeddedStandby standby;
 
-    Server(EmbeddedPostgres postgres, int majorVersion) {
+    Server(EmbeddedPostgres postgres, int majorVersion, Map<String, String> config) {
       super("embedded");
       this.postgres = postgres;
       this.majorVersion = majorVersion;
+      this.config = Map.copyOf(config);
     }
 
     @Override
     public synchronized DatabaseTarget startStandby(Map<String, String> settings, Duration applyDelay) {
       if (standby == null) {
-        standby = EmbeddedStandby.start(majorVersion, target("postgres"), postgres.getPort(), settings, applyDelay);
+        Map<String, String> standbyConfig = new java.util.LinkedHashMap<>(config);
+        standbyConfig.putAll(settings);
+        standby = EmbeddedStandby.start(majorVersion, target("postgres"), postgres.getPort(), standbyConfig,
+            applyDelay);
       }
       return standby.target("postgres");
     }

@@ -42,6 +42,9 @@ public final class EmbeddedStandby implements AutoCloseable {
 
   static final String SLOT = "rehearsal_standby";
 
+  /** The standby's data directory in the temporary directory: this prefix and digits (LeftoverServers removes it). */
+  static final String DIRECTORY_PREFIX = "rehearsal-standby-";
+
   /** The standby server's own output, in its data directory (quoted when it fails to start). */
   static final String LOG = "standby.log";
 
@@ -72,7 +75,7 @@ public final class EmbeddedStandby implements AutoCloseable {
       Map<String, String> settings, Duration applyDelay) {
     Path copy;
     try {
-      copy = Files.createTempDirectory("rehearsal-standby-");
+      copy = Files.createTempDirectory(DIRECTORY_PREFIX);
     } catch (IOException e) {
       throw new InfrastructureException("could not create the standby's data directory: " + e.getMessage(), e);
     }

@@ -99,7 +99,9 @@ final class LeftoverServers {
 
   private static boolean temporary(Path dir) {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-    return dir != null && dir.getFileName() != null && dir.getFileName().toString().matches("epg\\d+")
+    // zonky's own (epgNNN) or a standby's copy (EmbeddedStandby)
+    return dir != null && dir.getFileName() != null
+        && dir.getFileName().toString().matches("epg\\d+|" + EmbeddedStandby.DIRECTORY_PREFIX + "\\d+")
         && tmp.equals(dir.toAbsolutePath().normalize().getParent());
   }
 

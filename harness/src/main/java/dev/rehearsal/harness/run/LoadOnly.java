@@ -75,7 +75,7 @@ public final class LoadOnly {
           WorkloadPlans.describe(plan.traffic()), startedAt, Instant.now(), bench.serverInfo(),
           bench.seeded().tables(), seconds,
           LoadSummaryBuilder.build(m.tally(), seconds, target, plan.healthCheck() != null, m.integrity()),
-          m.integrity(), TimelineBuilder.build(m.tally().seconds(), null, null), m.complete(),
+          m.integrity(), TimelineBuilder.build(m.tally().seconds(), null, null, m.server()), m.complete(),
           m.complete() ? null : m.stopped() + "; figures cover what was observed until then");
       Path json = options.outDir().resolve(JSON);
       try {

@@ -111,18 +111,19 @@ public final class Rehearsal {
     Measurement measured = new LoadWindow(scenario, load, seeded.database(), outDir, console).measure(
         new LoadWindow.Plan.Migration(strategy.migration(), options.rollback(), scenario.phases().warmup(),
             scenario.phases().cooldown()));
+    Integer maxConnections = Findings.maxConnections(serverInfo == null ? null : serverInfo.settings());
     RunFigures figures = RunFigures.of(measured, scenario.phases().warmup().toMillis() / 1000.0,
-        scenario.workload().pool().maximumPoolSize(), load.healthCheck() != null);
+        scenario.workload().pool().maximumPoolSize(), load.healthCheck() != null, maxConnections);
     sayLockFindings(figures);
     Judgement judgement = Judge.judge(new Findings(figures.summary(), figures.statements(), figures.timeline(),
         figures.phases().migrationEndSecond(), figures.migrationLockWaitMs(), measured.complete(),
-        Findings.maxConnections(serverInfo == null ? null : serverInfo.settings())), scenario);
+        maxConnections, figures.platform()), scenario);
     RehearsalReport report = new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(),
         startedAt, Instant.now(), measured.complete(), serverInfo, seeded.tables(), seeded.info(options.seed()),
         figures.phases(), figures.timeline(), figures.statements(), figures.summary(), measured.integrity(),
         judgement.budgets(), judgement.verdict(), judgement.nextSteps(),
         measured.complete() ? null : measured.stopped() + "; figures cover what was observed until then",
-        figures.lockObservation());
+        figures.lockObservation(), figures.platform(), figures.wal());
     return new Result(report, write(report, outDir, outDir.resolve(LoadWindow.HISTOGRAM_LOG)));
   }
 

@@ -65,6 +65,7 @@ final class Workbench implements AutoCloseable {
   private static Workbench provisionAndSeed(Scenario scenario, RunOptions options, Console console) {
     int major = ServerVersion.toRun(scenario, options, console);
     PostgresProvider provider = Providers.choose(options.postgres(), major, options.image(), console::say);
+    Standby.check(scenario, provider);
     sayAboutTheUrl(options, console);
     SeedCache cache = null;
     if (provider instanceof EmbeddedProvider embedded && options.seedCache() != null) {
@@ -84,6 +85,7 @@ final class Workbench implements AutoCloseable {
             ? SeededDatabase.throughCache(scenario, options, server, cache, options.fresh(), console)
             : SeededDatabase.seedScratch(scenario, options, server, console);
       }
+      Standby.startIfAsked(scenario, provider, server, console);
       RehearsalReport.ServerInfo info = inspect(scenario, options, major, server, seeded.database().target(), console);
       console.say("PostgreSQL %s (%s) ready; rehearsal database %s%s (%.1f s since start)", info.version(),
           server.provider(), seeded.database().name(), options.inPlace() != null ? " (in place)" : "",

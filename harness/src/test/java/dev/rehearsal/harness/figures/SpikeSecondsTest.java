@@ -19,7 +19,7 @@ class SpikeSecondsTest {
     LatencySummary latency = p99Ms == null ? null
         : new LatencySummary(100, 1_000, 2_000, Math.round(p99Ms * 1000), Math.round(p99Ms * 1000));
     return new SecondFigures(second, 1, 100, Map.of(), latency, latency == null ? 0 : 100, Map.of(), 0,
-        poolWaiting > 0 ? 10 : 2, poolWaiting, 0, 0, 100, 0, 0);
+        poolWaiting > 0 ? 10 : 2, poolWaiting, 0, 0, 100, 0, 0, 0);
   }
 
   /** 12 seconds at {@code p99Ms} each, with the given seconds replaced. */

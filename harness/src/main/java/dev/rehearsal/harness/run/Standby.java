@@ -1,0 +1,54 @@
+package dev.rehearsal.harness.run;
+
+import dev.rehearsal.harness.BadInputException;
+import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.provision.ContainerProvider;
+import dev.rehearsal.harness.provision.ExternalProvider;
+import dev.rehearsal.harness.provision.PostgresProvider;
+import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.ServerSpec;
+import java.util.Map;
+
+/**
+ * {@code server.standby}: a hot standby streaming from the rehearsal's server, started once the
+ * data is seeded (so the base backup holds it) and stopped with the server. Its replay lag is read
+ * on the primary with the server's other figures ({@code observe.ServerSampler}). An external
+ * server's own standbys are measured the same way; none is started there.
+ */
+final class Standby {
+
+  private Standby() {}
+
+  /** Before anything starts: a provider that cannot run a standby is bad input. */
+  static void check(Scenario scenario, PostgresProvider provider) {
+    if (scenario.server().standby() != null && provider instanceof ContainerProvider) {
+      throw new BadInputException("server.standby: the container provider cannot start a standby yet\n  fix: "
+          + "rehearse with --postgres embedded, or against a server (--postgres jdbc:...) whose own standbys are "
+          + "measured");
+    }
+  }
+
+  /** Starts the standby the scenario asks for, where the harness runs the server. */
+  static void startIfAsked(Scenario scenario, PostgresProvider provider, PostgresServer server, Console console) {
+    ServerSpec.StandbySpec standby = scenario.server().standby();
+    if (standby == null) {
+      return;
+    }
+    if (provider instanceof ExternalProvider) {
+      console.say("server.standby: %s is not the harness's to replicate; the lag of the standbys it already has "
+          + "(pg_stat_replication) is measured", server.provider());
+      return;
+    }
+    long t0 = System.nanoTime();
+    try {
+      server.startStandby(Map.of(), standby.applyDelay());
+    } catch (UnsupportedOperationException e) {
+      // auto chose a container
+      throw new BadInputException("server.standby: " + e.getMessage() + "\n  fix: rehearse with --postgres embedded");
+    }
+    console.say("Standby streaming from the server%s (%.1f s: base backup and start)",
+        standby.applyDelay().isZero() ? "" : ", applying WAL " + standby.applyDelay().toMillis() + " ms late",
+        (System.nanoTime() - t0) / 1e9);
+  }
+}
