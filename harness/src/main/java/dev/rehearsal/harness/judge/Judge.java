@@ -23,7 +23,8 @@ public final class Judge {
     PoolSpec pool = scenario.workload().pool();
     NextSteps.Evidence evidence = new NextSteps.Evidence(findings.summary(), findings.statements(), budgets,
         findings.timeline(), findings.migrationLockWaitMs(), pool.maximumPoolSize(),
-        pool.connectionTimeout().toMillis(), findings.migrationEndSecond(), limits(findings, scenario));
+        pool.connectionTimeout().toMillis(), findings.migrationEndSecond(), limits(findings, scenario),
+        findings.walBytesByStatement());
     Verdict verdict = withPlatform(BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)),
         PlatformVerdict.sentence(findings.platform()));
     return new Judgement(budgets, findings.complete() ? verdict : BudgetJudge.incomplete(verdict),
