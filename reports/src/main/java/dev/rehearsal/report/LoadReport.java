@@ -13,6 +13,8 @@ import java.util.Map;
  * @param complete false when the load was stopped (a signal) or failed (the server or a
  *     connection) before its end: the figures cover what was observed until then
  * @param failure why it did not complete, in words; null when it did
+ * @param platform each application instance's pool and probe, the server's connections (as in
+ *     report.json); null in files written before it existed
  */
 public record LoadReport(
     int schemaVersion,
@@ -27,7 +29,8 @@ public record LoadReport(
     RehearsalReport.Integrity integrity,
     List<RehearsalReport.TimelineSecond> timeline,
     boolean complete,
-    String failure) {
+    String failure,
+    RehearsalReport.Platform platform) {
 
   /** 1; {@code complete} and {@code failure} were added later without changing any field's meaning. */
   public static final int SCHEMA_VERSION = 1;

@@ -29,6 +29,11 @@ public record RunFigures(Summary summary, List<TimelineSecond> timeline, List<St
    * @param healthChecked whether a health probe ran (else its failures are "not measured")
    * @param maxConnections the server's max_connections, or null when unknown
    */
+  /** What the platform would have done, alone: for a load without a migration ({@code rehearse load}). */
+  public static RehearsalReport.Platform platform(Measurement m, Integer maxConnections) {
+    return PlatformFigures.of(m, maxConnections).platform();
+  }
+
   public static RunFigures of(Measurement m, double warmupSeconds, int poolSize, boolean healthChecked,
       Integer maxConnections) {
     Phases p = m.phases();

@@ -1,6 +1,8 @@
 package dev.rehearsal.harness.judge;
 
 import dev.rehearsal.report.RehearsalReport.Platform;
+import dev.rehearsal.report.RehearsalReport.Wal;
+import java.util.HashMap;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.TimelineSecond;
@@ -19,10 +21,11 @@ import java.util.Map;
  *     bounded by it)
  * @param platform the application instances and what their probes' orchestrator would have done;
  *     null when not measured
+ * @param wal the WAL each statement wrote; null when not measured
  */
 public record Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
     double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections,
-    Platform platform) {
+    Platform platform, Wal wal) {
 
   public Findings {
     statements = List.copyOf(statements);
@@ -32,13 +35,23 @@ public record Findings(Summary summary, List<StatementResult> statements, List<T
   /** Findings without the server's max_connections. */
   public Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
       double migrationEndSecond, double migrationLockWaitMs, boolean complete) {
-    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, null, null);
+    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, null, null, null);
   }
 
   /** Findings without the platform's figures. */
   public Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
       double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections) {
-    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, maxConnections, null);
+    this(summary, statements, timeline, migrationEndSecond, migrationLockWaitMs, complete, maxConnections, null,
+        null);
+  }
+
+  /** The WAL each statement wrote, by statement index; empty when not measured. */
+  public Map<Integer, Long> walBytesByStatement() {
+    Map<Integer, Long> bytes = new HashMap<>();
+    if (wal != null) {
+      wal.statements().forEach(s -> bytes.put(s.index(), s.walBytes()));
+    }
+    return bytes;
   }
 
   /** max_connections from the server's settings as SHOW prints them; null when absent or unreadable. */

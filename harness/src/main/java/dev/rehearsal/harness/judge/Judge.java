@@ -23,23 +23,27 @@ public final class Judge {
     PoolSpec pool = scenario.workload().pool();
     NextSteps.Evidence evidence = new NextSteps.Evidence(findings.summary(), findings.statements(), budgets,
         findings.timeline(), findings.migrationLockWaitMs(), pool.maximumPoolSize(),
-        pool.connectionTimeout().toMillis(), findings.migrationEndSecond(), limits(findings, scenario));
-    Verdict verdict = withPlatform(BudgetJudge.verdict(budgets, NextSteps.mainCause(evidence)),
-        PlatformVerdict.sentence(findings.platform()));
+        pool.connectionTimeout().toMillis(), findings.migrationEndSecond(), limits(findings, scenario),
+        findings.walBytesByStatement());
+    // what the platform would have done follows the cause it comes from; on a pass it is said alone
+    String cause = NextSteps.mainCause(evidence);
+    String platform = PlatformVerdict.sentence(findings.platform());
+    Verdict verdict = BudgetJudge.verdict(budgets, cause == null ? platform : platform == null ? cause
+        : cause + " " + platform);
+    if (verdict.status().equals(BudgetJudge.PASS)) {
+      verdict = withPlatform(verdict, platform);
+    }
     return new Judgement(budgets, findings.complete() ? verdict : BudgetJudge.incomplete(verdict),
         NextSteps.suggest(evidence));
   }
 
-  /** What the orchestrator would have done leads the headline: it is what production would have felt. */
+  /** A pass's headline with what the orchestrator would have done (no budget judged it) before it. */
   static Verdict withPlatform(Verdict verdict, String platform) {
     if (platform == null) {
       return verdict;
     }
-    String rest = verdict.headline();
-    // a sentence goes before a sentence; before a budget's lower-case name, a clause
-    boolean clause = !rest.isEmpty() && Character.isLowerCase(rest.charAt(0));
-    return new Verdict(verdict.status(),
-        clause ? platform.substring(0, platform.length() - 1) + "; " + rest : platform + " " + rest);
+    // "every budget held ..." goes on as a clause of the sentence
+    return new Verdict(verdict.status(), platform.substring(0, platform.length() - 1) + "; " + verdict.headline());
   }
 
   /** The longest hold the scenario's longestWaitMs budget allows (its lowest threshold), and the server's limit. */

@@ -28,7 +28,8 @@ final class LongDml {
    * The step for a statement that changed rows long enough to block the application; null when it
    * is no such statement.
    */
-  static NextSteps.Step step(StatementResult st, NextSteps.Limits limits, Impact impact) {
+  /** @param walBytes the WAL it wrote, or null when not measured */
+  static NextSteps.Step step(StatementResult st, NextSteps.Limits limits, Impact impact, Long walBytes) {
     LockWaits blocked = st.blocked();
     if (blocked == null || blocked.waits() == 0 || st.error() != null || "backfill".equals(st.kind())) {
       return null;
@@ -47,6 +48,10 @@ final class LongDml {
             + "%.1f blocked session-seconds, the longest wait %.1f s.", st.index(),
         verb.equals("UPDATE") || verb.equals("INSERT") ? "an" : "a", verb, rows,
         st.durationMs() / 1000, blocked.blockedSessionSeconds(), blocked.longestWaitMs() / 1000);
+    if (walBytes != null && st.durationMs() > 0) {
+      finding += String.format(Locale.ROOT, " It wrote %.1f MB of WAL, %.1f MB/s, which every standby must replay.",
+          walBytes / 1e6, walBytes / 1e6 / (st.durationMs() / 1000));
+    }
     return new NextSteps.Step(finding, advice(st, verb, limits), "longDml", st.index(), "blockedSessionSeconds",
         blocked.blockedSessionSeconds(), brief, impact);
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The next useful steps, computed from the evidence and tied to the statement and figure that
@@ -52,7 +53,15 @@ public final class NextSteps {
    */
   public record Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
       List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs,
-      double migrationEndSecond, Limits limits) {
+      double migrationEndSecond, Limits limits, Map<Integer, Long> walBytesByStatement) {
+
+    /** Evidence without the WAL each statement wrote. */
+    public Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
+        List<TimelineSecond> timeline, double migrationLockWaitMs, int poolSize, long connectionTimeoutMs,
+        double migrationEndSecond, Limits limits) {
+      this(summary, statements, budgets, timeline, migrationLockWaitMs, poolSize, connectionTimeoutMs,
+          migrationEndSecond, limits, Map.of());
+    }
 
     /** Evidence with the default limits. */
     public Evidence(Summary summary, List<StatementResult> statements, List<BudgetResult> budgets,
@@ -245,7 +254,7 @@ public final class NextSteps {
       finding = head + " built a unique index under its lock; application sessions waited up to " + held + ".";
       advice = "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE USING INDEX (instant).";
     } else {
-      Step longDml = LongDml.step(st, e.limits(), statementImpact(e, st));
+      Step longDml = LongDml.step(st, e.limits(), statementImpact(e, st), e.walBytesByStatement().get(st.index()));
       Step byTransaction = longDml != null ? null
           : HeldByTransaction.step(st, e.statements(), e.limits(), statementImpact(e, st));
       if (longDml != null) {

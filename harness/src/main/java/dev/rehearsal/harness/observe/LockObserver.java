@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,22 +113,13 @@ public final class LockObserver implements AutoCloseable {
     try (PreparedStatement locks = connection.prepareStatement(LOCKS);
         PreparedStatement sessions = connection.prepareStatement(SESSIONS)) {
       locks.setString(1, ApplicationNames.MIGRATION);
-      long next = System.nanoTime();
-      while (running) {
+      FixedRate.loop(SAMPLE_MILLIS, () -> running, () -> {
         MigrationProgress.Cursor cursor = progress.cursor();
         LockSample sample = sample(locks, sessions);
         synchronized (tracker) {
           tracker.add(sample, cursor);
         }
-        // a fixed rate, not a fixed pause: a slow sample must not stretch the interval after it
-        next += TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS);
-        long sleep = next - System.nanoTime();
-        if (sleep > 0) {
-          TimeUnit.NANOSECONDS.sleep(sleep);
-        } else {
-          next = System.nanoTime();
-        }
-      }
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {

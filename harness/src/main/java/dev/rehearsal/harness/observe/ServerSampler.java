@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +62,7 @@ public final class ServerSampler implements AutoCloseable {
 
   private void sampleUntilStopped() {
     try (PreparedStatement st = connection.prepareStatement(query(connection))) {
-      long next = System.nanoTime();
-      while (running) {
+      FixedRate.loop(SAMPLE_MILLIS, () -> running, () -> {
         long sent = System.nanoTime();
         try (ResultSet rs = st.executeQuery()) {
           rs.next();
@@ -76,14 +74,7 @@ public final class ServerSampler implements AutoCloseable {
             samples.add(sample);
           }
         }
-        next += TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS);
-        long sleep = next - System.nanoTime();
-        if (sleep > 0) {
-          TimeUnit.NANOSECONDS.sleep(sleep);
-        } else {
-          next = System.nanoTime();
-        }
-      }
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {

@@ -3,7 +3,9 @@ package dev.rehearsal.harness.run;
 import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.figures.LoadSummaryBuilder;
+import dev.rehearsal.harness.figures.RunFigures;
 import dev.rehearsal.harness.figures.TimelineBuilder;
+import dev.rehearsal.harness.judge.Findings;
 import dev.rehearsal.harness.measure.LoadWindow;
 import dev.rehearsal.harness.measure.Measurement;
 import dev.rehearsal.harness.measure.WorkloadPlans;
@@ -76,7 +78,9 @@ public final class LoadOnly {
           bench.seeded().tables(), seconds,
           LoadSummaryBuilder.build(m.tally(), seconds, target, plan.healthCheck() != null, m.integrity()),
           m.integrity(), TimelineBuilder.build(m.tally().seconds(), null, null, m.server()), m.complete(),
-          m.complete() ? null : m.stopped() + "; figures cover what was observed until then");
+          m.complete() ? null : m.stopped() + "; figures cover what was observed until then",
+          RunFigures.platform(m, Findings.maxConnections(bench.serverInfo() == null ? null
+              : bench.serverInfo().settings())));
       Path json = options.outDir().resolve(JSON);
       try {
         ReportJson.write(report, json);

@@ -117,7 +117,7 @@ public final class Rehearsal {
     sayLockFindings(figures);
     Judgement judgement = Judge.judge(new Findings(figures.summary(), figures.statements(), figures.timeline(),
         figures.phases().migrationEndSecond(), figures.migrationLockWaitMs(), measured.complete(),
-        maxConnections, figures.platform()), scenario);
+        maxConnections, figures.platform(), figures.wal()), scenario);
     RehearsalReport report = new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario.name(), strategy.name(),
         startedAt, Instant.now(), measured.complete(), serverInfo, seeded.tables(), seeded.info(options.seed()),
         figures.phases(), figures.timeline(), figures.statements(), figures.summary(), measured.integrity(),

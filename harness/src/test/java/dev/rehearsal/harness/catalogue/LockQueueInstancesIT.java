@@ -31,7 +31,7 @@ class LockQueueInstancesIT {
     long out = naive.platform().instances().stream().filter(i -> !i.probe().outOfService().isEmpty()).count();
     assertThat(out).isGreaterThanOrEqualTo(2);
     assertThat(naive.summary().instancesUnreadySeconds()).isGreaterThan(1.0);
-    assertThat(naive.verdict().headline()).startsWith("Kubernetes would have taken ");
+    assertThat(naive.verdict().headline()).startsWith("Statement 1 waited").contains("Kubernetes would have taken ");
     assertThat(naive.verdict().status()).isEqualTo("fail");
   }
 

@@ -60,16 +60,22 @@ class DemoRehearsalIT {
   }
 
   @Test
-  void everyAcknowledgedWriteIsStillThereAndTheProbeNeverFailed() {
+  void everyAcknowledgedWriteIsStillThereAndProbeFailuresAreTheInstances() {
     // update-login and signup keep a ledger: ~30 % of 200 ops/s over the run
     assertThat(report.at("/integrity/acknowledgedWrites").asLong()).isGreaterThan(500);
     assertThat(report.at("/integrity/rowsChecked").asLong()).isGreaterThan(100);
     assertThat(report.at("/integrity/lostWrites").asLong()).isZero();
     assertThat(report.at("/summary/lostWrites").isNumber()).isTrue();
     assertThat(report.at("/summary/lostWrites").asLong()).isZero();
-    // the probe runs SELECT 1 on its own connection: the lock queue on users does not reach it
-    assertThat(report.at("/summary/healthCheckFailures").isNumber()).isTrue();
-    assertThat(report.at("/summary/healthCheckFailures").asLong()).isZero();
+    // the probe borrows from the application's pool (the default): it fails only while the lock queue
+    // holds every connection, and each failure is in the timeline and charged to the instance
+    assertThat(report.at("/platform/instances/0/probe/via").asText()).isEqualTo("pool");
+    long failures = report.at("/summary/healthCheckFailures").asLong();
+    assertThat(report.at("/platform/instances/0/probe/failedProbes").asLong()).isEqualTo(failures);
+    if (failures > 0) {
+      assertThat(report.at("/summary/poolSaturatedSeconds").asInt()).isPositive();
+    }
+    assertThat(report.at("/summary/instancesUnreadySeconds").isNumber()).isTrue();
     assertThat(report.at("/timeline/5/targetOperations").asDouble()).isEqualTo(200.0);
   }
 

@@ -85,7 +85,9 @@ class PlatformIT {
     assertThat(out.seconds()).isBetween(0.5, 1.9);
     assertThat(pooled.summary().instancesUnreadySeconds()).isEqualTo(out.seconds());
     assertThat(pooled.summary().instanceRestarts()).isZero();
-    assertThat(pooled.verdict().headline()).startsWith("Kubernetes would have taken the instance out of service for ");
+    // the cause first, then what the platform would have done about it
+    assertThat(pooled.verdict().headline()).startsWith("Statement 1 ")
+        .contains(". Kubernetes would have taken the instance out of service for ");
     assertThat(pooled.verdict().status()).isEqualTo("fail");
     assertThat(pooled.timeline().stream().mapToInt(RehearsalReport.TimelineSecond::healthCheckFailures).sum())
         .isEqualTo(instance.probe().failedProbes()).isPositive();

@@ -1,0 +1,58 @@
+package dev.rehearsal.harness.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.harness.observe.ServerSamples.Sample;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerSamplesTest {
+
+  private static final long S = 1_000_000_000L;
+
+  /** Samples every half second from load start (0): WAL 0, 0, 100, 300, 300 MB-ish bytes. */
+  private static ServerSamples samples() {
+    return new ServerSamples(List.of(
+        new Sample(0, 1_000, 5, 10L, 1L),
+        new Sample(S / 2, 1_000, 7, 10L, 1L),
+        new Sample(S, 1_100, 9, 15L, 1L),
+        new Sample(3 * S / 2, 1_300, 8, 30L, 2L),
+        new Sample(2 * S, 1_300, 6, 30L, 2L)), 0, "test");
+  }
+
+  @Test
+  void walBetweenTwoMomentsIsInterpolatedBetweenTheSamplesAroundThem() {
+    ServerSamples s = samples();
+    assertThat(s.walBytes(S / 2, 3 * S / 2)).isEqualTo(300);
+    assertThat(s.walBytes(3 * S / 4, 5 * S / 4)).isEqualTo(50 + 100);
+    // outside the samples: the first or last position
+    assertThat(s.walBytes(-S, 5 * S)).isEqualTo(300);
+  }
+
+  @Test
+  void perSecondFigures() {
+    ServerSamples s = samples();
+    assertThat(s.walBytesInSecond(0)).isEqualTo(100);
+    assertThat(s.walBytesInSecond(1)).isEqualTo(200);
+    assertThat(s.walBytesInSecond(2)).isNull();
+    assertThat(s.connectionsInSecond(0)).isEqualTo(7);
+    assertThat(s.connectionsInSecond(1)).isEqualTo(9);
+    assertThat(s.peakConnections()).isEqualTo(9);
+  }
+
+  @Test
+  void countersBetweenTheSamplesOutsideTheMoments() {
+    ServerSamples s = samples();
+    assertThat(s.fullPageImages(S / 2, 3 * S / 2)).isEqualTo(20);
+    assertThat(s.checkpointsRequested(S / 2, 3 * S / 2)).isEqualTo(1);
+  }
+
+  @Test
+  void nothingMeasuredWithFewerThanTwoSamples() {
+    ServerSamples one = new ServerSamples(List.of(new Sample(0, 1_000, 5, null, null)), 0, "test");
+    assertThat(one.measured()).isFalse();
+    assertThat(one.walBytes(0, S)).isNull();
+    assertThat(one.walBytesInSecond(0)).isNull();
+    assertThat(one.peakConnections()).isEqualTo(5);
+  }
+}
