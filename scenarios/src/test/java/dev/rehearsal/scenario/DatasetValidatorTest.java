@@ -565,7 +565,7 @@ class DatasetValidatorTest {
         bad.yaml:25:35: unknown key 'size' in dataset.tables[1].columns.payload.template.items[0]
           fix: allowed keys here: generator, min, max, rowsPerValue, scale, skew, length, \
         minLength, maxLength, days, from, to, values, weights, value, expression, pool, \
-        trueFraction, table, column, template, nullFraction""");
+        trueFraction, table, column, template, nullFraction, bounds, distinct, ordered""");
   }
 
   @Test

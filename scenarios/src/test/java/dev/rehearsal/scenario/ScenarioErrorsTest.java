@@ -119,7 +119,7 @@ class ScenarioErrorsTest {
         bad.yaml:19:35: unknown key 'step' in dataset.tables[0].columns.id
           fix: allowed keys here: generator, min, max, rowsPerValue, scale, skew, length, \
         minLength, maxLength, days, from, to, values, weights, value, expression, pool, \
-        trueFraction, table, column, template, nullFraction""");
+        trueFraction, table, column, template, nullFraction, bounds, distinct, ordered""");
   }
 
   @Test

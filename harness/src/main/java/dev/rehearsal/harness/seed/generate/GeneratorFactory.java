@@ -186,6 +186,7 @@ public final class GeneratorFactory {
       case "boolean" -> ChoiceGeneratorFactory.bool(spec, rows, seed, unique);
       case "reference" -> references.reference(spec, rows, seed, unique, depth);
       case "json" -> documents.json(spec, seed, rows, unique, depth);
+      case "histogram" -> HistogramGenerator.of(spec, literalKind, rows, seed, unique);
       default -> {
         if (DatafakerPools.NAMED.containsKey(g)) {
           yield texts.pool(DatafakerPools.NAMED.get(g), spec, rows, seed, unique);

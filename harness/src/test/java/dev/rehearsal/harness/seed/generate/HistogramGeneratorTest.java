@@ -1,0 +1,103 @@
+package dev.rehearsal.harness.seed.generate;
+
+import static dev.rehearsal.harness.seed.generate.Gen.col;
+import static dev.rehearsal.harness.seed.generate.Gen.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rehearsal.harness.BadInputException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code histogram}: common values at their shares, the rest as many distinct values as asked, along the bounds. */
+class HistogramGeneratorTest {
+
+  private static final int N = 100_000;
+  private static final long SEED = 7;
+
+  @Test
+  void commonValuesTakeTheirSharesAndTheRestIsExactlyDistinctValues() {
+    ColumnGenerator g = Gen.single(SEED, N, col("c", "integer"),
+        spec("histogram").values("5", "9").weights(0.3, 0.1).bounds("100", "20000", "100000").distinct(2000));
+    long[] v = Gen.longs(g, N);
+    Map<Long, Integer> counts = new HashMap<>();
+    for (long x : v) {
+      counts.merge(x, 1, Integer::sum);
+    }
+    assertThat(counts.get(5L)).isEqualTo(30_000);
+    assertThat(counts.get(9L)).isEqualTo(10_000);
+    assertThat(counts.size()).isEqualTo(2 + 2000);
+    // equi-depth: half of the other values are below 200, half above
+    long below = Arrays.stream(v).filter(x -> x >= 100 && x < 20000).count();
+    assertThat(below / 60_000.0).isCloseTo(0.5, within(0.01));
+    assertThat(g.minLong()).isEqualTo(5);
+    assertThat(g.maxLong()).isEqualTo(100_000);
+  }
+
+  @Test
+  void permutedByDefaultAndInRowOrderWhenOrdered() {
+    Gen.Spec shape = spec("histogram").bounds("2025-01-01", "2025-06-01", "2026-01-01").distinct(N);
+    long[] permuted = Gen.longs(Gen.single(SEED, N, col("c", "timestamp with time zone"), shape), N);
+    long[] ordered = Gen.longs(Gen.single(SEED, N, col("c", "timestamp with time zone"), shape.ordered(true)), N);
+    assertThat(correlation(ordered)).isGreaterThan(0.99);
+    assertThat(Math.abs(correlation(permuted))).isLessThan(0.05);
+    long[] sorted = permuted.clone();
+    Arrays.sort(sorted);
+    assertThat(sorted).isEqualTo(ordered); // the same values, only placed differently
+  }
+
+  @Test
+  void decimalBoundsKeepTheirScale() {
+    ColumnGenerator g = Gen.single(SEED, 1_000, col("c", "numeric(10,2)"),
+        spec("histogram").bounds("1.5", "20.25").distinct(50));
+    assertThat(g.scale()).isEqualTo(2);
+    assertThat(g.minLong()).isEqualTo(150);
+    assertThat(g.maxLong()).isEqualTo(2025);
+  }
+
+  @Test
+  void textWithoutBoundsIsSyntheticWordsOfTheGivenLengths() {
+    ColumnGenerator inner = Gen.single(SEED, N, col("c", "text"),
+        spec("histogram").values("mab", "mbcdef").weights(0.5, 0.2).distinct(300).lengths(10, 30));
+    List<String> all = Gen.texts(inner, N);
+    assertThat(all.stream().filter("mab"::equals).count()).isEqualTo(50_000);
+    HashSet<String> rest = new HashSet<>(all.stream().filter(t -> t.startsWith("r")).toList());
+    assertThat(rest).hasSize(300);
+    assertThat(rest).allSatisfy(t -> assertThat(t.length()).isBetween(10, 30));
+    assertThat(inner.maxTextLength()).isEqualTo(30);
+  }
+
+  @Test
+  void aUniqueColumnIsRefusedAndFitIsChecked() {
+    assertThatThrownBy(() -> Gen.single(SEED, 100, col("c", "integer").unique(),
+        spec("histogram").bounds("1", "10").distinct(10)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("repeats its values");
+    assertThatThrownBy(() -> Gen.single(SEED, 100, col("c", "smallint"),
+        spec("histogram").bounds("1", "100000").distinct(10)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("do not fit smallint");
+    assertThatThrownBy(() -> Gen.single(SEED, 100, col("c", "integer"), spec("histogram").distinct(10)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("needs bounds");
+  }
+
+  private static double correlation(long[] v) {
+    double n = v.length;
+    double mx = (n - 1) / 2;
+    double my = Arrays.stream(v).asDoubleStream().average().orElse(0);
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < v.length; i++) {
+      double dx = i - mx;
+      double dy = v[i] - my;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+}
