@@ -146,9 +146,9 @@ final class GeneratorSettingsValidator {
       }
     }
     if (column.distinct() == null) {
-      if (covered < 1 - 1e-6) {
+      if (covered < 0.999) {
         throw errors.at(path + "/distinct", "histogram needs distinct: the most common values cover "
-            + "only " + covered + " of the rows", hint);
+            + "only " + covered + " of the non-NULL rows", hint);
       }
     } else {
       errors.requireAtLeast(column.distinct(), 1, path + "/distinct");

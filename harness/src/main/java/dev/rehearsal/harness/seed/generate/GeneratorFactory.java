@@ -144,7 +144,9 @@ public final class GeneratorFactory {
         throw bad(where, "nullFraction " + nullFraction + " on a NOT NULL column",
             "remove nullFraction from " + specPath + ", or make the column nullable");
       }
-      generator = new NullableGenerator(generator, nullFraction, Rng.seed(seed, "null"));
+      if (!(generator instanceof HistogramGenerator)) { // a histogram places its NULLs itself, exactly
+        generator = new NullableGenerator(generator, nullFraction, Rng.seed(seed, "null"));
+      }
     }
     return generator;
   }

@@ -9,29 +9,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code histogram}: a column as {@code pg_stats} describes it. The most common values take
- * exactly their shares of the rows; the remaining rows are spread evenly over {@code distinct}
- * other values, which lie along the equi-depth histogram {@code bounds} (value k of D at the
- * quantile (k + 0.5) / D, interpolated between the two bounds around it) or, for text without
- * bounds, are synthetic words of {@code minLength}..{@code maxLength} characters ("r" and the
- * value's number in letters, padded), never equal to a listed value that starts otherwise.
+ * {@code histogram}: a column as {@code pg_stats} describes it. NULLs and the most common values
+ * take exactly their shares of the rows; the remaining rows are spread evenly (to a row) over
+ * {@code distinct} other values. Those lie along the equi-depth histogram {@code bounds}: an equal
+ * number of them between each two bounds, except where a stretch holds fewer whole units (integers,
+ * decimal places, microseconds) than that, which then takes every unit it has and leaves the rest
+ * to the others; units taken by a common value are skipped, so the other values never repeat one.
+ * Text without bounds is synthetic words of {@code minLength}..{@code maxLength} characters ("r"
+ * and the value's number in letters, padded), never equal to a common value that starts otherwise.
  *
- * <p>Rows are placed by a permutation of the row numbers, so frequencies and the number of
+ * <p>Rows are placed by a permutation of the row numbers, so frequencies, NULLs and the number of
  * distinct values come out exact rather than as a random draw would leave them; with
- * {@code ordered} the rest values follow the row number instead (physical correlation near 1) and
- * the common values are drawn per row at their shares.
+ * {@code ordered} the other values follow the row number instead (physical correlation near 1)
+ * and NULLs and common values are drawn per row at their shares. The generator makes its own
+ * NULLs ({@code nullFraction}): drawn independently of the placement they would hide values.
  */
 final class HistogramGenerator implements ColumnGenerator {
 
   private final ValueKind kind;
   private final Literal[] common;
-  /** Row counts at which each common value's segment of the permuted rows ends. */
+  private final double nullFraction;
+  private final long nullRows;
+  /** Row counts (after the NULL rows) at which each common value's segment of the permuted rows ends. */
   private final long[] commonEnds;
   private final double[] commonCumulative;
   private final long rows;
   private final long distinct;
-  /** Bounds as numbers at {@link #scale} (micros for timestamps); null for synthetic text. */
+  /** Bounds as whole units at {@link #scale} (micros for timestamps); null for synthetic text. */
   private final long[] bounds;
+  /** Per stretch between bounds: the index of its first other value, and how many it holds. */
+  private final long[] firstValue;
+  private final long[] values;
+  /** Per stretch: its whole units not taken by a common value. */
+  private final long[] freeUnits;
+  /** The common values' units, ascending (skipped when placing other values). */
+  private final long[] commonUnits;
   private final int scale;
   private final int minLength;
   private final int maxLength;
@@ -39,10 +51,11 @@ final class HistogramGenerator implements ColumnGenerator {
   private final Permutation permutation;
   private final byte[] scratch;
 
-  private HistogramGenerator(ValueKind kind, Literal[] common, double[] weights, long rows, long distinct,
-      long[] bounds, int scale, int minLength, int maxLength, long seed, boolean ordered) {
+  private HistogramGenerator(ValueKind kind, Literal[] common, double[] weights, double nullFraction, long rows,
+      long distinct, long[] bounds, int scale, int minLength, int maxLength, long seed, boolean ordered) {
     this.kind = kind;
     this.common = common;
+    this.nullFraction = nullFraction;
     this.rows = rows;
     this.distinct = distinct;
     this.bounds = bounds;
@@ -50,14 +63,21 @@ final class HistogramGenerator implements ColumnGenerator {
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.seed = seed;
+    this.nullRows = Math.round(nullFraction * rows);
+    long nonNull = rows - nullRows;
     this.commonEnds = new long[common.length];
     this.commonCumulative = new double[common.length];
     double running = 0;
     for (int i = 0; i < common.length; i++) {
       running += weights[i];
       commonCumulative[i] = running;
-      commonEnds[i] = Math.round(running * rows);
+      commonEnds[i] = Math.min(nonNull, Math.round(running * nonNull));
     }
+    this.commonUnits = bounds == null ? new long[0]
+        : java.util.Arrays.stream(common).mapToLong(HistogramGenerator::units).sorted().toArray();
+    this.firstValue = bounds == null ? null : new long[bounds.length - 1];
+    this.freeUnits = bounds == null ? null : new long[bounds.length - 1];
+    this.values = bounds == null ? null : allocate(bounds, commonUnits, distinct, firstValue, freeUnits);
     this.permutation = ordered ? null : new Permutation(rows, seed);
     this.scratch = new byte[Math.max(maxLength, 16) + 16];
   }
@@ -111,13 +131,80 @@ final class HistogramGenerator implements ColumnGenerator {
     }
     int minLength = spec.minLength() == null ? 8 : spec.minLength();
     int maxLength = spec.maxLength() == null ? Math.max(minLength, 12) : spec.maxLength();
-    return new HistogramGenerator(literalKind, common, w, rows, distinct, bounds, scale, minLength, maxLength,
-        seed, Boolean.TRUE.equals(spec.ordered()));
+    double nullFraction = spec.nullFraction() == null ? 0 : spec.nullFraction();
+    return new HistogramGenerator(literalKind, common, w, nullFraction, rows, distinct, bounds, scale, minLength,
+        maxLength, seed, Boolean.TRUE.equals(spec.ordered()));
   }
 
   private static long atScale(Literal l, int scale) {
     return l.kind() == ValueKind.DECIMAL ? Math.multiplyExact(l.number(), NumberGenerator.pow10(scale - l.scale()))
         : l.number();
+  }
+
+  private static long units(Literal l) {
+    return l.number();
+  }
+
+  /**
+   * How many of the {@code distinct} other values each stretch between bounds holds: equal shares,
+   * capped at the whole units free in the stretch (the last one includes its upper bound), the
+   * excess spread over the stretches with room (water-filling). Fills {@code first} and {@code free};
+   * returns the counts.
+   */
+  static long[] allocate(long[] bounds, long[] taken, long distinct, long[] first, long[] free) {
+    int n = bounds.length - 1;
+    double[] room = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      long upper = i == n - 1 ? bounds[i + 1] + 1 : bounds[i + 1];
+      free[i] = Math.max(0, upper - bounds[i] - takenWithin(taken, bounds[i], upper));
+      room[i] = free[i];
+      total += room[i];
+    }
+    long want = (long) Math.min(distinct, total);
+    double lo = 0;
+    double hi = want;
+    for (int iteration = 0; iteration < 100; iteration++) { // the level L with sum(min(room, L)) = want
+      double mid = (lo + hi) / 2;
+      double sum = 0;
+      for (double r : room) {
+        sum += Math.min(r, mid);
+      }
+      if (sum < want) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    long[] counts = new long[n];
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      counts[i] = (long) Math.floor(Math.min(room[i], hi));
+      given += counts[i];
+    }
+    for (int i = 0; given < want && i < 4 * n + 4; i++) { // the remainder, one each where there is room
+      int b = i % n;
+      if (counts[b] < room[b]) {
+        counts[b]++;
+        given++;
+      }
+    }
+    long running = 0;
+    for (int i = 0; i < n; i++) {
+      first[i] = running;
+      running += counts[i];
+    }
+    return counts;
+  }
+
+  private static long takenWithin(long[] taken, long from, long toExclusive) {
+    long count = 0;
+    for (long t : taken) {
+      if (t >= from && t < toExclusive) {
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override
@@ -127,12 +214,17 @@ final class HistogramGenerator implements ColumnGenerator {
 
   @Override
   public void write(long row, FieldWriter out) {
-    int c = commonIndex(row);
+    long p = permutation == null ? -1 : permutation.apply(row - 1);
+    if (isNull(row, p)) {
+      out.writeNull();
+      return;
+    }
+    int c = commonIndex(row, p);
     if (c >= 0) {
       common[c].write(out);
       return;
     }
-    long k = restIndex(row);
+    long k = restIndex(row, p);
     if (bounds == null) {
       int length = text(k);
       out.writeText(scratch, 0, length);
@@ -147,12 +239,19 @@ final class HistogramGenerator implements ColumnGenerator {
     }
   }
 
+  private boolean isNull(long row, long p) {
+    if (nullFraction <= 0) {
+      return false;
+    }
+    return p < 0 ? Rng.unit(Rng.at(seed ^ 0x6a09e667L, row)) < nullFraction : p < nullRows;
+  }
+
   /** The common value row {@code row} gets, or -1 for one of the other values. */
-  private int commonIndex(long row) {
+  private int commonIndex(long row, long p) {
     if (common.length == 0) {
       return -1;
     }
-    if (permutation == null) {
+    if (p < 0) {
       double u = Rng.unit(Rng.at(seed, row));
       for (int i = 0; i < commonCumulative.length; i++) {
         if (u < commonCumulative[i]) {
@@ -161,33 +260,50 @@ final class HistogramGenerator implements ColumnGenerator {
       }
       return distinct == 0 ? common.length - 1 : -1;
     }
-    long p = permutation.apply(row - 1);
+    long q = p - nullRows;
     for (int i = 0; i < commonEnds.length; i++) {
-      if (p < commonEnds[i]) {
+      if (q < commonEnds[i]) {
         return i;
       }
     }
-    return distinct == 0 ? (int) (p % common.length) : -1;
+    return distinct == 0 ? (int) (q % common.length) : -1;
   }
 
   /** Which of the {@code distinct} other values the row gets: an even share of the rest each. */
-  private long restIndex(long row) {
-    if (permutation == null) {
+  private long restIndex(long row, long p) {
+    if (p < 0) {
       return Math.min(distinct - 1, (long) ((double) (row - 1) * distinct / rows));
     }
-    long firstRest = commonEnds.length == 0 ? 0 : commonEnds[commonEnds.length - 1];
-    long p = permutation.apply(row - 1) - firstRest;
+    long firstRest = nullRows + (commonEnds.length == 0 ? 0 : commonEnds[commonEnds.length - 1]);
     long restRows = Math.max(1, rows - firstRest);
-    return Math.min(distinct - 1, (long) ((double) p * distinct / restRows));
+    return Math.min(distinct - 1, (long) ((double) (p - firstRest) * distinct / restRows));
   }
 
-  /** Value k of D along the histogram: the quantile (k + 0.5) / D, linear between bounds. */
+  /** Other value k: in its stretch between bounds, spread evenly over the units not taken by a common value. */
   long valueAt(long k) {
-    double q = (k + 0.5) / distinct;
-    double position = q * (bounds.length - 1);
-    int i = Math.min(bounds.length - 2, (int) position);
-    double within = position - i;
-    return bounds[i] + Math.round(within * ((double) bounds[i + 1] - bounds[i]));
+    int lo = 0;
+    int hi = firstValue.length - 1;
+    while (lo < hi) { // the last stretch whose first value is at most k
+      int mid = (lo + hi + 1) >>> 1;
+      if (firstValue[mid] <= k) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    int i = lo;
+    while (i > 0 && values[i] == 0) {
+      i--;
+    }
+    long count = Math.max(1, values[i]);
+    long free = Math.max(1, freeUnits[i]);
+    long j = Math.min(k - firstValue[i], count - 1);
+    long v = bounds[i] + (long) Math.floor((double) j * free / count);
+    int m = java.util.Arrays.binarySearch(commonUnits, bounds[i]);
+    for (m = m < 0 ? -m - 1 : m; m < commonUnits.length && commonUnits[m] <= v; m++) {
+      v++; // the j-th unit not taken: step over the common values at or below it
+    }
+    return v;
   }
 
   /** Writes other value k as text into the scratch buffer; returns its length in bytes. */

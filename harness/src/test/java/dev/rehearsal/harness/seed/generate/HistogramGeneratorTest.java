@@ -40,6 +40,31 @@ class HistogramGeneratorTest {
   }
 
   @Test
+  void otherValuesSkipTheCommonOnesAndNeverCrowdAStretch() {
+    // 1..10 holds ten integers; 3 and 4 are common, so the eight others are exactly the rest
+    ColumnGenerator g = Gen.single(SEED, 10_000, col("c", "integer"),
+        spec("histogram").values("3", "4").weights(0.5, 0.25).bounds("1", "2", "10").distinct(8));
+    Map<Long, Integer> counts = new HashMap<>();
+    for (long x : Gen.longs(g, 10_000)) {
+      counts.merge(x, 1, Integer::sum);
+    }
+    assertThat(counts.keySet()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(counts.get(3L)).isEqualTo(5_000);
+    assertThat(counts.get(4L)).isEqualTo(2_500);
+    assertThat(counts.get(7L)).isBetween(312, 313); // 2,500 rows over 8 values, to a row
+  }
+
+  @Test
+  void nullsAreExactAndHideNoValue() {
+    ColumnGenerator g = Gen.single(SEED, 10_000, col("c", "text").nullable(),
+        spec("histogram").distinct(5_000).lengths(5, 9).nullFraction(0.5));
+    List<CapturingWriter.Value> all = Gen.values(g, 1, 10_000);
+    assertThat(all.stream().filter(v -> v.kind() == CapturingWriter.Kind.NULL).count()).isEqualTo(5_000);
+    assertThat(all.stream().filter(v -> v.kind() == CapturingWriter.Kind.TEXT).map(CapturingWriter.Value::asText)
+        .distinct().count()).isEqualTo(5_000);
+  }
+
+  @Test
   void permutedByDefaultAndInRowOrderWhenOrdered() {
     Gen.Spec shape = spec("histogram").bounds("2025-01-01", "2025-06-01", "2026-01-01").distinct(N);
     long[] permuted = Gen.longs(Gen.single(SEED, N, col("c", "timestamp with time zone"), shape), N);
