@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** One command line run in-process, as {@code rehearse} runs it: its exit code and what it printed. */
-record CapturedRun(int exit, String stdout, String stderr) {
+public record CapturedRun(int exit, String stdout, String stderr) {
 
   /** Runs {@link RehearseCommand#execute} with stdout and stderr captured. */
-  static CapturedRun of(String... args) {
+  public static CapturedRun of(String... args) {
     return of(System.getenv(), args);
   }
 

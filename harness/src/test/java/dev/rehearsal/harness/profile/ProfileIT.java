@@ -3,6 +3,7 @@ package dev.rehearsal.harness.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.harness.Console;
+import dev.rehearsal.harness.cli.CapturedRun;
 import dev.rehearsal.harness.provision.EmbeddedBinaries;
 import dev.rehearsal.harness.provision.EmbeddedProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
@@ -169,6 +170,38 @@ class ProfileIT {
     List<FidelityCheck.Row> rows = FidelityCheck.compare(url(source.target()), url(copy.target()));
     System.out.print(FidelityCheck.table(rows));
     assertThat(rows.stream().filter(r -> !r.ok()).toList()).isEmpty();
+
+    // every operation runs on the copy, its params bound as the load generator would bind them
+    try (Connection c = ScratchDatabase.connect(copy.target(), "profile-it")) {
+      c.setAutoCommit(false);
+      for (OperationSpec op : ops) {
+        try (PreparedStatement ps = c.prepareStatement(op.statements().get(0).sql())) {
+          List<String> names = op.statements().get(0).paramNames();
+          for (int i = 0; i < names.size(); i++) {
+            ps.setObject(i + 1, sample(op.params().get(names.get(i))));
+          }
+          ps.execute();
+        }
+        c.rollback();
+      }
+    }
+
+    // the command line says the same: --check exits 0 with the table
+    CapturedRun check = CapturedRun.of("profile", "--check", url(source.target()), url(copy.target()));
+    assertThat(check.exit()).as(check.stderr()).isZero();
+    assertThat(check.stdout()).contains("every figure within its threshold");
+  }
+
+  /** A value of the param's kind, typed as the load generator binds it. */
+  private static Object sample(dev.rehearsal.scenario.ParamSpec p) {
+    return switch (p.kind()) {
+      case "existingKey" -> 1L;
+      case "newKey" -> 10_000_000L;
+      case "uniform" -> p.min();
+      case "text" -> "abc";
+      case "choice" -> p.values().get(0) instanceof String text ? text : ((Number) p.values().get(0)).longValue();
+      default -> throw new AssertionError("unexpected param kind " + p.kind());
+    };
   }
 
   /** Runs the four statements of the mix at their rates, until {@code load} is shut down. */
@@ -217,6 +250,48 @@ class ProfileIT {
     assertThat(after[0]).isGreaterThan(before[0]);
     assertThat(new long[] {after[1], after[2], after[3]}).containsExactly(before[1], before[2], before[3]);
     assertThat(catalog()).isEqualTo(catalogBefore);
+  }
+
+  @Test
+  void whatTheUserMustFixIsExitTwoWithTheFixAndNothingWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path out = dir.resolve("scenario.yaml");
+    // unreachable
+    CapturedRun unreachable = CapturedRun.of("profile", "jdbc:postgresql://127.0.0.1:1/app?user=nobody",
+        "--out", out.toString());
+    assertThat(unreachable.exit()).isEqualTo(2);
+    assertThat(unreachable.stderr()).contains("cannot connect").contains("fix:");
+    // a role without SELECT on the tables
+    try (Connection c = ScratchDatabase.connect(source.target(), "profile-it"); Statement st = c.createStatement()) {
+      st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader') THEN "
+          + "CREATE ROLE reader LOGIN PASSWORD 'reader'; END IF; END $$");
+      st.execute("GRANT CONNECT ON DATABASE " + source.name() + " TO reader");
+    }
+    String reader = source.target().jdbcUrl() + "?user=reader&password=reader";
+    CapturedRun denied = CapturedRun.of("profile", reader, "--out", out.toString());
+    assertThat(denied.exit()).as(denied.stderr()).isEqualTo(2);
+    assertThat(denied.stderr()).contains("may not SELECT customers, orders").contains("GRANT SELECT ON customers, orders TO reader");
+    // no tables, and no pg_stat_statements
+    ScratchDatabase empty = ScratchDatabase.create(server);
+    copies.add(empty);
+    CapturedRun none = CapturedRun.of("profile", url(empty.target()), "--out", out.toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.stderr()).contains("no table to profile").contains("fix:");
+    assertThat(out).doesNotExist();
+    try (Connection c = ScratchDatabase.connect(empty.target(), "profile-it"); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g;"
+          + " ANALYZE t");
+    }
+    CapturedRun required = CapturedRun.of("profile", url(empty.target()), "--workload", "required", "--out",
+        out.toString());
+    assertThat(required.exit()).isEqualTo(2);
+    assertThat(required.stderr()).contains("pg_stat_statements is not installed").contains("shared_preload_libraries");
+    assertThat(out).doesNotExist();
+    CapturedRun auto = CapturedRun.of("profile", url(empty.target()), "--out", out.toString());
+    assertThat(auto.exit()).as(auto.stderr()).isZero();
+    assertThat(auto.stderr()).contains("warning: the workload part is a placeholder");
+    CapturedRun valid = CapturedRun.of("validate", out.toString());
+    assertThat(valid.exit()).as(valid.stderr()).isZero();
   }
 
   private static long[] activity() throws SQLException {
