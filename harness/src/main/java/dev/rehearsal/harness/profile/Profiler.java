@@ -104,7 +104,7 @@ public final class Profiler {
     doc.put("schema", Map.of("sql", schema.ddl()));
     doc.put("dataset", Map.of("tables", dataset.yaml()));
     doc.put("workload", workload.yaml());
-    doc.put("strategies", List.of(Map.of("name", "replace-me",
+    doc.put("strategies", List.of(YamlMaps.of("name", "replace-me",
         "description", "A placeholder: put the migration to rehearse here",
         "steps", List.of(Map.of("sql", "SELECT 1")))));
     return doc;

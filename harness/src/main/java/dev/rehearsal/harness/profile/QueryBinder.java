@@ -95,10 +95,10 @@ final class QueryBinder {
           String lower = before.toLowerCase(Locale.ROOT).stripTrailing();
           if (lower.endsWith("limit") || lower.endsWith("offset")) {
             boolean limit = lower.endsWith("limit");
-            param = Map.of("kind", "choice", "values", List.of(limit ? 20 : 0));
+            param = YamlMaps.of("kind", "choice", "values", List.of(limit ? 20 : 0));
             guesses.add("$" + n + " (" + (limit ? "LIMIT" : "OFFSET") + ") bound to " + (limit ? 20 : 0));
           } else if (lower.matches("(?s).*[-+*/]$")) {
-            param = Map.of("kind", "choice", "values", List.of(1));
+            param = YamlMaps.of("kind", "choice", "values", List.of(1));
             guesses.add("$" + n + " (arithmetic) bound to 1");
           } else {
             return Bound.skip("cannot tell which column $" + n + " is compared with");
@@ -181,13 +181,13 @@ final class QueryBinder {
     boolean keyKind = column.category() == Category.INTEGER || column.category() == Category.TEXT
         || column.category() == Category.UUID;
     if (table.singleKey().filter(column.name()::equals).isPresent() && keyKind && !column.type().startsWith("character(")) {
-      return Map.of("kind", inserted ? "newKey" : "existingKey", "table", table.name());
+      return YamlMaps.of("kind", inserted ? "newKey" : "existingKey", "table", table.name());
     }
     Optional<ProfiledSchema.ForeignKey> fk = table.foreignKey(column.name());
     if (fk.isPresent() && keyKind) {
       Table parent = schema.table(fk.get().parent()).orElseThrow();
       if (parent.singleKey().filter(fk.get().parentColumn()::equals).isPresent()) {
-        return Map.of("kind", "existingKey", "table", parent.name());
+        return YamlMaps.of("kind", "existingKey", "table", parent.name());
       }
     }
     if (plan == null) {
@@ -205,15 +205,14 @@ final class QueryBinder {
       return choice;
     }
     return switch (column.category()) {
-      case INTEGER, DECIMAL -> plan.low() == null ? null : Map.of("kind", "uniform",
+      case INTEGER, DECIMAL -> plan.low() == null ? null : YamlMaps.of("kind", "uniform",
           "min", (long) Math.floor(Double.parseDouble(plan.low())), "max", (long) Math.ceil(Double.parseDouble(plan.high())));
-      case TIMESTAMP -> plan.low() == null ? null : Map.of("kind", "choice", "values", timestamps(plan));
-      case TEXT -> Map.of("kind", "text", "length", Math.max(1, plan.textLength()));
+      case TIMESTAMP -> plan.low() == null ? null : YamlMaps.of("kind", "choice", "values", timestamps(plan));
+      case TEXT -> YamlMaps.of("kind", "text", "length", Math.max(1, plan.textLength()));
       default -> null;
     };
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> timestamps(ColumnPlan plan) {
     Object bounds = plan.spec() == null ? null : plan.spec().get("bounds");
     if (bounds instanceof List<?> list && list.size() > 2) {

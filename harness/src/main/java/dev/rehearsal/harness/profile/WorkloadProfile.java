@@ -79,7 +79,7 @@ final class WorkloadProfile {
     List<Map<String, Object>> ops = new ArrayList<>();
     if (placeholder) {
       workload.put("rate", 10);
-      ops.add(new LinkedHashMap<>(Map.of("name", "placeholder", "weight", 1, "sql", "SELECT 1")));
+      ops.add(YamlMaps.of("name", "placeholder", "weight", 1, "sql", "SELECT 1"));
     } else {
       double total = ratePerSecond();
       workload.put("rate", Math.max(0.01, Math.round(total * 100) / 100.0));
@@ -98,7 +98,7 @@ final class WorkloadProfile {
         ops.add(op);
       }
     }
-    workload.put("pool", Map.of("maximumPoolSize", 10, "connectionTimeout", "2s"));
+    workload.put("pool", YamlMaps.of("maximumPoolSize", 10, "connectionTimeout", "2s"));
     workload.put("operations", ops);
     return workload;
   }

@@ -39,7 +39,7 @@ class QueryBinderTest {
     assertThat(b.skipped()).isNull();
     assertThat(b.sql()).isEqualTo("SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id "
         + "WHERE c.country = :p1::text AND o.customer_id = :p2::bigint AND o.total > :p3::integer LIMIT :p4");
-    assertThat(b.params()).containsEntry("p1", Map.of("kind", "choice", "values", List.of("ma", "mb"),
+    assertThat(b.params()).containsEntry("p1", YamlMaps.of("kind", "choice", "values", List.of("ma", "mb"),
         "weights", List.of(0.7, 0.3)))
         .containsEntry("p2", Map.of("kind", "existingKey", "table", "customers"))
         .containsEntry("p3", Map.of("kind", "uniform", "min", 0L, "max", 50000L))
