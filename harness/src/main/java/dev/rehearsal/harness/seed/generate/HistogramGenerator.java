@@ -32,7 +32,6 @@ final class HistogramGenerator implements ColumnGenerator {
   private final long nullRows;
   /** Row counts (after the NULL rows) at which each common value's segment of the permuted rows ends. */
   private final long[] commonEnds;
-  private final double[] commonCumulative;
   private final long rows;
   private final long distinct;
   /** Bounds as whole units at {@link #scale} (micros for timestamps); null for synthetic text. */
@@ -66,11 +65,9 @@ final class HistogramGenerator implements ColumnGenerator {
     this.nullRows = Math.round(nullFraction * rows);
     long nonNull = rows - nullRows;
     this.commonEnds = new long[common.length];
-    this.commonCumulative = new double[common.length];
     double running = 0;
     for (int i = 0; i < common.length; i++) {
       running += weights[i];
-      commonCumulative[i] = running;
       commonEnds[i] = Math.min(nonNull, Math.round(running * nonNull));
     }
     this.commonUnits = bounds == null ? new long[0]
@@ -252,21 +249,28 @@ final class HistogramGenerator implements ColumnGenerator {
       return -1;
     }
     if (p < 0) {
-      double u = Rng.unit(Rng.at(seed, row));
-      for (int i = 0; i < commonCumulative.length; i++) {
-        if (u < commonCumulative[i]) {
-          return i;
-        }
-      }
-      return distinct == 0 ? common.length - 1 : -1;
+      long q = (long) (Rng.unit(Rng.at(seed, row)) * (rows - nullRows)); // a random place among the non-NULL rows
+      int i = firstAbove(commonEnds, q);
+      return i < common.length ? i : distinct == 0 ? common.length - 1 : -1;
     }
     long q = p - nullRows;
-    for (int i = 0; i < commonEnds.length; i++) {
-      if (q < commonEnds[i]) {
-        return i;
+    int i = firstAbove(commonEnds, q);
+    return i < common.length ? i : distinct == 0 ? (int) (q % common.length) : -1;
+  }
+
+  /** The first index whose (ascending) entry is above {@code x}, or the length: a binary search. */
+  private static int firstAbove(long[] ascending, long x) {
+    int lo = 0;
+    int hi = ascending.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ascending[mid] > x) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return distinct == 0 ? (int) (q % common.length) : -1;
+    return lo;
   }
 
   /** Which of the {@code distinct} other values the row gets: an even share of the rest each. */
