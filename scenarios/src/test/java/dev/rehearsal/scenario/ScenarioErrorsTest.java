@@ -228,7 +228,7 @@ class ScenarioErrorsTest {
         bad.yaml:19:25: unknown generator 'fancy'
           fix: use one of: sequence, uniform, zipfian, text, email, name, firstName, lastName, \
         company, city, address, phone, faker, timestamp, choice, constant, uuid, boolean, \
-        reference, json""");
+        reference, json, histogram""");
   }
 
   @Test
