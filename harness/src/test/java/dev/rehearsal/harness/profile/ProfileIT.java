@@ -94,7 +94,8 @@ class ProfileIT {
 
   @BeforeAll
   static void start() throws SQLException {
-    server = new EmbeddedProvider(EmbeddedBinaries.DEFAULT_MAJOR)
+    // -Dprofile.it.major=17 runs it on another major whose binaries are at hand
+    server = new EmbeddedProvider(Integer.getInteger("profile.it.major", EmbeddedBinaries.DEFAULT_MAJOR))
         .start(Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "top"));
     source = ScratchDatabase.create(server);
     try (Connection c = ScratchDatabase.connect(source.target(), "profile-it"); Statement st = c.createStatement()) {
