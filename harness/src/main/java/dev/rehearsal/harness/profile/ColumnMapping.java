@@ -176,7 +176,8 @@ final class ColumnMapping {
       default -> { }
     }
     boolean text = category == Category.TEXT;
-    List<String> written = text ? SyntheticText.commonValues(common, facts.keepValues()) : common;
+    Integer maxChars = maxCharacters(column.type());
+    List<String> written = text ? SyntheticText.commonValues(common, facts.keepValues(), maxChars) : common;
     if (!written.isEmpty() && (rest == 0 || covered > 0.999)) {
       return choice(spec, written, weights);
     }
@@ -189,7 +190,6 @@ final class ColumnMapping {
         return choice(spec, written, weights);
       }
     }
-    Integer maxChars = maxCharacters(column.type());
     int restLength = restLength(stats, written, weights, textLength);
     if (maxChars != null) {
       restLength = Math.min(restLength, maxChars);

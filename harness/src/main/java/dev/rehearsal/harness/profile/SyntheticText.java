@@ -16,13 +16,31 @@ final class SyntheticText {
 
   /** The scenario's stand-ins for {@code values} (in order), or the values themselves when kept. */
   static List<String> commonValues(List<String> values, boolean keepValues) {
+    return commonValues(values, keepValues, null);
+  }
+
+  /**
+   * The same for a column of at most {@code maxCharacters} characters (null: no limit): a stand-in
+   * that would not fit is the index in upper-case letters instead, padded with {@code M}, which no
+   * other stand-in or generated value (lower case) can equal.
+   */
+  static List<String> commonValues(List<String> values, boolean keepValues, Integer maxCharacters) {
     if (keepValues) {
       return List.copyOf(values);
     }
     List<String> out = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
-      out.add(common(i, v == null ? 0 : v.codePointCount(0, v.length())));
+      int length = v == null ? 0 : v.codePointCount(0, v.length());
+      String standIn = common(i, length);
+      if (maxCharacters != null && standIn.length() > maxCharacters) {
+        StringBuilder upper = new StringBuilder(letters(i).toUpperCase(java.util.Locale.ROOT));
+        while (upper.length() < length) {
+          upper.append('M');
+        }
+        standIn = upper.toString();
+      }
+      out.add(standIn);
     }
     return out;
   }

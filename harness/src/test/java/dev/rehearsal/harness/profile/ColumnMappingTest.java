@@ -139,6 +139,19 @@ class ColumnMappingTest {
   }
 
   @Test
+  void standInsFitAShortColumn() {
+    List<String> codes = List.of("A", "B", "C");
+    ColumnStats s = stats(0, 2, 3, codes, List.of(0.5, 0.3, 0.2), List.of(), 0.0);
+    @SuppressWarnings("unchecked")
+    List<String> values = (List<String>) ColumnMapping.plan(column("character varying(1)", Category.TEXT, true), s,
+        facts(100)).spec().get("values");
+    assertThat(values).containsExactly("A", "B", "C"); // by index in upper case: 0 is A, not the source's A by chance
+    List<String> longer = SyntheticText.commonValues(List.of("xy", "zz"), false, 2);
+    assertThat(longer).containsExactly("ma", "mb");
+    assertThat(SyntheticText.commonValues(List.of("x", "y"), false, 1)).containsExactly("A", "B");
+  }
+
+  @Test
   void arraysOfAnyTypeAsPostgresPrintsThem() {
     assertThat(PgArrays.parse("{a,\"b c\",NULL,\"NULL\",\"x\\\\\\\"y\"}"))
         .containsExactly("a", "b c", null, "NULL", "x\\\"y");
