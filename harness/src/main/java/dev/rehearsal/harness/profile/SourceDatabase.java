@@ -32,6 +32,10 @@ final class SourceDatabase implements AutoCloseable {
 
   /** Connects to {@code jdbcUrl}; a server that cannot be reached or refuses us is bad input (exit 2). */
   static SourceDatabase open(String jdbcUrl) {
+    if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
+      throw new dev.rehearsal.harness.BadInputException(JdbcUrls.redact(jdbcUrl) + ": not a PostgreSQL JDBC URL\n"
+          + "  fix: jdbc:postgresql://HOST[:PORT]/DATABASE?user=NAME, the password in PGPASSWORD or ~/.pgpass");
+    }
     DatabaseTarget target = new ExternalProvider(jdbcUrl).start(java.util.Map.of()).adminTarget();
     Connection c;
     try {
