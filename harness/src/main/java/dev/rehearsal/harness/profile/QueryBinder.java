@@ -49,6 +49,9 @@ final class QueryBinder {
     this.plans = plans;
   }
 
+  /** One $n resolved: its param and the cast written after it, or why the statement is skipped. */
+  private record Resolved(Object param, String cast, String skipped) {}
+
   Bound bind(String query) {
     String q = query.strip();
     String verb = q.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
@@ -58,18 +61,7 @@ final class QueryBinder {
     if (q.matches("(?is).*\\b(pg_catalog|pg_stat\\w*|pg_class|pg_stats|information_schema|pg_database)\\b.*")) {
       return Bound.skip("reads the system catalogs (a monitoring or tool query)");
     }
-    Map<String, Table> aliases = new LinkedHashMap<>();
-    Matcher t = TABLES.matcher(q);
-    while (t.find()) {
-      Optional<Table> table = lookup(unquote(t.group(1)));
-      if (table.isPresent()) {
-        aliases.put(unquote(t.group(1)), table.get());
-        aliases.put(table.get().relname(), table.get());
-        if (t.group(2) != null) {
-          aliases.put(unquote(t.group(2)), table.get());
-        }
-      }
-    }
+    Map<String, Table> aliases = aliases(q);
     if (aliases.isEmpty()) {
       return Bound.skip("touches no profiled table");
     }
@@ -86,47 +78,69 @@ final class QueryBinder {
     while (p.find()) {
       int n = Integer.parseInt(p.group(1));
       String name = "p" + n;
-      String before = q.substring(0, p.start());
-      String cast = "";
-      if (!params.containsKey(name)) {
-        Object param;
-        String[] target = target(before, q.substring(p.end()), insertColumns.get(n), written);
-        if (target == null) {
-          String lower = before.toLowerCase(Locale.ROOT).stripTrailing();
-          if (lower.endsWith("limit") || lower.endsWith("offset")) {
-            boolean limit = lower.endsWith("limit");
-            param = YamlMaps.of("kind", "choice", "values", List.of(limit ? 20 : 0));
-            guesses.add("$" + n + " (" + (limit ? "LIMIT" : "OFFSET") + ") bound to " + (limit ? 20 : 0));
-          } else if (lower.matches("(?s).*[-+*/]$")) {
-            param = YamlMaps.of("kind", "choice", "values", List.of(1));
-            guesses.add("$" + n + " (arithmetic) bound to 1");
-          } else {
-            return Bound.skip("cannot tell which column $" + n + " is compared with");
-          }
-        } else {
-          Table table = aliases.getOrDefault(target[0], written);
-          Optional<Table> owner = owner(table, target[1], aliases);
-          if (owner.isEmpty()) {
-            return Bound.skip("$" + n + " is compared with " + target[1] + ", not a column of a profiled table");
-          }
-          Column column = owner.get().column(target[1]).orElseThrow();
-          param = param(owner.get(), column, insert && owner.get() == written);
-          if (param == null) {
-            return Bound.skip("$" + n + " is compared with " + owner.get().name() + "." + column.name() + " ("
-                + column.type() + "), which no param kind can draw");
-          }
-          cast = "::" + column.type();
+      if (!params.containsKey(name)) { // a repeated $n keeps the param and cast of its first use
+        String[] target = target(q.substring(0, p.start()), q.substring(p.end()), insertColumns.get(n), written);
+        Resolved r = target == null ? guess(q.substring(0, p.start()), n, guesses)
+            : column(target, n, aliases, written, insert);
+        if (r.skipped() != null) {
+          return Bound.skip(r.skipped());
         }
-        params.put(name, param);
-        casts.put(name, cast);
-      } else {
-        cast = casts.get(name); // a repeated $n keeps the cast of its first use
+        params.put(name, r.param());
+        casts.put(name, r.cast());
       }
-      sql.append(q, last, p.start()).append(':').append(name).append(cast);
+      sql.append(q, last, p.start()).append(':').append(name).append(casts.get(name));
       last = p.end();
     }
     sql.append(q.substring(last));
     return new Bound(sql.toString(), params, ledger(q, written), guesses, null);
+  }
+
+  /** The profiled tables the statement names, by name, bare name and alias. */
+  private Map<String, Table> aliases(String q) {
+    Map<String, Table> aliases = new LinkedHashMap<>();
+    Matcher t = TABLES.matcher(q);
+    while (t.find()) {
+      Optional<Table> table = lookup(unquote(t.group(1)));
+      if (table.isPresent()) {
+        aliases.put(unquote(t.group(1)), table.get());
+        aliases.put(table.get().relname(), table.get());
+        if (t.group(2) != null) {
+          aliases.put(unquote(t.group(2)), table.get());
+        }
+      }
+    }
+    return aliases;
+  }
+
+  /** A $n compared with no column: LIMIT, OFFSET and arithmetic get a stated guess; anything else skips. */
+  private static Resolved guess(String before, int n, List<String> guesses) {
+    String lower = before.toLowerCase(Locale.ROOT).stripTrailing();
+    if (lower.endsWith("limit") || lower.endsWith("offset")) {
+      boolean limit = lower.endsWith("limit");
+      guesses.add("$" + n + " (" + (limit ? "LIMIT" : "OFFSET") + ") bound to " + (limit ? 20 : 0));
+      return new Resolved(YamlMaps.of("kind", "choice", "values", List.of(limit ? 20 : 0)), "", null);
+    }
+    if (lower.matches("(?s).*[-+*/]$")) {
+      guesses.add("$" + n + " (arithmetic) bound to 1");
+      return new Resolved(YamlMaps.of("kind", "choice", "values", List.of(1)), "", null);
+    }
+    return new Resolved(null, null, "cannot tell which column $" + n + " is compared with");
+  }
+
+  /** A $n compared with or assigned to {alias, column}: the column's param, cast to its type. */
+  private Resolved column(String[] target, int n, Map<String, Table> aliases, Table written, boolean insert) {
+    Optional<Table> owner = owner(aliases.getOrDefault(target[0], written), target[1], aliases);
+    if (owner.isEmpty()) {
+      return new Resolved(null, null, "$" + n + " is compared with " + target[1]
+          + ", not a column of a profiled table");
+    }
+    Column column = owner.get().column(target[1]).orElseThrow();
+    Object param = param(owner.get(), column, insert && owner.get() == written);
+    if (param == null) {
+      return new Resolved(null, null, "$" + n + " is compared with " + owner.get().name() + "." + column.name()
+          + " (" + column.type() + "), which no param kind can draw");
+    }
+    return new Resolved(param, "::" + column.type(), null);
   }
 
   /** {alias or table, column} that the param at this position is compared with or assigned to, or null. */
