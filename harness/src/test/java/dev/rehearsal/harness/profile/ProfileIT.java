@@ -243,6 +243,62 @@ class ProfileIT {
     }
   }
 
+  /** Types and shapes beyond the round trip's: each profiled so that the scenario validates and seeds. */
+  @Test
+  void otherTypesAndShapesProfileIntoAScenarioThatSeeds() throws Exception {
+    ScratchDatabase db = ScratchDatabase.create(server);
+    copies.add(db);
+    try (Connection c = ScratchDatabase.connect(db.target(), "profile-it"); Statement st = c.createStatement()) {
+      st.execute("""
+          CREATE SCHEMA sales;
+          CREATE DOMAIN sales.positive AS integer CHECK (VALUE > 0);
+          CREATE TABLE sales.events (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            serial_no bigserial,
+            code varchar(3) NOT NULL,
+            amount numeric(10,2),
+            ratio double precision,
+            quantity sales.positive,
+            flag boolean NOT NULL,
+            happened_on date,
+            payload jsonb,
+            tags text[],
+            source inet,
+            "Mixed Case" text,
+            parent_id bigint REFERENCES sales.events (id),
+            total numeric(12,2) GENERATED ALWAYS AS (amount * 2) STORED
+          );
+          CREATE INDEX events_code_day ON sales.events (code, happened_on) WHERE happened_on IS NOT NULL;
+          CREATE TABLE sales.untouched (id int);
+          INSERT INTO sales.events (code, amount, ratio, quantity, flag, happened_on, payload, tags, source, "Mixed Case")
+          SELECT (ARRAY['AB', 'CDE', 'F'])[1 + g % 3], round((g % 977) * 1.37, 2), g / 7.0, 1 + g % 50, g % 4 = 0,
+                 date '2025-01-01' + (g % 365), jsonb_build_object('n', g), ARRAY['t' || (g % 5)],
+                 ('10.0.' || (g % 200) || '.' || (g % 250))::inet, CASE WHEN g % 3 = 0 THEN NULL ELSE 'v' || g END
+          FROM generate_series(1, 3000) g;
+          UPDATE sales.events SET parent_id = id - 1 WHERE id % 10 = 0;
+          ANALYZE sales.events;
+          """);
+    }
+    Profiler.Result profile = new Profiler(new ProfileOptions(url(db.target()), List.of(), Duration.ofSeconds(1), 20,
+        false, 0.5, ProfileOptions.Workload.NONE), Console.silent()).run();
+    System.out.println(profile.yaml());
+    assertThat(profile.notes()).anyMatch(n -> n.contains("never analyzed: sales.untouched"));
+    assertThat(profile.yaml()).doesNotContain("10.0.").doesNotContain("\"n\"").doesNotContain("'CDE'");
+    Scenario scenario = ScenarioLoader.parse(profile.yaml(), "profile.yaml", null);
+    assertThat(scenario.dataset().tables()).singleElement().satisfies(t -> assertThat(t.rows()).isEqualTo(1500));
+    ScratchDatabase copy = ScratchDatabase.create(server);
+    copies.add(copy);
+    SchemaDdl.apply(scenario, copy.target());
+    new Seeder(copy.target(), 1, 1, SeedProgress.lines(line -> { }, 60)).seed(scenario.dataset());
+    try (Connection c = ScratchDatabase.connect(copy.target(), "profile-it"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT code), count(\"Mixed Case\") FROM sales.events")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(1500);
+      assertThat(rs.getLong(2)).isEqualTo(3);
+      assertThat(rs.getLong(3)).isBetween(950L, 1050L);
+    }
+  }
+
   @Test
   void theProfiledDatabaseIsOnlyRead() throws Exception {
     Thread.sleep(1500); // whatever ran before has flushed its statistics

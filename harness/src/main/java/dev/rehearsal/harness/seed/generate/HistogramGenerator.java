@@ -26,6 +26,8 @@ import java.util.List;
  */
 final class HistogramGenerator implements ColumnGenerator {
 
+  private static final long DAY_MICROS = 86_400_000_000L;
+
   private final ValueKind kind;
   private final Literal[] common;
   private final double nullFraction;
@@ -34,6 +36,8 @@ final class HistogramGenerator implements ColumnGenerator {
   private final long[] commonEnds;
   private final long rows;
   private final long distinct;
+  /** The other values actually placed: {@link #distinct}, or fewer when the bounds hold fewer units. */
+  private final long placed;
   /** Bounds as whole units at {@link #scale} (micros for timestamps); null for synthetic text. */
   private final long[] bounds;
   /** Per stretch between bounds: the index of its first other value, and how many it holds. */
@@ -44,6 +48,8 @@ final class HistogramGenerator implements ColumnGenerator {
   /** The common values' units, ascending (skipped when placing other values). */
   private final long[] commonUnits;
   private final int scale;
+  /** Microseconds per unit of {@link #bounds}: 1, or a day's when every bound is a date (a date column). */
+  private final long unitMicros;
   private final int minLength;
   private final int maxLength;
   private final long seed;
@@ -51,7 +57,9 @@ final class HistogramGenerator implements ColumnGenerator {
   private final byte[] scratch;
 
   private HistogramGenerator(ValueKind kind, Literal[] common, double[] weights, double nullFraction, long rows,
-      long distinct, long[] bounds, int scale, int minLength, int maxLength, long seed, boolean ordered) {
+      long distinct, long[] bounds, int scale, long unitMicros, int minLength, int maxLength, long seed,
+      boolean ordered) {
+    this.unitMicros = unitMicros;
     this.kind = kind;
     this.common = common;
     this.nullFraction = nullFraction;
@@ -71,10 +79,12 @@ final class HistogramGenerator implements ColumnGenerator {
       commonEnds[i] = Math.min(nonNull, Math.round(running * nonNull));
     }
     this.commonUnits = bounds == null ? new long[0]
-        : java.util.Arrays.stream(common).mapToLong(HistogramGenerator::units).sorted().toArray();
+        : java.util.Arrays.stream(common).mapToLong(l -> l.number() / unitMicros).sorted().toArray();
     this.firstValue = bounds == null ? null : new long[bounds.length - 1];
     this.freeUnits = bounds == null ? null : new long[bounds.length - 1];
     this.values = bounds == null ? null : allocate(bounds, commonUnits, distinct, firstValue, freeUnits);
+    // more values than the stretches have units: the rows go to as many as there are
+    this.placed = bounds == null ? distinct : Math.max(1, java.util.Arrays.stream(values).sum());
     this.permutation = ordered ? null : new Permutation(rows, seed);
     this.scratch = new byte[Math.max(maxLength, 16) + 16];
   }
@@ -100,6 +110,7 @@ final class HistogramGenerator implements ColumnGenerator {
           + literalKind.name().toLowerCase() + "; give minLength and maxLength instead");
     }
     int scale = 0;
+    long unitMicros = 1;
     long[] bounds = null;
     if (spec.bounds() != null) {
       List<Literal> parsed = new ArrayList<>();
@@ -113,8 +124,10 @@ final class HistogramGenerator implements ColumnGenerator {
         scale = Math.max(scale, l.scale());
       }
       bounds = new long[parsed.size()];
+      unitMicros = literalKind == ValueKind.TIMESTAMP && spec.bounds().stream().allMatch(b -> b.length() == 10)
+          ? DAY_MICROS : 1;
       for (int i = 0; i < bounds.length; i++) {
-        bounds[i] = atScale(parsed.get(i), scale);
+        bounds[i] = atScale(parsed.get(i), scale) / unitMicros;
         if (i > 0 && bounds[i] < bounds[i - 1]) {
           throw new IllegalArgumentException("histogram bounds must be in ascending order ("
               + spec.bounds().get(i - 1) + " before " + spec.bounds().get(i) + ")");
@@ -129,17 +142,13 @@ final class HistogramGenerator implements ColumnGenerator {
     int minLength = spec.minLength() == null ? 8 : spec.minLength();
     int maxLength = spec.maxLength() == null ? Math.max(minLength, 12) : spec.maxLength();
     double nullFraction = spec.nullFraction() == null ? 0 : spec.nullFraction();
-    return new HistogramGenerator(literalKind, common, w, nullFraction, rows, distinct, bounds, scale, minLength,
-        maxLength, seed, Boolean.TRUE.equals(spec.ordered()));
+    return new HistogramGenerator(literalKind, common, w, nullFraction, rows, distinct, bounds, scale, unitMicros,
+        minLength, maxLength, seed, Boolean.TRUE.equals(spec.ordered()));
   }
 
   private static long atScale(Literal l, int scale) {
     return l.kind() == ValueKind.DECIMAL ? Math.multiplyExact(l.number(), NumberGenerator.pow10(scale - l.scale()))
         : l.number();
-  }
-
-  private static long units(Literal l) {
-    return l.number();
   }
 
   /**
@@ -231,7 +240,7 @@ final class HistogramGenerator implements ColumnGenerator {
     switch (kind) {
       case INTEGER -> out.writeLong(v);
       case DECIMAL -> out.writeDecimal(v, scale);
-      case TIMESTAMP -> out.writeTimestampMicros(v);
+      case TIMESTAMP -> out.writeTimestampMicros(v * unitMicros);
       default -> throw new IllegalStateException("histogram bounds of kind " + kind);
     }
   }
@@ -276,11 +285,11 @@ final class HistogramGenerator implements ColumnGenerator {
   /** Which of the {@code distinct} other values the row gets: an even share of the rest each. */
   private long restIndex(long row, long p) {
     if (p < 0) {
-      return Math.min(distinct - 1, (long) ((double) (row - 1) * distinct / rows));
+      return Math.min(placed - 1, (long) ((double) (row - 1) * placed / rows));
     }
     long firstRest = nullRows + (commonEnds.length == 0 ? 0 : commonEnds[commonEnds.length - 1]);
     long restRows = Math.max(1, rows - firstRest);
-    return Math.min(distinct - 1, (long) ((double) (p - firstRest) * distinct / restRows));
+    return Math.min(placed - 1, (long) ((double) (p - firstRest) * placed / restRows));
   }
 
   /** Other value k: in its stretch between bounds, spread evenly over the units not taken by a common value. */
@@ -351,7 +360,7 @@ final class HistogramGenerator implements ColumnGenerator {
 
   @Override
   public long minLong() {
-    long min = bounds == null || distinct == 0 ? Long.MAX_VALUE : bounds[0];
+    long min = bounds == null || distinct == 0 ? Long.MAX_VALUE : bounds[0] * unitMicros;
     for (Literal l : common) {
       min = Math.min(min, l.number());
     }
@@ -360,7 +369,7 @@ final class HistogramGenerator implements ColumnGenerator {
 
   @Override
   public long maxLong() {
-    long max = bounds == null || distinct == 0 ? Long.MIN_VALUE : bounds[bounds.length - 1];
+    long max = bounds == null || distinct == 0 ? Long.MIN_VALUE : bounds[bounds.length - 1] * unitMicros;
     for (Literal l : common) {
       max = Math.max(max, l.number());
     }

@@ -55,6 +55,21 @@ class HistogramGeneratorTest {
   }
 
   @Test
+  void datesAreCountedInDays() {
+    // ten days hold exactly ten distinct dates: micro-second spacing would put several in one day
+    ColumnGenerator g = Gen.single(SEED, 1_000, col("c", "date"),
+        spec("histogram").bounds("2025-01-01", "2025-01-05", "2025-01-10").distinct(10));
+    long[] v = Gen.longs(g, 1_000);
+    assertThat(Arrays.stream(v).distinct().count()).isEqualTo(10);
+    assertThat(Arrays.stream(v).allMatch(x -> x % 86_400_000_000L == 0)).isTrue();
+    // more values than days: each day once, the rows spread over all of them, in order when ordered
+    long[] ordered = Gen.longs(Gen.single(SEED, 1_000, col("c", "date"),
+        spec("histogram").bounds("2025-01-01", "2025-01-10").distinct(500).ordered(true)), 1_000);
+    assertThat(Arrays.stream(ordered).distinct().count()).isEqualTo(10);
+    assertThat(correlation(ordered)).isGreaterThan(0.95);
+  }
+
+  @Test
   void nullsAreExactAndHideNoValue() {
     ColumnGenerator g = Gen.single(SEED, 10_000, col("c", "text").nullable(),
         spec("histogram").distinct(5_000).lengths(5, 9).nullFraction(0.5));
@@ -66,7 +81,8 @@ class HistogramGeneratorTest {
 
   @Test
   void permutedByDefaultAndInRowOrderWhenOrdered() {
-    Gen.Spec shape = spec("histogram").bounds("2025-01-01", "2025-06-01", "2026-01-01").distinct(N);
+    Gen.Spec shape = spec("histogram").bounds("2025-01-01T00:00:00Z", "2025-06-01T00:00:00Z", "2026-01-01T00:00:00Z")
+        .distinct(N);
     long[] permuted = Gen.longs(Gen.single(SEED, N, col("c", "timestamp with time zone"), shape), N);
     long[] ordered = Gen.longs(Gen.single(SEED, N, col("c", "timestamp with time zone"), shape.ordered(true)), N);
     assertThat(correlation(ordered)).isGreaterThan(0.99);
