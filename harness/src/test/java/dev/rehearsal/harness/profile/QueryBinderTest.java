@@ -60,6 +60,17 @@ class QueryBinderTest {
   }
 
   @Test
+  void listsAsPostgres18SquashesThemAndBetween() {
+    QueryBinder.Bound in = BINDER.bind("SELECT id FROM orders WHERE customer_id IN ($1 /*, ... */)");
+    assertThat(in.skipped()).isNull();
+    assertThat(in.sql()).isEqualTo("SELECT id FROM orders WHERE customer_id IN (:p1::bigint /*, ... */)");
+    QueryBinder.Bound between = BINDER.bind("SELECT count(*) FROM orders WHERE total BETWEEN $1 AND $2");
+    assertThat(between.skipped()).isNull();
+    assertThat(between.params()).containsKeys("p1", "p2");
+    assertThat(between.sql()).isEqualTo("SELECT count(*) FROM orders WHERE total BETWEEN :p1::integer AND :p2::integer");
+  }
+
+  @Test
   void whatCannotBeBoundIsSkippedWithTheReason() {
     assertThat(BINDER.bind("BEGIN").skipped()).contains("not a query");
     assertThat(BINDER.bind("SELECT * FROM pg_stat_activity WHERE pid = $1").skipped()).contains("system catalogs");
