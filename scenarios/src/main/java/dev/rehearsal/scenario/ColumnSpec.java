@@ -42,6 +42,13 @@ import java.util.List;
  *       After validation the template is made of unmodifiable {@code Map}s (insertion order)
  *       and {@code List}s whose generator mappings are replaced by validated
  *       {@code ColumnSpec}s; {@code json} and {@code reference} cannot be nested in a template
+ *   <li>{@code histogram} — a column's statistics as {@code pg_stats} holds them (what
+ *       {@code rehearse profile} writes): the most common {@code values} with their
+ *       {@code weights} (shares of the non-NULL rows, summing to at most 1), and the rest of the
+ *       rows spread evenly over {@code distinct} other values placed along the equi-depth
+ *       histogram {@code bounds} (numbers and timestamps), or, without bounds, synthetic text of
+ *       {@code minLength}..{@code maxLength} characters; {@code ordered: true} lays the rest out
+ *       in row order (physical correlation near 1)
  * </ul>
  *
  * <p>{@code skew} is for zipfian and reference only, {@code scale} for uniform and zipfian only,
@@ -71,4 +78,18 @@ public record ColumnSpec(
     String table,
     String column,
     Object template,
-    Double nullFraction) {}
+    Double nullFraction,
+    List<String> bounds,
+    Long distinct,
+    Boolean ordered) {
+
+  /** A spec without the {@code histogram} keys (every generator but that one). */
+  public ColumnSpec(String generator, Long min, Long max, Long rowsPerValue, Integer scale, Double skew,
+      Integer length, Integer minLength, Integer maxLength, Integer days, String from, String to,
+      List<String> values, List<Double> weights, String value, String expression, Integer pool,
+      Double trueFraction, String table, String column, Object template, Double nullFraction) {
+    this(generator, min, max, rowsPerValue, scale, skew, length, minLength, maxLength, days, from, to,
+        values, weights, value, expression, pool, trueFraction, table, column, template, nullFraction,
+        null, null, null);
+  }
+}

@@ -92,7 +92,8 @@ final class DatasetValidator {
         column.scale(), column.skew(), column.length(), column.minLength(), column.maxLength(),
         column.days(), column.from(), column.to(), copy(column.values()),
         copy(column.weights()), column.value(), column.expression(), column.pool(),
-        column.trueFraction(), column.table(), column.column(), template, nullFraction);
+        column.trueFraction(), column.table(), column.column(), template, nullFraction,
+        copy(column.bounds()), column.distinct(), column.ordered());
   }
 
   /** A known generator, and in a json template one that can be nested there. */

@@ -20,7 +20,7 @@ final class GeneratorKeys {
   static final List<String> GENERATORS = List.of(
       "sequence", "uniform", "zipfian", "text", "email", "name", "firstName", "lastName",
       "company", "city", "address", "phone", "faker", "timestamp", "choice", "constant", "uuid",
-      "boolean", "reference", "json");
+      "boolean", "reference", "json", "histogram");
 
   /** The Datafaker-pool generators that take only {@code pool}. */
   static final List<String> POOLED = List.of(
@@ -49,6 +49,7 @@ final class GeneratorKeys {
     keys.put("boolean", List.of("trueFraction"));
     keys.put("reference", List.of("table", "column", "skew"));
     keys.put("json", List.of("template"));
+    keys.put("histogram", List.of("values", "weights", "bounds", "distinct", "minLength", "maxLength", "ordered"));
     if (!keys.keySet().equals(Set.copyOf(GENERATORS))) {
       throw new IllegalStateException("KEYS and GENERATORS disagree (a bug)");
     }

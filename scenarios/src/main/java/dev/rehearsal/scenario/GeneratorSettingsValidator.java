@@ -58,6 +58,7 @@ final class GeneratorSettingsValidator {
       case "boolean" -> checkFraction(column.trueFraction(), path + "/trueFraction",
           "it is the share of rows that get true, e.g. 0.9 for 90%");
       case "uuid" -> { }
+      case "histogram" -> checkHistogram(column, path);
       default -> checkPool(column.pool(), path + "/pool"); // POOLED: the Datafaker pools
     }
   }
@@ -123,6 +124,48 @@ final class GeneratorSettingsValidator {
     if (maxLength < minLength) {
       throw errors.at(maxPath, "maxLength must not be less than minLength (" + minLength
           + "), got " + errors.got(maxPath), "raise maxLength to at least " + minLength + ", or lower minLength");
+    }
+  }
+
+  /**
+   * {@code histogram}: weights are shares of the non-NULL rows (each above 0, together at most
+   * 1), the rest needs {@code distinct} values, and bounds (if any) at least two.
+   */
+  private void checkHistogram(ColumnSpec column, String path) {
+    String hint = "histogram takes the most common values with their shares of the non-NULL rows "
+        + "(values: [a, b], weights: [0.3, 0.1]) and distinct: N other values, spread along "
+        + "bounds: [lowest, ..., highest] or as text of minLength..maxLength characters";
+    double covered = 0;
+    if (column.values() != null || column.weights() != null) {
+      errors.require(column.weights(), path + "/weights", hint);
+      checkChoices(column.values(), column.weights(), path);
+      covered = column.weights().stream().mapToDouble(Double::doubleValue).sum();
+      if (covered > 1 + 1e-9) {
+        throw errors.at(path + "/weights", "histogram weights are shares of the non-NULL rows and "
+            + "must add up to at most 1, got " + covered, hint);
+      }
+    }
+    if (column.distinct() == null) {
+      if (covered < 0.999) {
+        throw errors.at(path + "/distinct", "histogram needs distinct: the most common values cover "
+            + "only " + covered + " of the non-NULL rows", hint);
+      }
+    } else {
+      errors.requireAtLeast(column.distinct(), 1, path + "/distinct");
+    }
+    if (column.bounds() != null) {
+      if (column.bounds().size() < 2) {
+        throw errors.at(path + "/bounds", "histogram bounds need at least two values (lowest and highest)", hint);
+      }
+      if (column.minLength() != null || column.maxLength() != null) {
+        throw errors.atKey(path + (column.minLength() != null ? "/minLength" : "/maxLength"),
+            "histogram takes bounds (numbers, timestamps) or minLength and maxLength (text), not both", hint);
+      }
+    } else if (column.minLength() != null || column.maxLength() != null) {
+      errors.require(column.minLength(), path + "/minLength", hint);
+      errors.require(column.maxLength(), path + "/maxLength", hint);
+      errors.requireAtLeast(column.minLength(), 0, path + "/minLength");
+      errors.requireAtLeast(column.maxLength(), column.minLength(), path + "/maxLength");
     }
   }
 

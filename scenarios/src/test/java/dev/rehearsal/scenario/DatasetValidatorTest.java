@@ -433,6 +433,34 @@ class DatasetValidatorTest {
   }
 
   @Test
+  void histogram() {
+    ColumnSpec spec = column("x: {generator: histogram, values: ['7', '3'], weights: [0.5, 0.25], distinct: 900, "
+        + "bounds: ['10', '20', '90'], ordered: true, nullFraction: 0.2}");
+    assertThat(spec.values()).containsExactly("7", "3");
+    assertThat(spec.bounds()).containsExactly("10", "20", "90");
+    assertThat(spec.distinct()).isEqualTo(900L);
+    assertThat(spec.ordered()).isTrue();
+    // common values covering every row need no other values
+    assertThat(column("x: {generator: histogram, values: [a, b], weights: [0.6, 0.4]}").distinct()).isNull();
+  }
+
+  @Test
+  void histogramSettingsThatCannotWork() {
+    assertThatThrownBy(() -> parse(withColumns("x: {generator: histogram, values: [a], weights: [0.5]}")))
+        .isInstanceOf(ScenarioException.class).hasMessageContaining("histogram needs distinct");
+    assertThatThrownBy(() -> parse(withColumns(
+        "x: {generator: histogram, values: [a, b], weights: [0.7, 0.6], distinct: 3}")))
+        .isInstanceOf(ScenarioException.class).hasMessageContaining("must add up to at most 1");
+    assertThatThrownBy(() -> parse(withColumns("x: {generator: histogram, distinct: 3, bounds: ['1']}")))
+        .isInstanceOf(ScenarioException.class).hasMessageContaining("at least two");
+    assertThatThrownBy(() -> parse(withColumns(
+        "x: {generator: histogram, distinct: 3, bounds: ['1', '2'], minLength: 3, maxLength: 5}")))
+        .isInstanceOf(ScenarioException.class).hasMessageContaining("not both");
+    assertThatThrownBy(() -> parse(withColumns("x: {generator: histogram, distinct: 3, length: 5}")))
+        .isInstanceOf(ScenarioException.class).hasMessageContaining("does not take 'length'");
+  }
+
+  @Test
   void weightsOfTheWrongSize() {
     assertFails("x: {generator: choice, values: [a, b, c], weights: [1, 2]}", """
         bad.yaml:21:60: choice has 3 values but 2 weights
@@ -565,7 +593,7 @@ class DatasetValidatorTest {
         bad.yaml:25:35: unknown key 'size' in dataset.tables[1].columns.payload.template.items[0]
           fix: allowed keys here: generator, min, max, rowsPerValue, scale, skew, length, \
         minLength, maxLength, days, from, to, values, weights, value, expression, pool, \
-        trueFraction, table, column, template, nullFraction""");
+        trueFraction, table, column, template, nullFraction, bounds, distinct, ordered""");
   }
 
   @Test

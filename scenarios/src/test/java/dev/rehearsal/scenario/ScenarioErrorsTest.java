@@ -119,7 +119,7 @@ class ScenarioErrorsTest {
         bad.yaml:19:35: unknown key 'step' in dataset.tables[0].columns.id
           fix: allowed keys here: generator, min, max, rowsPerValue, scale, skew, length, \
         minLength, maxLength, days, from, to, values, weights, value, expression, pool, \
-        trueFraction, table, column, template, nullFraction""");
+        trueFraction, table, column, template, nullFraction, bounds, distinct, ordered""");
   }
 
   @Test
@@ -241,7 +241,7 @@ class ScenarioErrorsTest {
         bad.yaml:19:25: unknown generator 'fancy'
           fix: use one of: sequence, uniform, zipfian, text, email, name, firstName, lastName, \
         company, city, address, phone, faker, timestamp, choice, constant, uuid, boolean, \
-        reference, json""");
+        reference, json, histogram""");
   }
 
   @Test

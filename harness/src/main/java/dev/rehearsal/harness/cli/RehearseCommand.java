@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RehearseCommand.Version.class,
     description = "Rehearses a PostgreSQL schema migration under production-like load and data.",
-    subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, CompareCommand.class, SweepCommand.class, MergeCommand.class, SeedCommand.class, LoadCommand.class, DemoCommand.class,
+    subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, CompareCommand.class, SweepCommand.class,
+        MergeCommand.class, SeedCommand.class, LoadCommand.class, DemoCommand.class, ProfileCommand.class,
         DiffCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 pass or warn, 1 a critical budget breached, 2 bad input, 3 harness or infrastructure failure."})
 public final class RehearseCommand implements Runnable {

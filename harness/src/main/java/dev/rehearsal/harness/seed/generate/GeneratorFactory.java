@@ -144,7 +144,9 @@ public final class GeneratorFactory {
         throw bad(where, "nullFraction " + nullFraction + " on a NOT NULL column",
             "remove nullFraction from " + specPath + ", or make the column nullable");
       }
-      generator = new NullableGenerator(generator, nullFraction, Rng.seed(seed, "null"));
+      if (!(generator instanceof HistogramGenerator)) { // a histogram places its NULLs itself, exactly
+        generator = new NullableGenerator(generator, nullFraction, Rng.seed(seed, "null"));
+      }
     }
     return generator;
   }
@@ -186,6 +188,7 @@ public final class GeneratorFactory {
       case "boolean" -> ChoiceGeneratorFactory.bool(spec, rows, seed, unique);
       case "reference" -> references.reference(spec, rows, seed, unique, depth);
       case "json" -> documents.json(spec, seed, rows, unique, depth);
+      case "histogram" -> HistogramGenerator.of(spec, literalKind, rows, seed, unique);
       default -> {
         if (DatafakerPools.NAMED.containsKey(g)) {
           yield texts.pool(DatafakerPools.NAMED.get(g), spec, rows, seed, unique);

@@ -20,7 +20,7 @@ final class Gen {
     return new Spec(generator);
   }
 
-  /** A fluent ColumnSpec: the record has 22 components and a test names only a few. */
+  /** A fluent ColumnSpec: the record has 25 components and a test names only a few. */
   static final class Spec {
     private final String generator;
     private Long min;
@@ -44,6 +44,9 @@ final class Gen {
     private String column;
     private Object template;
     private Double nullFraction;
+    private List<String> bounds;
+    private Long distinct;
+    private Boolean ordered;
 
     private Spec(String generator) {
       this.generator = generator;
@@ -70,10 +73,14 @@ final class Gen {
     Spec column(String v) { column = v; return this; }
     Spec template(Object v) { template = v; return this; }
     Spec nullFraction(double v) { nullFraction = v; return this; }
+    Spec bounds(String... v) { bounds = List.of(v); return this; }
+    Spec distinct(long v) { distinct = v; return this; }
+    Spec ordered(boolean v) { ordered = v; return this; }
 
     ColumnSpec build() {
       return new ColumnSpec(generator, min, max, rowsPerValue, scale, skew, length, minLength, maxLength, days, from,
-          to, values, weights, value, expression, pool, trueFraction, table, column, template, nullFraction);
+          to, values, weights, value, expression, pool, trueFraction, table, column, template, nullFraction,
+          bounds, distinct, ordered);
     }
   }
 
