@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM and SIGINT to a real {@code rehearse} process (the jar the build made): it writes what
- * it measured as an incomplete report, stops the PostgreSQL it started, and exits 3. Checked
+ * it measured as an incomplete report, stops the PostgreSQL it started (and the standby beside it),
+ * and exits 3. Checked
  * from outside, as an operator would: the exit code, report.json, and no process left of the server
  * it started (found by its marks: other PostgreSQL servers on the machine do not count).
  */
@@ -24,6 +25,8 @@ class StopIT {
 
   private static final Path JAR = Path.of("target", "rehearse.jar");
   private static final Path SCENARIO = Path.of("src", "test", "resources", "scenarios", "stop-test.yaml");
+  private static final Path STANDBY_SCENARIO = Path.of("src", "test", "resources", "scenarios",
+      "stop-standby-test.yaml");
 
   @TempDir
   Path out;
@@ -54,6 +57,27 @@ class StopIT {
     assertThat(report.get("timeline").size()).isGreaterThanOrEqualTo(4);
     assertThat(out.resolve("report/report.html")).content().contains("id=\"incomplete\"");
     PostgresProcesses.assertServerGone(server, rehearse.pid(), "after the rehearsal was stopped");
+  }
+
+  @Test
+  void sigtermWithAStandbyLeavesNeitherServer() throws Exception {
+    Path log = out.resolve("stderr.log");
+    Process rehearse = start(log, "run", STANDBY_SCENARIO.toString(), "--postgres", "embedded", "--no-seed-cache",
+        "--out", out.resolve("report").toString());
+    waitFor(log, "up statement 1 (step 1) done", 120);
+    List<ProcessHandle> servers = PostgresProcesses.embeddedServersStartedBy(rehearse.pid());
+    assertThat(servers).as("the primary and its standby").hasSize(2);
+    List<ProcessHandle> tree = new java.util.ArrayList<>(servers);
+    servers.forEach(s -> s.descendants().forEach(tree::add));
+    rehearse.destroy(); // SIGTERM
+
+    assertThat(rehearse.waitFor(90, TimeUnit.SECONDS)).as("rehearse exits after SIGTERM").isTrue();
+    assertThat(rehearse.exitValue()).as(Files.readString(log)).isEqualTo(3);
+    PostgresProcesses.assertServerGone(tree, rehearse.pid(), "after the rehearsal with a standby was stopped");
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(tmp.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rehearsal-standby-")))
+          .as("the standby's copy of the data").isEmpty();
+    }
   }
 
   @Test
