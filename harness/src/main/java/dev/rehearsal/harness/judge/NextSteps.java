@@ -139,6 +139,10 @@ public final class NextSteps {
     if (pool != null) {
       steps.add(pool);
     }
+    Step lag = ReplicaLag.step(e);
+    if (lag != null) {
+      steps.add(lag);
+    }
     for (BudgetResult b : e.budgets()) {
       if ((b.status().equals(BudgetJudge.FAIL) || b.status().equals(BudgetJudge.WARN)) && b.action() != null
           && !b.action().isBlank()) {

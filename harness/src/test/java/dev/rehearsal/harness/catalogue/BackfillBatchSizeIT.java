@@ -33,4 +33,12 @@ class BackfillBatchSizeIT {
         .isGreaterThan(outcome.statement("batches-100k", 1).durationMs());
     outcome.everyStrategyCompletedWithoutLosingWrites();
   }
+
+  @Test
+  void theStandbyFallsFurtherBehindOneUpdateThanSmallBatches() {
+    Double oneUpdate = outcome.strategy("one-update").summary().peakReplicaLagMs();
+    Double small = outcome.strategy("batches-1k").summary().peakReplicaLagMs();
+    assertThat(small).as("the scenario's standby streamed").isNotNull();
+    assertThat(oneUpdate).isGreaterThan(small);
+  }
 }
