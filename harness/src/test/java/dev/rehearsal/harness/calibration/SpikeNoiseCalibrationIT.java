@@ -8,6 +8,7 @@ import dev.rehearsal.report.RehearsalReport.TimelineSecond;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * rule ({@code p99 > max(3 × p99, p99 + 20 ms)}, every second counted) would have flagged, read from
  * the same timeline, so the record shows what the noise guards bought. The calibrated holds are
  * still caught: LockCalibrationIT and ObserverEffectCalibrationIT run under the same rule.
+ *
+ * <p>A five-minute series, so not part of the build: {@code benchmarks/scripts/spike-noise-series.sh}
+ * runs it ({@code -Drehearsal.noiseSeries=true}); the build reports it skipped.
  */
 @Tag("calibration")
 class SpikeNoiseCalibrationIT extends CalibrationTest {
@@ -26,6 +30,8 @@ class SpikeNoiseCalibrationIT extends CalibrationTest {
 
   @Test
   void aSeriesOfNoOpRehearsalsCountsNoSpikeSecond() {
+    Assumptions.assumeTrue(Boolean.getBoolean("rehearsal.noiseSeries"),
+        "a five-minute series of no-op rehearsals: benchmarks/scripts/spike-noise-series.sh runs it");
     CalibrationScenario scenario = new CalibrationScenario().rows(2_000).rate(100).phases("5s", "5s").strategies("""
           - name: no-op
             steps:
