@@ -19,6 +19,8 @@ import java.util.Map;
  * @param platform what the platform would have done: each application instance's pool and probe,
  *     the server's connections; null in reports written before instances were measured
  * @param wal the WAL the run wrote, per migration statement; null when it was not measured
+ * @param harness what the harness itself took of the host's CPU over the load window; null when not
+ *     measured
  */
 public record RehearsalReport(
     int schemaVersion,
@@ -41,7 +43,32 @@ public record RehearsalReport(
     String failure,
     LockObservation lockObservation,
     Platform platform,
-    Wal wal) {
+    Wal wal,
+    HarnessCost harness) {
+
+  /**
+   * What the harness itself took of the host over the load window: its application load, its
+   * observers and the migration's session all run in one process beside the server.
+   *
+   * @param cpuSeconds the harness process's CPU time over the window
+   * @param wallSeconds the window's wall time
+   * @param coresUsed {@code cpuSeconds / wallSeconds}: cores' worth of CPU the harness kept busy
+   * @param hostCores the processors the host has
+   * @param shareOfHost {@code coresUsed / hostCores}
+   */
+  public record HarnessCost(double cpuSeconds, double wallSeconds, double coresUsed, int hostCores,
+      double shareOfHost) {
+
+    /** The cost of {@code cpuSeconds} over {@code wallSeconds} on this host; null when either is unknown. */
+    public static HarnessCost of(double cpuSeconds, double wallSeconds) {
+      if (!(cpuSeconds >= 0) || !(wallSeconds > 0)) {
+        return null;
+      }
+      int cores = Runtime.getRuntime().availableProcessors();
+      double used = cpuSeconds / wallSeconds;
+      return new HarnessCost(cpuSeconds, wallSeconds, used, cores, used / cores);
+    }
+  }
 
   /**
    * 2: next steps became objects tied to a rule, statement and figure (were strings); budgets
@@ -65,7 +92,17 @@ public record RehearsalReport(
       List<BudgetResult> budgets, Verdict verdict, List<NextStep> nextSteps, String failure,
       LockObservation lockObservation) {
     this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
-        statements, summary, integrity, budgets, verdict, nextSteps, failure, lockObservation, null, null);
+        statements, summary, integrity, budgets, verdict, nextSteps, failure, lockObservation, null, null, null);
+  }
+
+  /** A report without the harness's own cost (tests, older callers). */
+  public RehearsalReport(int schemaVersion, String scenario, String strategy, Instant startedAt, Instant finishedAt,
+      boolean complete, ServerInfo server, List<TableInfo> dataset, SeedInfo seed, Phases phases,
+      List<TimelineSecond> timeline, List<StatementResult> statements, Summary summary, Integrity integrity,
+      List<BudgetResult> budgets, Verdict verdict, List<NextStep> nextSteps, String failure,
+      LockObservation lockObservation, Platform platform, Wal wal) {
+    this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
+        statements, summary, integrity, budgets, verdict, nextSteps, failure, lockObservation, platform, wal, null);
   }
 
   /**

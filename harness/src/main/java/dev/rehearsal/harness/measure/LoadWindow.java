@@ -97,6 +97,7 @@ public final class LoadWindow {
       if (sampler != null) {
         sampler.start();
       }
+      long cpuAtStart = ProcessCpu.nanos();
       engine.start();
       Marks marks = new Marks(engine.startNanos());
       if (migrating != null) {
@@ -120,6 +121,7 @@ public final class LoadWindow {
         blocked = migrating == null ? null : migrating.stopObserving();
       }
       marks.end = System.nanoTime();
+      long cpuAtEnd = ProcessCpu.nanos();
       ServerSamples server = sampler == null ? null : sampler.stop(marks.loadStart);
       if (stopped == null && StopSignal.requested()) {
         stopped = StopSignal.reason() + " during the load";
@@ -135,7 +137,9 @@ public final class LoadWindow {
       Phases phases = migration == null ? null : marks.phases(baselineFrom);
       Histogram baselineLatency = phases == null ? new Histogram(3) : baseline.baseline(phases);
       return new Measurement(engine.tally(), baselineLatency, phases, blocked, outcomes, marks.loadStart,
-          engine.runSeconds(), checked.integrity(), checked.lostWrites(), stopped, engine.instances(), server);
+          engine.runSeconds(), checked.integrity(), checked.lostWrites(), stopped, engine.instances(), server,
+          cpuAtStart < 0 || cpuAtEnd < 0 ? Double.NaN : (cpuAtEnd - cpuAtStart) / 1e9,
+          (marks.end - marks.loadStart) / 1e9);
     }
   }
 

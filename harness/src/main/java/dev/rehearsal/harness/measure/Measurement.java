@@ -22,6 +22,9 @@ import org.HdrHistogram.Histogram;
  * @param loadStartNanos {@code System.nanoTime()} when the load started: statements are placed on
  *     the timeline from it
  * @param runSeconds how long the load ran
+ * @param harnessCpuSeconds CPU time this process (the harness) used over the load window; NaN where
+ *     the JVM does not say
+ * @param windowSeconds the load window's wall time, from the load's start to its end
  * @param integrity the ledger check and, around a migration, the untouched-data check; null when
  *     they did not run (the window stopped early, or load alone with nothing ledgered)
  * @param lostWrites acknowledged writes missing afterwards; null when no operation kept a ledger
@@ -43,7 +46,9 @@ public record Measurement(
     Long lostWrites,
     String stopped,
     List<InstanceFigures> instances,
-    ServerSamples server) {
+    ServerSamples server,
+    double harnessCpuSeconds,
+    double windowSeconds) {
 
   public Measurement {
     statements = List.copyOf(statements);

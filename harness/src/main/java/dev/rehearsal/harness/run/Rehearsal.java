@@ -123,8 +123,20 @@ public final class Rehearsal {
         figures.phases(), figures.timeline(), figures.statements(), figures.summary(), measured.integrity(),
         judgement.budgets(), judgement.verdict(), judgement.nextSteps(),
         measured.complete() ? null : measured.stopped() + "; figures cover what was observed until then",
-        figures.lockObservation(), figures.platform(), figures.wal());
+        figures.lockObservation(), figures.platform(), figures.wal(),
+        harnessCost(measured));
     return new Result(report, write(report, outDir, outDir.resolve(LoadWindow.HISTOGRAM_LOG)));
+  }
+
+  /** What the harness took of the host while it measured, said on the console too. */
+  private RehearsalReport.HarnessCost harnessCost(Measurement measured) {
+    RehearsalReport.HarnessCost cost = RehearsalReport.HarnessCost.of(measured.harnessCpuSeconds(),
+        measured.windowSeconds());
+    if (cost != null) {
+      console.say("The harness itself (load, observers, migration session) used %.2f of the host's %d cores (%.0f%%) "
+          + "while it measured", cost.coresUsed(), cost.hostCores(), 100 * cost.shareOfHost());
+    }
+    return cost;
   }
 
   /**

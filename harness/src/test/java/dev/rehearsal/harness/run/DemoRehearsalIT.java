@@ -105,6 +105,19 @@ class DemoRehearsalIT {
   }
 
   @Test
+  void saysWhatTheHarnessItselfTookOfTheHost() {
+    JsonNode harness = report.get("harness");
+    double wall = report.at("/phases/endSecond").asDouble();
+    assertThat(harness.get("wallSeconds").asDouble()).isCloseTo(wall, org.assertj.core.data.Offset.offset(2.0));
+    assertThat(harness.get("cpuSeconds").asDouble()).isPositive();
+    assertThat(harness.get("coresUsed").asDouble())
+        .isCloseTo(harness.get("cpuSeconds").asDouble() / harness.get("wallSeconds").asDouble(),
+            org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(harness.get("hostCores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(harness.get("shareOfHost").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
   void recordsTheServerAndItsEffectiveSettings() {
     assertThat(report.at("/server/provider").asText()).isEqualTo("embedded");
     assertThat(report.at("/server/version").asText()).startsWith("18");
