@@ -83,8 +83,8 @@ public final class Rehearsal {
       Path outDir, Instant startedAt) {
     LoadPlan load = WorkloadPlans.plan(scenario.workload(), WorkloadKeys.read(scenario, seeded, options.seed(), console),
         new WorkloadPlans.Pacing(options.rate(), false), options.seed());
-    console.say("Load: %s through a pool of %d; warm-up %d s, then the migration (%d steps%s), then cool-down %d s",
-        WorkloadPlans.describe(load.traffic()), scenario.workload().pool().maximumPoolSize(),
+    console.say("Load: %s through %s; warm-up %d s, then the migration (%d steps%s), then cool-down %d s",
+        WorkloadPlans.describe(load.traffic()), WorkloadPlans.pools(scenario.workload()),
         scenario.phases().warmup().toSeconds(), strategy.migration().up().size(),
         options.rollback() ? ", then " + strategy.migration().down().size() + " down steps" : "",
         scenario.phases().cooldown().toSeconds());
