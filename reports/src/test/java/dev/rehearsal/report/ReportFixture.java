@@ -59,8 +59,8 @@ final class ReportFixture {
   List<RehearsalReport.NextStep> nextSteps = new ArrayList<>(steps(
       "Set `lock_timeout = '2s'` and retry the ALTER", "Or use strategy expand-contract"));
   String failure = null;
-  RehearsalReport.Platform platform = null;
-  RehearsalReport.Wal wal = null;
+  PlatformReport platform = null;
+  WalReport wal = null;
 
   static List<RehearsalReport.NextStep> steps(String... texts) {
     return java.util.Arrays.stream(texts).map(RehearsalReport.NextStep::ofText).toList();
