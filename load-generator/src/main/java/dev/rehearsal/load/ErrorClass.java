@@ -57,6 +57,18 @@ public enum ErrorClass {
     }
   }
 
+  /**
+   * Classifies a failed borrow from the pool. HikariCP reports both "no connection free in time" and
+   * "could not open one" from getConnection; only the first is pool exhaustion.
+   */
+  static ErrorClass ofBorrow(SQLException e) {
+    String state = sqlState(e.getCause());
+    if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("28"))) {
+      return CONNECTION;
+    }
+    return POOL_TIMEOUT;
+  }
+
   /** The first SQLSTATE in the exception chain; drivers sometimes wrap the server's error. */
   static String sqlState(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -81,7 +81,7 @@ public final class LoadEngine implements AutoCloseable {
     }
     this.recorder = new LoadRecorder(plan.weighted().stream().map(w -> w.operation().name()).toList(), others,
         histogramLogFile);
-    this.weightedChoice = expandWeights(plan.weighted());
+    this.weightedChoice = plan.choiceTable();
     if (plan.traffic() instanceof Traffic.OpenLoop open) {
       this.inFlight = new Semaphore(open.maxInFlight());
       this.workers = new ThreadPoolExecutor(open.maxInFlight(), open.maxInFlight(), 30, TimeUnit.SECONDS,
@@ -112,19 +112,6 @@ public final class LoadEngine implements AutoCloseable {
       recorder.close();
       throw e;
     }
-  }
-
-  /** Weighted choice by table lookup: one random index per operation, no search. */
-  private static Operation[] expandWeights(List<LoadPlan.Weighted> weighted) {
-    int total = weighted.stream().mapToInt(LoadPlan.Weighted::weight).sum();
-    Operation[] table = new Operation[total];
-    int i = 0;
-    for (LoadPlan.Weighted w : weighted) {
-      for (int k = 0; k < w.weight(); k++) {
-        table[i++] = w.operation();
-      }
-    }
-    return table;
   }
 
   public synchronized void start() {
@@ -249,7 +236,7 @@ public final class LoadEngine implements AutoCloseable {
     try {
       connection = instance.pool.getConnection();
     } catch (SQLException e) {
-      ErrorClass failure = borrowFailure(e);
+      ErrorClass failure = ErrorClass.ofBorrow(e);
       if (failure == ErrorClass.POOL_TIMEOUT) {
         instance.poolTimedOut();
       }
@@ -267,18 +254,6 @@ public final class LoadEngine implements AutoCloseable {
       log.debug("operation {} failed", op.name(), e);
     }
     recorder.record(op.name(), intendedNanos, serviceStartNanos, System.nanoTime(), error);
-  }
-
-  /**
-   * HikariCP reports both "no connection free in time" and "could not open one" from
-   * getConnection; only the first is pool exhaustion.
-   */
-  private static ErrorClass borrowFailure(SQLException e) {
-    String state = ErrorClass.sqlState(e.getCause());
-    if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("28"))) {
-      return ErrorClass.CONNECTION;
-    }
-    return ErrorClass.POOL_TIMEOUT;
   }
 
   /** Each pool's gauges, and all pools' together at the same moment. */

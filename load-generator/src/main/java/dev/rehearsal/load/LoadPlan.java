@@ -46,4 +46,17 @@ public record LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOp
     weighted = List.copyOf(weighted);
     periodic = List.copyOf(periodic);
   }
+
+  /** Weighted choice by table lookup: each operation as many times as its weight; one random index a choice. */
+  Operation[] choiceTable() {
+    int total = weighted.stream().mapToInt(Weighted::weight).sum();
+    Operation[] table = new Operation[total];
+    int i = 0;
+    for (Weighted w : weighted) {
+      for (int k = 0; k < w.weight(); k++) {
+        table[i++] = w.operation();
+      }
+    }
+    return table;
+  }
 }

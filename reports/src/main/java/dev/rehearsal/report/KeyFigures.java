@@ -58,6 +58,17 @@ final class KeyFigures {
         new Figure("droppedOperations", "operations dropped (load generator full)",
             d(s.droppedOperations()), "", false),
         new Figure("lostWrites", "acknowledged writes lost", d(s.lostWrites()), "", true),
+        new Figure("instancesUnreadySeconds", "instance-seconds out of service (health checks)",
+            s.instancesUnreadySeconds(), "s", true),
+        new Figure("instanceRestarts", "instance restarts (liveness)", d(s.instanceRestarts()), "", false),
+        new Figure("connectionRefusals", "connections the server refused (53300)", d(s.connectionRefusals()), "",
+            false),
+        new Figure("peakServerConnections", "most connections on the server", s.peakServerConnections() == null
+            ? null : d(s.peakServerConnections()), "", false),
+        new Figure("walBytes", "WAL written during the migration", s.walBytes() == null ? null
+            : s.walBytes() / 1e6, "MB", false),
+        new Figure("peakWalBytesPerSecond", "peak WAL per second", s.peakWalBytesPerSecond() == null ? null
+            : s.peakWalBytesPerSecond() / 1e6, "MB", false),
         new Figure("migrationDurationMs", "migration duration",
             d(s.migrationDurationMs()), "ms", true));
   }

@@ -30,7 +30,7 @@ public record LoadReport(
     List<RehearsalReport.TimelineSecond> timeline,
     boolean complete,
     String failure,
-    RehearsalReport.Platform platform) {
+    PlatformReport platform) {
 
   /** 1; {@code complete} and {@code failure} were added later without changing any field's meaning. */
   public static final int SCHEMA_VERSION = 1;

@@ -1,11 +1,9 @@
 package dev.rehearsal.report;
 
-import dev.rehearsal.report.RehearsalReport.Instance;
-import dev.rehearsal.report.RehearsalReport.OutOfService;
-import dev.rehearsal.report.RehearsalReport.Platform;
-import dev.rehearsal.report.RehearsalReport.Probe;
-import dev.rehearsal.report.RehearsalReport.StatementWal;
-import dev.rehearsal.report.RehearsalReport.Wal;
+import dev.rehearsal.report.PlatformReport.Instance;
+import dev.rehearsal.report.PlatformReport.OutOfService;
+import dev.rehearsal.report.PlatformReport.Probe;
+import dev.rehearsal.report.WalReport.StatementWal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,7 +14,7 @@ final class PlatformHtml {
   private PlatformHtml() {}
 
   static void section(StringBuilder page, RehearsalReport report) {
-    Platform platform = report.platform();
+    PlatformReport platform = report.platform();
     if (platform != null && !platform.instances().isEmpty()) {
       instances(page, platform);
     }
@@ -25,7 +23,7 @@ final class PlatformHtml {
     }
   }
 
-  private static void instances(StringBuilder page, Platform platform) {
+  private static void instances(StringBuilder page, PlatformReport platform) {
     page.append("<h2>Application instances</h2>\n<p>")
         .append(Html.escape(server(platform)))
         .append("</p>\n<table class=\"instances\">\n<tr><th>instance</th><th>pool</th><th>peak in use</th>")
@@ -49,7 +47,7 @@ final class PlatformHtml {
   }
 
   /** "Peak 12 client connections on the server, max_connections 12; 30 connections refused (53300)." */
-  static String server(Platform platform) {
+  static String server(PlatformReport platform) {
     String peak = platform.peakServerConnections() == null ? "Server connections were not sampled"
         : "Peak " + platform.peakServerConnections() + " client connections on the server";
     String max = platform.maxConnections() == null ? "" : ", max_connections " + platform.maxConnections();
@@ -79,7 +77,7 @@ final class PlatformHtml {
     return Fmt.number(o.fromSecond()) + "–" + Fmt.number(o.toSecond()) + " s" + (o.untilEnd() ? " (until the end)" : "");
   }
 
-  private static void wal(StringBuilder page, Wal wal) {
+  private static void wal(StringBuilder page, WalReport wal) {
     page.append("<h2>WAL</h2>\n<p>")
         .append(Html.escape("Measured with " + wal.source() + "."
             + (wal.fullPageImages() == null ? "" : " Full-page images during the migration: "

@@ -42,33 +42,9 @@ public record RehearsalReport(
     List<NextStep> nextSteps,
     String failure,
     LockObservation lockObservation,
-    Platform platform,
-    Wal wal,
+    PlatformReport platform,
+    WalReport wal,
     HarnessCost harness) {
-
-  /**
-   * What the harness itself took of the host over the load window: its application load, its
-   * observers and the migration's session all run in one process beside the server.
-   *
-   * @param cpuSeconds the harness process's CPU time over the window
-   * @param wallSeconds the window's wall time
-   * @param coresUsed {@code cpuSeconds / wallSeconds}: cores' worth of CPU the harness kept busy
-   * @param hostCores the processors the host has
-   * @param shareOfHost {@code coresUsed / hostCores}
-   */
-  public record HarnessCost(double cpuSeconds, double wallSeconds, double coresUsed, int hostCores,
-      double shareOfHost) {
-
-    /** The cost of {@code cpuSeconds} over {@code wallSeconds} on this host; null when either is unknown. */
-    public static HarnessCost of(double cpuSeconds, double wallSeconds) {
-      if (!(cpuSeconds >= 0) || !(wallSeconds > 0)) {
-        return null;
-      }
-      int cores = Runtime.getRuntime().availableProcessors();
-      double used = cpuSeconds / wallSeconds;
-      return new HarnessCost(cpuSeconds, wallSeconds, used, cores, used / cores);
-    }
-  }
 
   /**
    * 2: next steps became objects tied to a rule, statement and figure (were strings); budgets
@@ -94,88 +70,6 @@ public record RehearsalReport(
     this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
         statements, summary, integrity, budgets, verdict, nextSteps, failure, lockObservation, null, null, null);
   }
-
-  /** A report without the harness's own cost (tests, older callers). */
-  public RehearsalReport(int schemaVersion, String scenario, String strategy, Instant startedAt, Instant finishedAt,
-      boolean complete, ServerInfo server, List<TableInfo> dataset, SeedInfo seed, Phases phases,
-      List<TimelineSecond> timeline, List<StatementResult> statements, Summary summary, Integrity integrity,
-      List<BudgetResult> budgets, Verdict verdict, List<NextStep> nextSteps, String failure,
-      LockObservation lockObservation, Platform platform, Wal wal) {
-    this(schemaVersion, scenario, strategy, startedAt, finishedAt, complete, server, dataset, seed, phases, timeline,
-        statements, summary, integrity, budgets, verdict, nextSteps, failure, lockObservation, platform, wal, null);
-  }
-
-  /**
-   * The application instances as the platform runs them, and the server they share.
-   *
-   * @param maxConnections the server's max_connections, read back from it (null when unknown)
-   * @param peakServerConnections most client connections the server had open at once, every
-   *     database and role (sampled with the WAL, every 100 ms; null when not sampled)
-   * @param connectionRefusals connections the server refused the application's pools for being full
-   *     (SQLSTATE 53300), every instance together
-   * @param instances each instance, in order
-   */
-  public record Platform(Integer maxConnections, Integer peakServerConnections, long connectionRefusals,
-      List<Instance> instances) {}
-
-  /**
-   * One application instance: its pool (the scenario's pool settings) and its probe.
-   *
-   * @param instance 1-based
-   * @param peakActive most of its connections in use at once
-   * @param maxWaiting most of its requests waiting for a connection at once
-   * @param saturatedSeconds seconds with all its connections busy and requests waiting
-   * @param poolTimeouts its requests that got no connection within connectionTimeout
-   * @param connectionRefusals connections its pool asked for and the server refused (53300)
-   * @param probe its health check and what the orchestrator would have done; null when none ran
-   */
-  public record Instance(int instance, int maximumPoolSize, int peakActive, int maxWaiting, int saturatedSeconds,
-      long poolTimeouts, long connectionRefusals, Probe probe) {}
-
-  /**
-   * An instance's health check with Kubernetes semantics, and its outcome.
-   *
-   * @param via pool or own-connection
-   * @param kind readiness or liveness
-   * @param failedProbes probes that failed or exceeded timeoutSeconds
-   * @param outOfServiceSeconds seconds the instance was out of service (readiness), or restarting
-   *     until its probe passed again (liveness)
-   * @param restarts liveness restarts (0 for readiness)
-   * @param outOfService each stretch, in order
-   */
-  public record Probe(String via, String kind, String sql, double periodSeconds, double timeoutSeconds,
-      int failureThreshold, int successThreshold, int probes, int failedProbes, double outOfServiceSeconds,
-      int restarts, List<OutOfService> outOfService) {}
-
-  /**
-   * A stretch an instance was out of service.
-   *
-   * @param fromSecond when the orchestrator acted (the probe reaching failureThreshold finished),
-   *     seconds since load start
-   * @param toSecond when the probe reaching successThreshold finished, or the end of the load
-   * @param restarts liveness restarts in it
-   * @param untilEnd still out of service when the load ended
-   */
-  public record OutOfService(double fromSecond, double toSecond, double seconds, int restarts, boolean untilEnd) {}
-
-  /**
-   * The WAL the run wrote, read from a session of its own (never the migration's).
-   *
-   * @param source how it was measured, e.g. "pg_current_wal_insert_lsn() every 100 ms"
-   * @param fullPageImages full-page images written during the migration (pg_stat_wal.wal_fpi, PG 14+);
-   *     null where the server does not expose them
-   * @param checkpointsRequested checkpoints requested during the migration (pg_stat_bgwriter or, PG
-   *     17+, pg_stat_checkpointer); null when unknown
-   * @param statements each migration statement's WAL, in order
-   */
-  public record Wal(String source, Long fullPageImages, Long checkpointsRequested, List<StatementWal> statements) {}
-
-  /**
-   * @param index the statement's index in {@code statements}
-   * @param walBytes WAL written while it ran (the whole server's: the application's writes too)
-   * @param walBytesPerSecond that over its duration
-   */
-  public record StatementWal(int index, long walBytes, double walBytesPerSecond) {}
 
   /**
    * The server the rehearsal ran on.

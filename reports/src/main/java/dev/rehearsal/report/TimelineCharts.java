@@ -66,11 +66,11 @@ final class TimelineCharts {
     if (timeline.stream().anyMatch(s -> s.connectionRefusals() > 0)) {
       chart.series(series("connections refused/s", ORANGE, s -> (double) s.connectionRefusals()));
     }
-    for (RehearsalReport.Instance instance : report.platform().instances()) {
+    for (PlatformReport.Instance instance : report.platform().instances()) {
       if (instance.probe() == null) {
         continue;
       }
-      for (RehearsalReport.OutOfService out : instance.probe().outOfService()) {
+      for (PlatformReport.OutOfService out : instance.probe().outOfService()) {
         chart.stall(out.fromSecond(), out.toSecond(), "instance " + instance.instance()
             + (out.restarts() > 0 ? " restarted " + out.restarts() + "x, " : " ") + "out of service "
             + Fmt.number(out.fromSecond()) + "–" + Fmt.number(out.toSecond()) + " s");

@@ -2,10 +2,9 @@ package dev.rehearsal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.report.RehearsalReport.Instance;
-import dev.rehearsal.report.RehearsalReport.OutOfService;
-import dev.rehearsal.report.RehearsalReport.Platform;
-import dev.rehearsal.report.RehearsalReport.Probe;
+import dev.rehearsal.report.PlatformReport.Instance;
+import dev.rehearsal.report.PlatformReport.OutOfService;
+import dev.rehearsal.report.PlatformReport.Probe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +15,10 @@ class PlatformHtmlTest {
 
   private static RehearsalReport report() {
     ReportFixture fixture = new ReportFixture();
-    fixture.platform = new Platform(12, 12, 30, List.of(new Instance(1, 5, 5, 3, 2, 0, 0, PROBE),
+    fixture.platform = new PlatformReport(12, 12, 30, List.of(new Instance(1, 5, 5, 3, 2, 0, 0, PROBE),
         new Instance(2, 5, 2, 4, 0, 1, 15, null)));
-    fixture.wal = new RehearsalReport.Wal("pg_current_wal_insert_lsn() every 50 ms", 1200L, 0L,
-        List.of(new RehearsalReport.StatementWal(1, 69_500_000, 25_000_000)));
+    fixture.wal = new WalReport("pg_current_wal_insert_lsn() every 50 ms", 1200L, 0L,
+        List.of(new WalReport.StatementWal(1, 69_500_000, 25_000_000)));
     return fixture.build();
   }
 

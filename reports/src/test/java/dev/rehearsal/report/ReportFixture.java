@@ -59,8 +59,8 @@ final class ReportFixture {
   List<RehearsalReport.NextStep> nextSteps = new ArrayList<>(steps(
       "Set `lock_timeout = '2s'` and retry the ALTER", "Or use strategy expand-contract"));
   String failure = null;
-  RehearsalReport.Platform platform = null;
-  RehearsalReport.Wal wal = null;
+  PlatformReport platform = null;
+  WalReport wal = null;
 
   static List<RehearsalReport.NextStep> steps(String... texts) {
     return java.util.Arrays.stream(texts).map(RehearsalReport.NextStep::ofText).toList();
@@ -73,7 +73,7 @@ final class ReportFixture {
   RehearsalReport build() {
     return new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario, strategy, startedAt,
         finishedAt, complete, server, dataset, seed, phases, timeline, statements, summary, integrity, budgets,
-        verdict, nextSteps, failure, null, platform, wal);
+        verdict, nextSteps, failure, null, platform, wal, null);
   }
 
   /** Puts {@code payload} into every free-text field a report has. */

@@ -7,7 +7,8 @@ import dev.rehearsal.harness.observe.ServerSamples;
 import dev.rehearsal.load.HealthCheck;
 import dev.rehearsal.load.InstanceFigures;
 import dev.rehearsal.load.Orchestrator;
-import dev.rehearsal.report.RehearsalReport;
+import dev.rehearsal.report.WalReport;
+import dev.rehearsal.report.PlatformReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +25,13 @@ import java.util.List;
  * @param peakReplicaLagMs the most a standby was behind from the migration's start on; null when no
  *     standby streamed
  */
-record PlatformFigures(RehearsalReport.Platform platform, RehearsalReport.Wal wal, Double instancesUnreadySeconds,
+record PlatformFigures(PlatformReport platform, WalReport wal, Double instancesUnreadySeconds,
     Long instanceRestarts, long connectionRefusals, Integer peakServerConnections, Long walBytes,
     Long peakWalBytesPerSecond, Double peakReplicaLagMs) {
 
   /** @param maxConnections the server's max_connections, or null when unknown */
   static PlatformFigures of(Measurement m, Integer maxConnections) {
-    List<RehearsalReport.Instance> instances = m.instances().stream().map(PlatformFigures::instance).toList();
+    List<PlatformReport.Instance> instances = m.instances().stream().map(PlatformFigures::instance).toList();
     boolean probed = m.instances().stream().anyMatch(i -> i.probe() != null);
     long refusals = m.instances().stream().mapToLong(InstanceFigures::connectionRefusals).sum();
     ServerSamples server = m.server() != null && m.server().measured() ? m.server() : null;
@@ -39,7 +40,7 @@ record PlatformFigures(RehearsalReport.Platform platform, RehearsalReport.Wal wa
     double from = p == null ? 0 : p.migrationStartSecond();
     double to = p == null ? m.runSeconds() : p.migrationEndSecond();
     return new PlatformFigures(
-        new RehearsalReport.Platform(maxConnections, peak, refusals, instances),
+        new PlatformReport(maxConnections, peak, refusals, instances),
         server == null ? null : wal(server, m, from, to),
         probed ? m.instances().stream().mapToDouble(InstanceFigures::outOfServiceSeconds).sum() : null,
         probed ? (Long) m.instances().stream().mapToLong(InstanceFigures::restarts).sum() : null,
@@ -50,14 +51,14 @@ record PlatformFigures(RehearsalReport.Platform platform, RehearsalReport.Wal wa
         server == null ? null : server.peakReplicaLagMs(m.nanosAt(from)));
   }
 
-  private static RehearsalReport.Wal wal(ServerSamples server, Measurement m, double from, double to) {
-    List<RehearsalReport.StatementWal> statements = new ArrayList<>();
+  private static WalReport wal(ServerSamples server, Measurement m, double from, double to) {
+    List<WalReport.StatementWal> statements = new ArrayList<>();
     for (StatementOutcome o : m.statements()) {
       long bytes = server.walBytes(o.startNanos(), o.endNanos());
       double seconds = o.durationNanos() / 1e9;
-      statements.add(new RehearsalReport.StatementWal(o.index(), bytes, seconds > 0 ? bytes / seconds : 0));
+      statements.add(new WalReport.StatementWal(o.index(), bytes, seconds > 0 ? bytes / seconds : 0));
     }
-    return new RehearsalReport.Wal(server.source(), server.fullPageImages(m.nanosAt(from), m.nanosAt(to)),
+    return new WalReport(server.source(), server.fullPageImages(m.nanosAt(from), m.nanosAt(to)),
         server.checkpointsRequested(m.nanosAt(from), m.nanosAt(to)), statements);
   }
 
@@ -73,17 +74,17 @@ record PlatformFigures(RehearsalReport.Platform platform, RehearsalReport.Wal wa
     return peak;
   }
 
-  private static RehearsalReport.Instance instance(InstanceFigures i) {
+  private static PlatformReport.Instance instance(InstanceFigures i) {
     HealthCheck check = i.probe();
-    RehearsalReport.Probe probe = check == null ? null : new RehearsalReport.Probe(check.via().key(),
+    PlatformReport.Probe probe = check == null ? null : new PlatformReport.Probe(check.via().key(),
         check.kind().key(), check.sql(), check.every().toNanos() / 1e9, check.timeout().toNanos() / 1e9,
         check.failureThreshold(), check.successThreshold(), i.probes(), i.failedProbes(), i.outOfServiceSeconds(),
         i.restarts(), i.outOfService().stream().map(PlatformFigures::outOfService).toList());
-    return new RehearsalReport.Instance(i.instance(), i.maximumPoolSize(), i.peakActive(), i.maxWaiting(),
+    return new PlatformReport.Instance(i.instance(), i.maximumPoolSize(), i.peakActive(), i.maxWaiting(),
         i.saturatedSeconds(), i.poolTimeouts(), i.connectionRefusals(), probe);
   }
 
-  private static RehearsalReport.OutOfService outOfService(Orchestrator.OutOfService o) {
-    return new RehearsalReport.OutOfService(o.fromSecond(), o.toSecond(), o.seconds(), o.restarts(), o.untilEnd());
+  private static PlatformReport.OutOfService outOfService(Orchestrator.OutOfService o) {
+    return new PlatformReport.OutOfService(o.fromSecond(), o.toSecond(), o.seconds(), o.restarts(), o.untilEnd());
   }
 }

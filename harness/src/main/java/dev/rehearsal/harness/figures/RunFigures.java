@@ -2,6 +2,8 @@ package dev.rehearsal.harness.figures;
 
 import dev.rehearsal.harness.measure.Measurement;
 import dev.rehearsal.harness.measure.Phases;
+import dev.rehearsal.report.WalReport;
+import dev.rehearsal.report.PlatformReport;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.RehearsalReport.LockObservation;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
@@ -19,7 +21,7 @@ import java.util.List;
  */
 public record RunFigures(Summary summary, List<TimelineSecond> timeline, List<StatementResult> statements,
     RehearsalReport.Phases phases, LockObservation lockObservation, double migrationLockWaitMs,
-    RehearsalReport.Platform platform, RehearsalReport.Wal wal) {
+    PlatformReport platform, WalReport wal) {
 
   /**
    * @param warmupSeconds the scenario's warm-up, as planned (the phases say when the migration
@@ -30,7 +32,7 @@ public record RunFigures(Summary summary, List<TimelineSecond> timeline, List<St
    * @param maxConnections the server's max_connections, or null when unknown
    */
   /** What the platform would have done, alone: for a load without a migration ({@code rehearse load}). */
-  public static RehearsalReport.Platform platform(Measurement m, Integer maxConnections) {
+  public static PlatformReport platform(Measurement m, Integer maxConnections) {
     return PlatformFigures.of(m, maxConnections).platform();
   }
 

@@ -1,7 +1,7 @@
 package dev.rehearsal.harness.judge;
 
-import dev.rehearsal.report.RehearsalReport.Platform;
-import dev.rehearsal.report.RehearsalReport.Wal;
+import dev.rehearsal.report.PlatformReport;
+import dev.rehearsal.report.WalReport;
 import java.util.HashMap;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
 import dev.rehearsal.report.RehearsalReport.Summary;
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record Findings(Summary summary, List<StatementResult> statements, List<TimelineSecond> timeline,
     double migrationEndSecond, double migrationLockWaitMs, boolean complete, Integer maxConnections,
-    Platform platform, Wal wal) {
+    PlatformReport platform, WalReport wal) {
 
   public Findings {
     statements = List.copyOf(statements);

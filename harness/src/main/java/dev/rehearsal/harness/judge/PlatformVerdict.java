@@ -1,8 +1,8 @@
 package dev.rehearsal.harness.judge;
 
-import dev.rehearsal.report.RehearsalReport.Instance;
-import dev.rehearsal.report.RehearsalReport.OutOfService;
-import dev.rehearsal.report.RehearsalReport.Platform;
+import dev.rehearsal.report.PlatformReport.Instance;
+import dev.rehearsal.report.PlatformReport.OutOfService;
+import dev.rehearsal.report.PlatformReport;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ final class PlatformVerdict {
 
   private PlatformVerdict() {}
 
-  static String sentence(Platform platform) {
+  static String sentence(PlatformReport platform) {
     if (platform == null) {
       return null;
     }

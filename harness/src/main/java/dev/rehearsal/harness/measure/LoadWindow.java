@@ -84,7 +84,8 @@ public final class LoadWindow {
         scenario.dataset().tables().stream().map(TableSpec::name).toList(), console);
     int baselineFrom = migration != null && migration.warmup().toNanos() >= SKIP_FIRST_SECOND_FROM_NANOS ? 1 : 0;
     BaselineWindow baseline = new BaselineWindow(baselineFrom);
-    int poolSize = scenario.workload().pool().maximumPoolSize();
+    // the progress line's pool figures are every instance's together
+    int poolSize = scenario.workload().pool().maximumPoolSize() * scenario.workload().instances();
     LoadProgress progress = migration == null ? LoadProgress.standalone(console, poolSize)
         : new LoadProgress(console, poolSize);
     // before the pools: a server they fill still has a slot for the sampler

@@ -127,6 +127,13 @@ public final class WorkloadPlans {
     return space;
   }
 
+  /** "a pool of 10", or "4 instances, each a pool of 10". */
+  public static String pools(WorkloadSpec workload) {
+    int size = workload.pool().maximumPoolSize();
+    return workload.instances() == 1 ? "a pool of " + size
+        : workload.instances() + " instances, each a pool of " + size;
+  }
+
   /** "200 ops/s open loop", "100 -> 500 ops/s open loop, poisson arrivals", "closed loop, 8 clients". */
   public static String describe(Traffic traffic) {
     if (traffic instanceof Traffic.ClosedLoop closed) {

@@ -66,8 +66,8 @@ public final class LoadOnly {
     try (Workbench bench = Workbench.open(scenario, options, console)) {
       LoadPlan plan = WorkloadPlans.plan(scenario.workload(),
           WorkloadKeys.read(scenario, bench.seeded(), options.seed(), console), pacing, options.seed());
-      console.say("Load: %s through a pool of %d for %s", WorkloadPlans.describe(plan.traffic()),
-          scenario.workload().pool().maximumPoolSize(), Durations.format(duration));
+      console.say("Load: %s through %s for %s", WorkloadPlans.describe(plan.traffic()),
+          WorkloadPlans.pools(scenario.workload()), Durations.format(duration));
       Measurement m = new LoadWindow(scenario, plan, bench.seeded().database(), options.outDir(), console)
           .measure(new LoadWindow.Plan.LoadAlone(duration));
       double seconds = m.runSeconds();

@@ -103,8 +103,8 @@ public final class Rehearsal {
       Path outDir, Instant startedAt) {
     LoadPlan load = WorkloadPlans.plan(scenario.workload(), WorkloadKeys.read(scenario, seeded, options.seed(), console),
         new WorkloadPlans.Pacing(options.rate(), false), options.seed());
-    console.say("Load: %s through a pool of %d; warm-up %d s, then the migration (%d steps%s), then cool-down %d s",
-        WorkloadPlans.describe(load.traffic()), scenario.workload().pool().maximumPoolSize(),
+    console.say("Load: %s through %s; warm-up %d s, then the migration (%d steps%s), then cool-down %d s",
+        WorkloadPlans.describe(load.traffic()), WorkloadPlans.pools(scenario.workload()),
         scenario.phases().warmup().toSeconds(), strategy.migration().up().size(),
         options.rollback() ? ", then " + strategy.migration().down().size() + " down steps" : "",
         scenario.phases().cooldown().toSeconds());
@@ -129,8 +129,8 @@ public final class Rehearsal {
   }
 
   /** What the harness took of the host while it measured, said on the console too. */
-  private RehearsalReport.HarnessCost harnessCost(Measurement measured) {
-    RehearsalReport.HarnessCost cost = RehearsalReport.HarnessCost.of(measured.harnessCpuSeconds(),
+  private dev.rehearsal.report.HarnessCost harnessCost(Measurement measured) {
+    dev.rehearsal.report.HarnessCost cost = dev.rehearsal.report.HarnessCost.of(measured.harnessCpuSeconds(),
         measured.windowSeconds());
     if (cost != null) {
       console.say("The harness itself (load, observers, migration session) used %.2f of the host's %d cores (%.0f%%) "

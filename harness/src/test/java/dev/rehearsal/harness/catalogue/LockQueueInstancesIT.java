@@ -2,8 +2,9 @@ package dev.rehearsal.harness.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.report.PlatformReport;
 import dev.rehearsal.report.RehearsalReport;
-import dev.rehearsal.report.RehearsalReport.Instance;
+import dev.rehearsal.report.PlatformReport.Instance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

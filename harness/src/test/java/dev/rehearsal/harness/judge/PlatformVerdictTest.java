@@ -2,10 +2,10 @@ package dev.rehearsal.harness.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.report.RehearsalReport.Instance;
-import dev.rehearsal.report.RehearsalReport.OutOfService;
-import dev.rehearsal.report.RehearsalReport.Platform;
-import dev.rehearsal.report.RehearsalReport.Probe;
+import dev.rehearsal.report.PlatformReport.Instance;
+import dev.rehearsal.report.PlatformReport.OutOfService;
+import dev.rehearsal.report.PlatformReport;
+import dev.rehearsal.report.PlatformReport.Probe;
 import dev.rehearsal.report.RehearsalReport.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +20,13 @@ class PlatformVerdictTest {
         restarts, List.of(out)));
   }
 
-  private static Platform platform(Instance... instances) {
-    return new Platform(40, 40, 0, new ArrayList<>(List.of(instances)));
+  private static PlatformReport platform(Instance... instances) {
+    return new PlatformReport(40, 40, 0, new ArrayList<>(List.of(instances)));
   }
 
   @Test
   void readinessSaysHowManyInstancesAndForHowLong() {
-    Platform p = platform(instance(1, "readiness", new OutOfService(10, 16, 6, 0, false)),
+    PlatformReport p = platform(instance(1, "readiness", new OutOfService(10, 16, 6, 0, false)),
         instance(2, "readiness", new OutOfService(10, 16, 6, 0, false)),
         instance(3, "readiness", new OutOfService(11, 17, 6, 0, false)), instance(4, "readiness"));
     assertThat(PlatformVerdict.sentence(p))
@@ -42,7 +42,7 @@ class PlatformVerdictTest {
 
   @Test
   void livenessCountsRestarts() {
-    Platform p = platform(instance(1, "liveness", new OutOfService(10, 14, 4, 2, false)),
+    PlatformReport p = platform(instance(1, "liveness", new OutOfService(10, 14, 4, 2, false)),
         instance(2, "liveness", new OutOfService(10, 12, 2, 1, false)), instance(3, "liveness"),
         instance(4, "liveness"));
     assertThat(PlatformVerdict.sentence(p)).isEqualTo(

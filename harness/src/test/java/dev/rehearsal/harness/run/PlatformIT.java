@@ -3,9 +3,10 @@ package dev.rehearsal.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.harness.Console;
+import dev.rehearsal.report.PlatformReport;
 import dev.rehearsal.report.RehearsalReport;
-import dev.rehearsal.report.RehearsalReport.Instance;
-import dev.rehearsal.report.RehearsalReport.OutOfService;
+import dev.rehearsal.report.PlatformReport.Instance;
+import dev.rehearsal.report.PlatformReport.OutOfService;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioLoader;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ class PlatformIT {
   void poolsBeyondMaxConnectionsAreRefusedAndEachRefusalIsChargedToItsInstance() {
     // 3 x 5 = 15 pooled connections, plus the harness's own sessions, against 12
     RehearsalReport report = rehearse("update", "pool", 3, 5, 12);
-    RehearsalReport.Platform platform = report.platform();
+    PlatformReport platform = report.platform();
     System.out.printf("max_connections %d, peak %d, refusals %d by instance %s%n", platform.maxConnections(),
         platform.peakServerConnections(), platform.connectionRefusals(),
         platform.instances().stream().map(Instance::connectionRefusals).toList());
