@@ -197,8 +197,12 @@ final class BlockedTimeTracker {
     MigrationWait previous = migrationWaits.get(statementIndex);
     if (previous == null || w.waitMs() >= previous.waitMs()) {
       String behind = chains.describe(chains.of(w).rootPid());
+      // the last sample of a wait may come as its blocker ends: its session is gone, only its pid is left; what an
+      // earlier sample said of the same pid (application, state, query) is kept
+      boolean bareRepeat = behind != null && previous != null && previous.behind() != null && !behind.contains("(")
+          && previous.behind().startsWith(behind + " (");
       migrationWaits.put(statementIndex, new MigrationWait(w.waitMs(),
-          behind != null ? behind : previous != null ? previous.behind() : null));
+          behind != null && !bareRepeat ? behind : previous != null ? previous.behind() : null));
     }
   }
 

@@ -147,6 +147,19 @@ class BlockedTimeTrackerTest {
   }
 
   @Test
+  void whomTheMigrationWaitedBehindKeepsWhatAnEarlierSampleSaidWhenTheBlockerEndsFirst() {
+    Timeline t = new Timeline();
+    t.progress(0, p -> p.statementStarted(1));
+    t.session(REPORT, ApplicationNames.REPORT, "active", "SELECT count(*) FROM accounts", 900);
+    t.wait(MIG, ApplicationNames.MIGRATION, 200, 1000, ACCOUNTS, "accounts", EXCLUSIVE, REPORT);
+
+    BlockedTime b = t.run(1200);
+
+    assertThat(b.migrationWait(1).orElseThrow().behind())
+        .isEqualTo("pid 4242 (rehearsal-report, active: SELECT count(*) FROM accounts)");
+  }
+
+  @Test
   void rowLockWaitsOnTheMigrationsUpdateAreChargedToTheUpdateAndNameTheTable() {
     Timeline t = new Timeline();
     // BEGIN; UPDATE accounts SET ... WHERE id <= 1000 (1); SELECT pg_sleep(1) (2); COMMIT
@@ -499,6 +512,7 @@ class BlockedTimeTrackerTest {
     private final List<Wait> waits = new ArrayList<>();
     private final List<Hold> holds = new ArrayList<>();
     private final Map<Integer, Session> known = new HashMap<>();
+    final Map<Integer, Long> sessionEnds = new HashMap<>();
     private final MigrationProgress progress = new MigrationProgress();
     private final TreeMap<Long, MigrationProgress.Cursor> cursors = new TreeMap<>();
 
@@ -527,6 +541,12 @@ class BlockedTimeTrackerTest {
 
     void session(int pid, String app, String state, String query) {
       known.put(pid, new Session(pid, app, state, query));
+    }
+
+    /** A session pg_stat_activity stops describing at {@code untilMs} (it ended while still listed as a blocker). */
+    void session(int pid, String app, String state, String query, double untilMs) {
+      session(pid, app, state, query);
+      sessionEnds.put(pid, at(untilMs));
     }
 
     BlockedTime run(double untilMs) {
@@ -562,7 +582,7 @@ class BlockedTimeTrackerTest {
       Map<Integer, Session> roots = new HashMap<>();
       for (Waiter w : waiters) {
         for (int pid : w.blockers()) {
-          if (!waiting.contains(pid) && known.containsKey(pid)) {
+          if (!waiting.contains(pid) && known.containsKey(pid) && now < sessionEnds.getOrDefault(pid, Long.MAX_VALUE)) {
             roots.put(pid, known.get(pid));
           }
         }
