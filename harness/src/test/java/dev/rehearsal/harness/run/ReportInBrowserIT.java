@@ -37,7 +37,7 @@ class ReportInBrowserIT {
 
   /** Wide enough for the page's 1040 px column; tall enough for the whole demo report (~3300 px). */
   private static final int WIDTH = 1280;
-  private static final int HEIGHT = 4000;
+  private static final int HEIGHT = 4800;
 
   private static final List<String> CHARTS =
       List.of("chart-throughput", "chart-latency", "chart-pool", "chart-blocked");
