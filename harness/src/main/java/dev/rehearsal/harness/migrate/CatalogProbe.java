@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +109,7 @@ final class CatalogProbe implements AutoCloseable {
     Future<?> read = reader.submit(() -> {
       try {
         List<Long> oids = new ArrayList<>();
+        List<HeldLock> held = new ArrayList<>();
         try (PreparedStatement st = side.prepareStatement(HELD_LOCKS)) {
           st.setInt(1, migrationPid);
           try (ResultSet rs = st.executeQuery()) {
@@ -122,13 +122,12 @@ final class CatalogProbe implements AutoCloseable {
               if (relation.chars().allMatch(Character::isDigit)) {
                 unnamed.add(oid);
               }
-              synchronized (run) {
-                run.locks.add(new HeldLock(relation, rs.getString(3), rs.getString(4)));
-              }
+              held.add(new HeldLock(relation, rs.getString(3), rs.getString(4)));
               oids.add(oid);
             }
           }
         }
+        run.held(held);
         progress.locksHeld(run.index, oids);
       } catch (SQLException e) {
         // the probe's session failed: this statement's locks go unlisted, the migration is not disturbed
@@ -177,13 +176,8 @@ final class CatalogProbe implements AutoCloseable {
       }
     }
     for (StatementRun run : runs) {
-      Set<HeldLock> renamed = new LinkedHashSet<>();
-      for (HeldLock lock : run.locks) {
-        renamed.add(new HeldLock(names.getOrDefault(lock.relation(), lock.relation()), lock.mode(),
-            lock.table() != null ? lock.table() : tables.get(lock.relation())));
-      }
-      run.locks.clear();
-      run.locks.addAll(renamed);
+      run.rename(lock -> new HeldLock(names.getOrDefault(lock.relation(), lock.relation()), lock.mode(),
+          lock.table() != null ? lock.table() : tables.get(lock.relation())));
     }
     unnamed.clear();
   }
@@ -222,7 +216,7 @@ final class CatalogProbe implements AutoCloseable {
     rewritten.sort(null);
     for (String table : rewritten) {
       StatementRun charged = runs.stream()
-          .filter(r -> r.locks.contains(new HeldLock(table, "AccessExclusiveLock")))
+          .filter(r -> r.holds(new HeldLock(table, "AccessExclusiveLock")))
           .findFirst().orElse(runs.get(runs.size() - 1));
       charged.rewrote.add(table);
     }

@@ -29,7 +29,11 @@ final class StatementRun {
   Integer batches;
   /** Failed inside a transaction block the SQL opened itself, which was then rolled back: not retried alone. */
   boolean abortedScriptBlock;
-  final Set<HeldLock> locks = new LinkedHashSet<>();
+  /**
+   * Written by the lock reader's thread, which may still be reading when the runner reports the statement
+   * (a read that outlasts the runner's short wait): every access goes through the synchronized methods below.
+   */
+  private final Set<HeldLock> locks = new LinkedHashSet<>();
   final List<String> rewrote = new ArrayList<>();
 
   StatementRun(int index, String direction, String step, String kind, PlannedStatement planned, boolean inTransaction) {
@@ -84,9 +88,28 @@ final class StatementRun {
     return count;
   }
 
+  synchronized void held(List<HeldLock> read) {
+    locks.addAll(read);
+  }
+
+  synchronized List<HeldLock> locks() {
+    return List.copyOf(locks);
+  }
+
+  synchronized boolean holds(HeldLock lock) {
+    return locks.contains(lock);
+  }
+
+  /** The locks read so far, each replaced by {@code renamed}'s answer (a relation named once its transaction ended). */
+  synchronized void rename(java.util.function.UnaryOperator<HeldLock> renamed) {
+    List<HeldLock> was = List.copyOf(locks);
+    locks.clear();
+    was.forEach(lock -> locks.add(renamed.apply(lock)));
+  }
+
   StatementOutcome outcome() {
     return new StatementOutcome(index, direction, step, kind, planned.sql(), planned.origin(), planned.line(),
         startNanos, durationNanos, sqlState, error, errorLine, attempts, retryWaitNanos, rowsAffected, batches,
-        List.copyOf(locks), List.copyOf(rewrote), inTransaction);
+        locks(), List.copyOf(rewrote), inTransaction);
   }
 }
