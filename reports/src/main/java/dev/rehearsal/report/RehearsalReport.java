@@ -221,10 +221,18 @@ public record RehearsalReport(
    * @param typesChanged columns whose type changed
    * @param tablesGone tables that no longer exist
    * @param millis time both snapshots took
+   * @param sampled tables larger than 2M rows are compared on a sample of primary-key ranges, read through the
+   *     key's index at the same cost at any size: per such table what was read, e.g. "users: 128,000 of
+   *     ~50,000,000 rows, in 64 ranges of id" (the others are compared whole)
    */
   public record UntouchedData(int tablesCompared, int columnsCompared, List<String> differences,
       List<String> columnsAdded, List<String> columnsDropped, List<String> typesChanged, List<String> tablesGone,
-      long millis) {}
+      long millis, List<String> sampled) {
+
+    public UntouchedData {
+      sampled = sampled == null ? List.of() : List.copyOf(sampled);
+    }
+  }
 
   /** Latency percentiles in milliseconds and the number of operations measured. */
   public record Percentiles(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}

@@ -21,7 +21,9 @@ import java.util.Map;
  * layout, so a table rewrite changes nothing, and computed on the text form, so a widening type
  * change ({@code integer} to {@code bigint}, {@code varchar(50)} to {@code text}) leaves it equal.
  * Each table is read in one scan, all tables in one REPEATABLE READ transaction so they are seen
- * at the same instant even under load.
+ * at the same instant even under load. A table of more than {@value KeySample#FULL_CHECKSUM_MAX_ROWS}
+ * rows with a one-column primary key is read on a sample of key ranges instead ({@link KeySample}):
+ * a full checksum of tens of millions of rows would take longer than the rehearsal.
  *
  * @param tables per name asked for, in the order asked
  */
@@ -50,11 +52,17 @@ public record TableSnapshot(Map<String, Table> tables) {
    * One table: absent (did not exist when the snapshot was taken), or its row count and columns.
    *
    * @param columns per column name, in column order; empty when absent
+   * @param rowCount rows read: the whole table's, or the sample's
+   * @param sample the key ranges read instead of the whole table; null when read whole
    */
-  public record Table(String name, boolean exists, long rowCount, Map<String, Column> columns) {
+  public record Table(String name, boolean exists, long rowCount, Map<String, Column> columns, KeySample sample) {
 
     public Table {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    public Table(String name, boolean exists, long rowCount, Map<String, Column> columns) {
+      this(name, exists, rowCount, columns, null);
     }
 
     static Table absent(String name) {
@@ -80,6 +88,21 @@ public record TableSnapshot(Map<String, Table> tables) {
    * the middle of a transaction: the snapshot needs one of its own, REPEATABLE READ from the start.
    */
   public static TableSnapshot take(Connection connection, List<String> tables) throws SQLException {
+    return take(connection, tables, null);
+  }
+
+  /**
+   * As {@link #take(Connection, List)}; with {@code like}, a large table is read on the same key
+   * ranges {@code like} sampled (the snapshot after a migration, to compare with the one before),
+   * else large tables get ranges of their own ({@link KeySample}).
+   */
+  public static TableSnapshot take(Connection connection, List<String> tables, TableSnapshot like)
+      throws SQLException {
+    return take(connection, tables, like, KeySample.DEFAULT);
+  }
+
+  static TableSnapshot take(Connection connection, List<String> tables, TableSnapshot like, KeySample.Sizing sizing)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     int isolation = connection.getTransactionIsolation();
     connection.setAutoCommit(false);
@@ -92,7 +115,7 @@ public record TableSnapshot(Map<String, Table> tables) {
       }
       Map<String, Table> read = new LinkedHashMap<>();
       for (String name : tables) {
-        read.put(name, read(connection, name));
+        read.put(name, read(connection, name, like, sizing));
       }
       return new TableSnapshot(read);
     } finally {
@@ -102,7 +125,8 @@ public record TableSnapshot(Map<String, Table> tables) {
     }
   }
 
-  private static Table read(Connection connection, String name) throws SQLException {
+  private static Table read(Connection connection, String name, TableSnapshot like, KeySample.Sizing sizing)
+      throws SQLException {
     String relation = null;
     long oid = 0;
     try (PreparedStatement ps = connection.prepareStatement(
@@ -137,6 +161,14 @@ public record TableSnapshot(Map<String, Table> tables) {
           .append(NULL_HASH).append("))");
     }
     sql.append(" FROM ").append(relation);
+    KeySample sample = like == null ? KeySample.plan(connection, oid, relation, sizing) : like.table(name).sample();
+    if (sample != null) {
+      String keyType = KeySample.keyType(connection, oid, sample.keyColumn());
+      if (keyType == null) {
+        return new Table(name, true, 0, Map.of()); // the sample's key is gone: read nothing, compare nothing
+      }
+      sql.append(" WHERE ").append(sample.where(keyType));
+    }
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
       rs.next();
       Map<String, Column> read = new LinkedHashMap<>();
@@ -145,11 +177,11 @@ public record TableSnapshot(Map<String, Table> tables) {
         read.put(columns.get(k)[0], new Column(columns.get(k)[0], columns.get(k)[1],
             sum == null ? BigDecimal.ZERO : sum)); // an empty table sums to NULL
       }
-      return new Table(name, true, rs.getLong(1), read);
+      return new Table(name, true, rs.getLong(1), read, sample);
     }
   }
 
-  private static String quoteIdent(String name) {
+  static String quoteIdent(String name) {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 }

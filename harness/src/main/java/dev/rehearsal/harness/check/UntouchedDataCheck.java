@@ -32,7 +32,7 @@ public final class UntouchedDataCheck {
 
   public static UntouchedDataCheck before(DatabaseTarget target, List<String> tables, Console console) {
     long start = System.nanoTime();
-    TableSnapshot snapshot = take(target, tables);
+    TableSnapshot snapshot = take(target, tables, null);
     long millis = (System.nanoTime() - start) / 1_000_000;
     console.say("Checksummed %d tables before the load in %.1f s (to prove untouched data unchanged afterwards)",
         tables.size(), millis / 1000.0);
@@ -42,13 +42,14 @@ public final class UntouchedDataCheck {
   /** @param sqlTexts every statement the workload and the migration ran: what they may have written */
   public UntouchedData after(Collection<String> sqlTexts, Console console) {
     long start = System.nanoTime();
-    TableSnapshot after = take(target, tables);
+    TableSnapshot after = take(target, tables, before);
     long millis = beforeMillis + (System.nanoTime() - start) / 1_000_000;
     SnapshotComparison.Result r = SnapshotComparison.compare(before, after, WrittenColumns.of(sqlTexts));
     console.say("%s", line(r, tables.size()));
     r.differences().forEach(d -> console.say("  changed: %s", d));
+    r.sampled().forEach(d -> console.say("  sampled: %s", d));
     return new UntouchedData(r.tablesCompared(), r.columnsCompared(), r.differences(), r.columnsAdded(),
-        r.columnsDropped(), r.typesChanged(), r.tablesGone(), millis);
+        r.columnsDropped(), r.typesChanged(), r.tablesGone(), millis, r.sampled());
   }
 
   /**
@@ -65,14 +66,16 @@ public final class UntouchedDataCheck {
               + (tables == 1 ? "seeded table" : tables + " seeded tables");
       return "Untouched data: not compared (" + why + ")" + changed;
     }
-    return String.format(java.util.Locale.ROOT, "Untouched data: %d table%s, %d column%s compared, %s", r.tablesCompared(),
+    long onSample = r.sampled().stream().filter(s -> !s.contains(": not compared")).count();
+    return String.format(java.util.Locale.ROOT, "Untouched data: %d table%s, %d column%s compared, %s%s", r.tablesCompared(),
         r.tablesCompared() == 1 ? "" : "s", r.columnsCompared(), r.columnsCompared() == 1 ? "" : "s",
-        r.differences().isEmpty() ? "unchanged" : r.differences().size() + " changed");
+        r.differences().isEmpty() ? "unchanged" : r.differences().size() + " changed",
+        onSample == 0 ? "" : " (" + onSample + " on a sample of key ranges)");
   }
 
-  private static TableSnapshot take(DatabaseTarget target, List<String> tables) {
+  private static TableSnapshot take(DatabaseTarget target, List<String> tables, TableSnapshot like) {
     try (Connection c = ScratchDatabase.connect(target, ApplicationNames.ADMIN)) {
-      return TableSnapshot.take(c, tables);
+      return TableSnapshot.take(c, tables, like);
     } catch (SQLException e) {
       throw new InfrastructureException("could not checksum the tables: " + e.getMessage(), e);
     }

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 class DataOptions {
 
   @Option(names = "--streams", paramLabel = "N", converter = Quantities.Streams.class,
-      description = "Parallel COPY streams per table while seeding (default: ${DEFAULT-VALUE} on this machine, "
-          + "from its number of cores)")
+      description = "COPY sessions per table while seeding (default: ${DEFAULT-VALUE}: one COPY FREEZE session fed "
+          + "by an encoder per core, needing no VACUUM FREEZE after it; N > 1: N sessions side by side, then "
+          + "VACUUM (FREEZE))")
   int streams = Seeder.defaultStreams();
 
   @Option(names = "--seed", paramLabel = "N", description = "Random seed for data and parameters (default: ${DEFAULT-VALUE})")

@@ -52,10 +52,16 @@ public final class Seeder {
     this.progress = progress;
   }
 
-  /** One stream per core plus one, at least two: while the harness encodes a chunk for one stream, the
-   * server is busy parsing the others (3 streams beat 2 by ~25% on 2 cores in the pgbench seed). */
+  /**
+   * One COPY FREEZE session per table, fed by one encoder thread per core: on a few cores the
+   * server's one COPY backend keeps pace with the encoders (the data phase as fast as three
+   * parallel sessions on 2 cores), and the rows go in frozen and all-visible, so the VACUUM
+   * (FREEZE) that parallel sessions need afterwards — a second pass over every page — has
+   * nothing to do. Several sessions remain a choice ({@code --streams N}) for a server with
+   * many cores to spare.
+   */
   public static int defaultStreams() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors() + 1);
+    return 1;
   }
 
   public SeedResult seed(DatasetSpec dataset) {
@@ -108,10 +114,10 @@ public final class Seeder {
     long vacuumStart = System.nanoTime();
     // The loading sessions committed asynchronously; until those commit records are flushed,
     // VACUUM may not set hint bits and leaves pages not all-visible. One synchronous commit
-    // flushes the WAL up to here.
+    // flushes the WAL up to here (synchronous in this session whatever the server's default).
     List<String> vacuums = new ArrayList<>(List.of("SELECT txid_current()"));
     order.forEach(t -> vacuums.add("VACUUM (FREEZE, ANALYZE) " + t.name()));
-    runRestoring(() -> ParallelSql.run(target, vacuums.subList(0, 1), 1, List.of()));
+    runRestoring(() -> ParallelSql.run(target, vacuums.subList(0, 1), 1, List.of("SET synchronous_commit = on")));
     runRestoring(() -> ParallelSql.run(target, vacuums.subList(1, vacuums.size()), sessions, List.of()));
     long vacuumMillis = millisSince(vacuumStart);
     progress.say(String.format(Locale.ROOT, "  vacuumed and analyzed in %.1f s", vacuumMillis / 1000.0));

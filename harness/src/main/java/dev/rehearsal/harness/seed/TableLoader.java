@@ -14,8 +14,12 @@ import dev.rehearsal.load.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,17 +27,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Loads one table through COPY on several connections at once. Rows are made in chunks of
- * {@value #CHUNK_ROWS}; streams take the next chunk until none is left, so the data is the same
- * whatever the number of streams (values are functions of the row number) and memory stays at
- * one chunk buffer per stream whatever the row count. Each chunk's encoded bytes feed the
- * table's checksum, summed so that the order chunks finish in does not matter.
+ * Loads one table through COPY. Rows are made in chunks of {@value #CHUNK_ROWS}, and a row's
+ * values are functions of its row number, so the data is the same whichever thread encodes a
+ * chunk and whatever the number of streams; memory stays at a few chunk buffers whatever the row
+ * count. Each chunk's encoded bytes feed the table's checksum, summed so that the order chunks
+ * finish in does not matter.
+ *
+ * <p>Two ways, chosen by the number of streams: one session with {@code COPY ... FREEZE}, fed in
+ * row order by one encoder per core (the default: no VACUUM has to freeze the rows afterwards,
+ * and on a few cores the server's one COPY backend keeps pace with the encoders), or several
+ * sessions each taking the next chunk, whose rows the VACUUM after loading freezes.
  *
  * <p>Public only for {@link #encodeChunk} and {@link #chunkHash}, the per-chunk work of a stream
  * without the database, which the seeding benchmark (benchmarks/SeedGenerationBenchmark) times.
@@ -49,17 +59,22 @@ public final class TableLoader {
   private final DatabaseTarget target;
   private final GeneratorFactory factory;
   private final int streams;
+  /** Threads encoding chunks for a single FREEZE stream. */
+  private final int encoders;
   private final SeedProgress progress;
 
   TableLoader(DatabaseTarget target, GeneratorFactory factory, int streams, SeedProgress progress) {
     this.target = target;
     this.factory = factory;
     this.streams = streams;
+    this.encoders = Math.max(1, Runtime.getRuntime().availableProcessors());
     this.progress = progress;
   }
 
   /** Result of one table's data load. */
-  record Loaded(String table, long rows, long millis, CopyFormat format, long checksum, String synchronousCommit) {}
+  /** @param frozen loaded by one COPY FREEZE session: tuples already frozen and all-visible */
+  record Loaded(String table, long rows, long millis, CopyFormat format, long checksum, String synchronousCommit,
+      boolean frozen) {}
 
   Loaded load(String table, long rows) {
     long startNanos = System.nanoTime();
@@ -70,8 +85,9 @@ public final class TableLoader {
         : CopyRows.formatFor(types);
     long chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
     int streamCount = (int) Math.max(1, Math.min(streams, chunks));
-    // one stream can load with FREEZE (the table truncated in the same transaction): rows are
-    // written frozen and all-visible, so the VACUUM after loading has nothing left to do
+    // one stream loads with FREEZE (the table truncated in the same transaction): rows are written
+    // frozen and all-visible, so the VACUUM after loading has nothing left to do. Several streams
+    // cannot: FREEZE needs the truncating transaction's lock, which keeps every other session out.
     boolean freeze = streamCount == 1;
     List<String> options = new ArrayList<>();
     if (format == CopyFormat.BINARY) {
@@ -82,11 +98,9 @@ public final class TableLoader {
     }
     String sql = "COPY " + table + " (" + probe.columns().stream().map(c -> quoteIdent(c.name()))
         .collect(Collectors.joining(", ")) + ") FROM STDIN" + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
-    AtomicLong nextChunk = new AtomicLong();
-    AtomicLong rowsDone = new AtomicLong();
-    AtomicLong checksum = new AtomicLong();
-    java.util.concurrent.atomic.AtomicReference<String> synchronousCommit = new java.util.concurrent.atomic.AtomicReference<>();
-    ExecutorService pool = Executors.newFixedThreadPool(streamCount, r -> {
+    Progress done = new Progress();
+    int threads = freeze ? encoders : streamCount;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "rehearsal-seed-" + table);
       t.setDaemon(true);
       return t;
@@ -94,21 +108,48 @@ public final class TableLoader {
     progress.started(table);
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int s = 0; s < streamCount; s++) {
-        futures.add(pool.submit(() -> {
-          stream(sql, freeze, table, types, format, rows, chunks, nextChunk, rowsDone, checksum, synchronousCommit);
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        waitFor(f, table, rows, rowsDone, startNanos);
+      if (freeze) {
+        // the COPY session is fed from its own thread, the encoders run on the pool's
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "rehearsal-seed-" + table + "-copy");
+          t.setDaemon(true);
+          return t;
+        });
+        try {
+          futures.add(writer.submit(() -> {
+            frozenStream(sql, table, types, format, rows, chunks, pool, done);
+            return null;
+          }));
+          waitFor(futures.get(0), table, rows, done.rows, startNanos);
+        } finally {
+          writer.shutdownNow();
+        }
+      } else {
+        AtomicLong nextChunk = new AtomicLong();
+        for (int s = 0; s < streamCount; s++) {
+          futures.add(pool.submit(() -> {
+            stream(sql, table, types, format, rows, chunks, nextChunk, done);
+            return null;
+          }));
+        }
+        for (Future<?> f : futures) {
+          waitFor(f, table, rows, done.rows, startNanos);
+        }
       }
     } finally {
       pool.shutdownNow();
     }
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
-    progress.finished(table, rows, millis / 1000.0, format.name().toLowerCase(java.util.Locale.ROOT));
-    return new Loaded(table, rows, millis, format, checksum.get(), synchronousCommit.get());
+    progress.finished(table, rows, millis / 1000.0, format.name().toLowerCase(java.util.Locale.ROOT)
+        + (freeze ? " FREEZE, " + encoders + " encoder(s)" : ", " + streamCount + " sessions"));
+    return new Loaded(table, rows, millis, format, done.checksum.get(), done.synchronousCommit.get(), freeze);
+  }
+
+  /** What the streams of one table report: rows sent, the checksum so far, the sessions' synchronous_commit. */
+  private static final class Progress {
+    final AtomicLong rows = new AtomicLong();
+    final AtomicLong checksum = new AtomicLong();
+    final AtomicReference<String> synchronousCommit = new AtomicReference<>();
   }
 
   private void waitFor(Future<?> f, String table, long rows, AtomicLong rowsDone, long startNanos) {
@@ -139,54 +180,133 @@ public final class TableLoader {
     return new InfrastructureException("seeding " + table + " failed: " + cause.getMessage(), cause);
   }
 
-  /** One stream: one COPY, fed chunk by chunk until the table has all its rows. */
-  private void stream(String sql, boolean freeze, String table, List<String> types, CopyFormat format, long rows, long chunks,
-      AtomicLong nextChunk, AtomicLong rowsDone, AtomicLong checksum,
-      java.util.concurrent.atomic.AtomicReference<String> synchronousCommit) throws SQLException {
-    List<ColumnGenerator> generators = factory.forTable(table).generators();
-    CopyBuffer buffer = new CopyBuffer(1 << 21);
-    CopyRows encoder = new CopyRows(types, format, buffer);
-    CRC32C crc = new CRC32C();
-    try (Connection c = ScratchDatabase.connect(target, ApplicationNames.SEED)) {
-      try (Statement st = c.createStatement()) {
-        for (String setting : SESSION_SETTINGS) {
-          st.execute(setting);
-        }
-        // read back, so the seed result shows what the loading sessions really ran with
-        try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('synchronous_commit')")) {
-          rs.next();
-          synchronousCommit.set(rs.getString(1));
-        }
-      }
-      if (freeze) {
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-          st.execute("TRUNCATE " + table);
-        }
-      }
+  /** One of several parallel streams: one COPY, fed chunk by chunk until the table has all its rows. */
+  private void stream(String sql, String table, List<String> types, CopyFormat format, long rows, long chunks,
+      AtomicLong nextChunk, Progress done) throws SQLException {
+    Encoder encoder = new Encoder(factory.forTable(table).generators(), types, format);
+    try (Connection c = seedingSession(done)) {
       CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
       try {
         encoder.header();
-        copy.writeToCopy(buffer.array(), 0, buffer.size());
+        copy.writeToCopy(encoder.buffer.array(), 0, encoder.buffer.size());
         long chunk;
         while ((chunk = nextChunk.getAndIncrement()) < chunks) {
-          long encoded = encodeChunk(generators, encoder, chunk, rows);
-          checksum.addAndGet(chunkHash(crc, buffer, chunk));
-          copy.writeToCopy(buffer.array(), 0, buffer.size());
-          rowsDone.addAndGet(encoded);
+          encoder.encode(chunk, rows);
+          done.checksum.addAndGet(encoder.hash);
+          copy.writeToCopy(encoder.buffer.array(), 0, encoder.buffer.size());
+          done.rows.addAndGet(encoder.rows);
         }
-        buffer.reset();
         encoder.trailer();
-        copy.writeToCopy(buffer.array(), 0, buffer.size());
+        copy.writeToCopy(encoder.buffer.array(), 0, encoder.buffer.size());
         copy.endCopy();
-        if (freeze) {
-          c.commit();
-        }
       } finally {
         if (copy.isActive()) {
           copy.cancelCopy();
         }
       }
+    }
+  }
+
+  /**
+   * The single stream with FREEZE: one session truncates the table and COPYs every chunk in row
+   * order, in one transaction, while the pool's encoders make the next chunks. The server's COPY
+   * and the harness's encoding run side by side instead of taking turns on one thread (with one
+   * thread, the server waited while a chunk was encoded and the encoder while the server parsed).
+   * {@link #encoders} + 2 chunks are in flight at most, each in a buffer reused once written: memory
+   * stays flat in the row count.
+   */
+  private void frozenStream(String sql, String table, List<String> types, CopyFormat format, long rows, long chunks,
+      ExecutorService pool, Progress done) throws SQLException, InterruptedException, ExecutionException {
+    BlockingQueue<Encoder> free = new ArrayBlockingQueue<>(encoders + 2);
+    for (int i = 0; i < encoders + 2; i++) {
+      free.add(new Encoder(factory.forTable(table).generators(), types, format));
+    }
+    Deque<Future<Encoder>> inFlight = new ArrayDeque<>();
+    try (Connection c = seedingSession(done)) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("TRUNCATE " + table);
+      }
+      CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      try {
+        Encoder edge = free.take();
+        edge.header();
+        copy.writeToCopy(edge.buffer.array(), 0, edge.buffer.size());
+        free.add(edge);
+        long submitted = 0;
+        for (long written = 0; written < chunks; written++) {
+          Encoder slot;
+          while (submitted < chunks && (slot = free.poll()) != null) {
+            long chunk = submitted++;
+            Encoder encoder = slot;
+            inFlight.add(pool.submit(() -> encoder.encode(chunk, rows)));
+          }
+          Encoder encoded = inFlight.remove().get();
+          done.checksum.addAndGet(encoded.hash);
+          copy.writeToCopy(encoded.buffer.array(), 0, encoded.buffer.size());
+          done.rows.addAndGet(encoded.rows);
+          free.add(encoded);
+        }
+        edge = free.take();
+        edge.trailer();
+        copy.writeToCopy(edge.buffer.array(), 0, edge.buffer.size());
+        copy.endCopy();
+        c.commit();
+      } finally {
+        inFlight.forEach(f -> f.cancel(true));
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
+      }
+    }
+  }
+
+  /** A seeding session with {@link #SESSION_SETTINGS}, whose synchronous_commit is read back for the seed result. */
+  private Connection seedingSession(Progress done) throws SQLException {
+    Connection c = ScratchDatabase.connect(target, ApplicationNames.SEED);
+    try (Statement st = c.createStatement()) {
+      for (String setting : SESSION_SETTINGS) {
+        st.execute(setting);
+      }
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('synchronous_commit')")) {
+        rs.next();
+        done.synchronousCommit.set(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /** A table's generators, encoder and buffer for one chunk at a time, and what its last chunk was. */
+  private static final class Encoder {
+    final List<ColumnGenerator> generators;
+    final CopyBuffer buffer = new CopyBuffer(1 << 21);
+    final CopyRows rowsEncoder;
+    final CRC32C crc = new CRC32C();
+    long hash;
+    long rows;
+
+    Encoder(List<ColumnGenerator> generators, List<String> types, CopyFormat format) {
+      this.generators = generators;
+      this.rowsEncoder = new CopyRows(types, format, buffer);
+    }
+
+    Encoder encode(long chunk, long tableRows) {
+      rows = encodeChunk(generators, rowsEncoder, chunk, tableRows);
+      hash = chunkHash(crc, buffer, chunk);
+      return this;
+    }
+
+    void header() {
+      buffer.reset();
+      rowsEncoder.header();
+    }
+
+    void trailer() {
+      buffer.reset();
+      rowsEncoder.trailer();
     }
   }
 

@@ -27,12 +27,16 @@ class IntegrityLinesTest {
   @Test
   void noColumnComparedSaysNotComparedAndWhyRatherThanUnchanged() {
     SnapshotComparison.Result none = new SnapshotComparison.Result(0, 0, List.of(), List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), List.of());
     assertThat(UntouchedDataCheck.line(none, 2)).isEqualTo(
         "Untouched data: not compared (the workload or the migration may write every column of the 2 seeded tables)");
     assertThat(UntouchedDataCheck.line(none, 0)).isEqualTo("Untouched data: not compared (no seeded table to compare)");
     SnapshotComparison.Result some = new SnapshotComparison.Result(3, 12, List.of(), List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), List.of());
     assertThat(UntouchedDataCheck.line(some, 3)).isEqualTo("Untouched data: 3 tables, 12 columns compared, unchanged");
+    SnapshotComparison.Result sampled = new SnapshotComparison.Result(1, 4, List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of("users: 128,000 of ~50,000,000 rows, in 64 ranges of id"));
+    assertThat(UntouchedDataCheck.line(sampled, 1))
+        .isEqualTo("Untouched data: 1 table, 4 columns compared, unchanged (1 on a sample of key ranges)");
   }
 }

@@ -160,10 +160,10 @@ class CommandLineTest {
   void streamsHelpGivesTheSeedersDefault() {
     for (String command : List.of("run", "seed", "load", "sweep")) {
       assertThat(oneLine(help(command, 80))).as(command).contains(
-          "--streams=N Parallel COPY streams per table while seeding (default: " + Seeder.defaultStreams()
-              + " on this machine, from its number of cores)");
+          "--streams=N COPY sessions per table while seeding (default: 1: one COPY FREEZE session fed by an encoder"
+              + " per core, needing no VACUUM FREEZE after it; N > 1: N sessions side by side, then VACUUM (FREEZE))");
     }
-    assertThat(Seeder.defaultStreams()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors() + 1));
+    assertThat(Seeder.defaultStreams()).isEqualTo(1);
   }
 
   @Test
