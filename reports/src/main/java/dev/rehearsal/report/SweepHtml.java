@@ -49,7 +49,9 @@ public final class SweepHtml {
       matrix(page, version, cells.stream().filter(c -> c.pgVersion() == version).toList(), cellHtml);
     }
     page.append("<p class=\"meta\">Each cell: verdict, peak p99, blocked session-seconds, pool timeouts; ")
-        .append("its link opens that rehearsal's report.</p>\n<footer>Rehearsal sweep, schema version ")
+        .append("its link opens that rehearsal's report.</p>\n");
+    SweepExtrapolationHtml.append(page, sweep.extrapolation());
+    page.append("<footer>Rehearsal sweep, schema version ")
         .append(sweep.schemaVersion()).append(".</footer>\n</main>\n</body>\n</html>\n");
     return page.toString();
   }

@@ -16,8 +16,15 @@ public final class SweepMatrix {
 
   public static SweepReport of(String scenario, String strategy, Instant startedAt, Instant finishedAt,
       List<Integer> pgVersions, List<Long> rows, List<Double> rates, List<Cell> cells) {
+    return of(scenario, strategy, startedAt, finishedAt, pgVersions, rows, rates, cells, null);
+  }
+
+  /** @param extrapolateToRows the size to carry each statement's figures to; null for none */
+  public static SweepReport of(String scenario, String strategy, Instant startedAt, Instant finishedAt,
+      List<Integer> pgVersions, List<Long> rows, List<Double> rates, List<Cell> cells, Long extrapolateToRows) {
     return new SweepReport(RehearsalReport.SCHEMA_VERSION, scenario, strategy, startedAt, finishedAt, pgVersions,
-        rows, rates, headline(cells), differences(cells), cells);
+        rows, rates, headline(cells), differences(cells), cells,
+        extrapolateToRows == null ? null : SweepExtrapolation.of(cells, extrapolateToRows));
   }
 
   /**

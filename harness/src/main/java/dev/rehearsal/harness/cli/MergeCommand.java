@@ -27,9 +27,14 @@ final class MergeCommand implements Callable<Integer> {
       description = "Where the merged reports go (not one of the directories merged)")
   Path out;
 
+  @Option(names = "--extrapolate-to", paramLabel = "ROWS", converter = Quantities.RowCount.class,
+      description = "A sweep's statements carried to ROWS, as `sweep --extrapolate-to` does (default: the "
+          + "--extrapolate-to the cells were rehearsed with, if any)")
+  Long extrapolateTo;
+
   @Override
   public Integer call() {
-    Merge.Result result = new Merge(dirs, out, Console.stderr()).run();
+    Merge.Result result = new Merge(dirs, out, Console.stderr(), extrapolateTo).run();
     if (result.sweep() != null) {
       SweepCommand.print(result.sweep(), result.files(), System.out);
     } else {

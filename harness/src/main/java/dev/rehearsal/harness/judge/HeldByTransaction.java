@@ -1,9 +1,8 @@
 package dev.rehearsal.harness.judge;
 
-import dev.rehearsal.report.RehearsalReport.Lock;
+import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.RehearsalReport.LockWaits;
 import dev.rehearsal.report.RehearsalReport.StatementResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,7 +29,7 @@ final class HeldByTransaction {
         || st.locks().isEmpty()) {
       return null;
     }
-    List<StatementResult> after = heldThrough(st, all);
+    List<StatementResult> after = LockHold.heldThrough(st, all);
     if (after.isEmpty()) {
       return null;
     }
@@ -59,38 +58,5 @@ final class HeldByTransaction {
         st.durationMs(), heldMs / 1000, range, blocked.blockedSessionSeconds(), blocked.longestWaitMs() / 1000);
     return new NextSteps.Step(finding, advice, "heldByTransaction", st.index(), "blockedSessionSeconds",
         blocked.blockedSessionSeconds(), brief, impact);
-  }
-
-  /** The statements right after {@code st} that still list its strongest lock: its transaction went on. */
-  static List<StatementResult> heldThrough(StatementResult st, List<StatementResult> all) {
-    Lock strongest = st.locks().get(0);
-    for (Lock l : st.locks()) {
-      if (LockModes.strength(l.mode()) > LockModes.strength(strongest.mode())) {
-        strongest = l;
-      }
-    }
-    List<StatementResult> after = new ArrayList<>();
-    boolean found = false;
-    for (StatementResult s : all) {
-      if (s == st) {
-        found = true;
-      } else if (found) {
-        if (!s.inTransaction() || s.locks() == null || !s.locks().contains(strongest)) {
-          break;
-        }
-        after.add(s);
-      }
-    }
-    return after;
-  }
-
-  /** PostgreSQL's table lock modes, weakest to strongest. */
-  private static final class LockModes {
-    private static final List<String> ORDER = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
-        "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock");
-
-    static int strength(String mode) {
-      return ORDER.indexOf(mode);
-    }
   }
 }

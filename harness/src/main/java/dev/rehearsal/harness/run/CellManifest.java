@@ -15,22 +15,24 @@ import java.util.List;
  * @param cell this cell's id
  * @param dir its reports' directory, relative to the output directory
  * @param pgVersion this sweep cell's version (with {@code rows} and {@code rate}); null for compare
+ * @param extrapolateToRows the sweep's {@code --extrapolate-to}, which merge carries the statements'
+ *     figures to; null when not given, and in manifests written before it existed
  */
 public record CellManifest(int manifestVersion, String kind, String scenario, String strategy,
     List<Integer> pgVersions, List<Long> rowsAxis, List<Double> ratesAxis, List<String> cells, String cell,
-    String dir, Integer pgVersion, Long rows, Double rate) {
+    String dir, Integer pgVersion, Long rows, Double rate, Long extrapolateToRows) {
 
   static final int VERSION = 1;
 
   static CellManifest sweepCell(String scenario, String strategy, Sweep.Axes axes, List<String> cells,
-      Sweep.PlannedCell cell) {
+      Sweep.PlannedCell cell, Long extrapolateToRows) {
     return new CellManifest(VERSION, "sweep", scenario, strategy, axes.pgVersions(), axes.rows(), axes.rates(), cells,
-        cell.id(), cell.dir(), cell.key().pgVersion(), cell.rows(), cell.rate());
+        cell.id(), cell.dir(), cell.key().pgVersion(), cell.rows(), cell.rate(), extrapolateToRows);
   }
 
   static CellManifest compareCell(String scenario, String strategy, List<String> cells, String dir) {
     return new CellManifest(VERSION, "compare", scenario, strategy, null, null, null, cells, dir, dir, null, null,
-        null);
+        null, null);
   }
 
   /** Whether {@code other} is a cell of the same plan. */

@@ -58,11 +58,21 @@ public final class Merge {
   private final List<Path> dirs;
   private final Path outDir;
   private final Console console;
+  private final Long extrapolateToRows;
 
   public Merge(List<Path> dirs, Path outDir, Console console) {
+    this(dirs, outDir, console, null);
+  }
+
+  /**
+   * @param extrapolateToRows {@code merge --extrapolate-to}: the size a sweep's statements are
+   *     carried to, over the one the cells were rehearsed with; null: theirs, if any
+   */
+  public Merge(List<Path> dirs, Path outDir, Console console, Long extrapolateToRows) {
     this.dirs = dirs;
     this.outDir = outDir;
     this.console = console;
+    this.extrapolateToRows = extrapolateToRows;
   }
 
   public Result run() {
@@ -74,6 +84,11 @@ public final class Merge {
     }
     CellManifest plan = found.get(0).manifest();
     Map<String, FanOut.Found> byCell = onePlan(found);
+    if (extrapolateToRows != null && !plan.kind().equals("sweep")) {
+      throw new BadInputException("merge: --extrapolate-to carries a sweep's statements to a larger size, but "
+          + found.get(0).outDir() + " holds cells of a " + plan.kind() + "\n  fix: leave --extrapolate-to out, or "
+          + "merge the cells of a sweep over several --rows");
+    }
     String movedAside = OutputDirectory.prepare(outDir);
     if (movedAside != null) {
       console.say("%s", movedAside);
@@ -147,8 +162,10 @@ public final class Merge {
       entries.add(entry);
       cellDirs.put(entry, m.dir());
     }
+    // each cell rehearsed one size: only now, with every cell, can the statements be fitted against rows
+    Long extrapolateTo = extrapolateToRows != null ? extrapolateToRows : plan.extrapolateToRows();
     SweepReport sweep = SweepMatrix.of(plan.scenario(), plan.strategy(), startedAt(reports), finishedAt(reports),
-        plan.pgVersions(), plan.rowsAxis(), plan.ratesAxis(), entries);
+        plan.pgVersions(), plan.rowsAxis(), plan.ratesAxis(), entries, extrapolateTo);
     Sweep.Result written = Sweep.write(sweep, cellDirs, outDir, false);
     return new Result(sweep, null, reports, missing, copied, written.files());
   }

@@ -6,6 +6,7 @@ import dev.rehearsal.harness.migrate.MigrationPlanner;
 import dev.rehearsal.harness.migrate.MigrationPlanner.PlannedStrategy;
 import dev.rehearsal.report.RehearsalReport;
 import dev.rehearsal.report.ReportFiles;
+import dev.rehearsal.report.ScalingFit;
 import dev.rehearsal.report.SweepMatrix;
 import dev.rehearsal.report.SweepReport;
 import dev.rehearsal.scenario.Scenario;
@@ -57,6 +58,7 @@ public final class Sweep {
   private final Function<RunOptionsKey, RunOptions> optionsFor;
   private final Path outDir;
   private final Console console;
+  private final Long extrapolateToRows;
 
   /** The coordinates of a cell, from which its run options are made. */
   public record RunOptionsKey(int pgVersion, Long rows, Double rate) {}
@@ -64,9 +66,12 @@ public final class Sweep {
   /**
    * @param optionsFor the run options of one cell (the command line's options with that cell's
    *     version, rows and rate)
+   * @param extrapolateToRows the size to carry each statement's figures to ({@code
+   *     --extrapolate-to}); null for none
    */
   public Sweep(Scenario scenario, String strategy, Axes axes, Function<RunOptionsKey, RunOptions> optionsFor,
-      Path outDir, Console console) {
+      Path outDir, Console console, Long extrapolateToRows) {
+    this.extrapolateToRows = extrapolateToRows;
     this.scenario = scenario;
     this.strategyName = strategy;
     this.axes = axes;
@@ -107,7 +112,9 @@ public final class Sweep {
   }
 
   public Result run() {
-    return run(plan());
+    List<PlannedCell> all = plan();
+    warnOfRefusal(all);
+    return run(all, extrapolateToRows);
   }
 
   /**
@@ -117,9 +124,11 @@ public final class Sweep {
   public Result runCell(String id) {
     List<PlannedCell> all = plan();
     PlannedCell cell = FanOut.find(all, id, PlannedCell::id, "sweep");
-    Result result = run(List.of(cell));
+    warnOfRefusal(all);
+    // one cell is one size: the extrapolation is made at merge, from every cell (the manifest carries the target)
+    Result result = run(List.of(cell), null);
     CellManifest manifest = CellManifest.sweepCell(scenario.name(), result.sweep().strategy(), axes,
-        all.stream().map(PlannedCell::id).toList(), cell);
+        all.stream().map(PlannedCell::id).toList(), cell, extrapolateToRows);
     Path written = FanOut.writeManifest(manifest, outDir);
     OutputDirectory.record(outDir, List.of(written));
     List<Path> files = new ArrayList<>(result.files());
@@ -127,7 +136,8 @@ public final class Sweep {
     return new Result(result.sweep(), files, result.incomplete());
   }
 
-  private Result run(List<PlannedCell> planned) {
+  /** @param extrapolateTo the size to carry the statements' figures to, null for none */
+  private Result run(List<PlannedCell> planned, Long extrapolateTo) {
     int cellsTotal = planned.size();
     // planned before a server starts: a bad strategy or step is bad input, found at once (row
     // counts and rates change no step, so one plan serves every cell)
@@ -171,14 +181,29 @@ public final class Sweep {
       }
     }
     SweepReport sweep = SweepMatrix.of(scenario.name(), strategy.name(), startedAt, Instant.now(),
-        axes.pgVersions(), axes.rows(), axes.rates(), cells);
+        axes.pgVersions(), axes.rows(), axes.rates(), cells, extrapolateTo);
     return write(sweep, dirs, outDir, incomplete);
+  }
+
+  /**
+   * Said before any server starts: a sweep of hours should not end in a refusal nobody saw
+   * coming. The sizes are the same in every version and rate, so one check covers every series.
+   */
+  private void warnOfRefusal(List<PlannedCell> all) {
+    if (extrapolateToRows == null) {
+      return;
+    }
+    String refusal = ScalingFit.sizesRefusal(all.stream().map(PlannedCell::rows).toList(), extrapolateToRows);
+    if (refusal != null) {
+      console.say("--extrapolate-to %,d will be refused: %s", extrapolateToRows, refusal);
+    }
   }
 
   /** A planned cell's line in the matrix, from its report. */
   static SweepReport.Cell cellOf(PlannedCell cell, RehearsalReport report) {
     return new SweepReport.Cell(cell.key().pgVersion(), cell.rows(), cell.rate(), report.verdict().status(),
-        report.verdict().headline(), cell.dir() + "/" + ReportFiles.JSON, report.summary());
+        report.verdict().headline(), cell.dir() + "/" + ReportFiles.JSON, report.summary(),
+        SweepReport.StatementFigures.of(report));
   }
 
   /** Writes the matrix's files into {@code outDir}, and records them there. */
@@ -197,7 +222,7 @@ public final class Sweep {
   }
 
   /** 500 or 1.5: a rate as a directory name and a person write it. */
-  private static String plain(double value) {
+  public static String plain(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 

@@ -44,6 +44,22 @@ class CommandLineTest {
     assertThat(stderr).contains("--rows 1M,10M: this command takes one value");
   }
 
+  /** Bad --extrapolate-to is bad input, said before a server starts, as --rows is. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "lots | error: Invalid value for option '--extrapolate-to': 'lots' is not a row count (examples: 50000, 200k, 10M)",
+      "0    | error: Invalid value for option '--extrapolate-to': '0': the row count must be at least 1",
+      "-5M  | error: Invalid value for option '--extrapolate-to': '-5M': the row count must be at least 1"})
+  void aBadExtrapolationTargetIsBadInput(String value, String message, @TempDir Path out) {
+    assertThat(run("sweep", "demo", "--rows", "1k,2k,4k", "--extrapolate-to", value, "--out", out.toString()))
+        .isEqualTo(2);
+    assertThat(stderr).startsWith(message + "\n  fix: see 'rehearse sweep --help'");
+    assertThat(out).isEmptyDirectory();
+    assertThat(run("merge", out.toString(), "--out", out.resolve("m").toString(), "--extrapolate-to", value))
+        .isEqualTo(2);
+    assertThat(stderr).startsWith(message);
+  }
+
   /** The options each command declares: only those it uses. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -53,8 +69,8 @@ class CommandLineTest {
           + " --rollback --plan --cell",
       "demo     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out",
       "sweep    | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --out"
-          + " --strategy --plan --cell",
-      "merge    | --out",
+          + " --strategy --plan --cell --extrapolate-to",
+      "merge    | --out --extrapolate-to",
       "load     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --max"
           + " --out --duration",
       "seed     | --postgres --pg-version --image --rows --scale --streams --seed --dataset --keep",

@@ -78,6 +78,16 @@ class FanOutTest {
   }
 
   @Test
+  void aComparisonIsNotExtrapolated() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    FanOut.writeManifest(CellManifest.compareCell("demo", "naive", CELLS, "naive"), a);
+    assertThatThrownBy(() -> new Merge(List.of(a), dir.resolve("merged"), Console.silent(), 200_000_000L).run())
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("merge: --extrapolate-to carries a sweep's statements to a larger size, but")
+        .hasMessageContaining("holds cells of a compare\n  fix: leave --extrapolate-to out");
+  }
+
+  @Test
   void anOutputDirectoryOverlappingTheCellsIsRefused() throws Exception {
     Path cells = Files.createDirectories(dir.resolve("cells"));
     assertThatThrownBy(() -> new Merge(List.of(cells), dir, Console.silent()).run())

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rehearse sweep} on two PostgreSQL versions and two rates: the ALTER stalls requests for
  * ~2 s behind a report query, so about twice the rate of them wait for the pool, and a budget of
  * 100 waiting passes at 20 ops/s and fails at 150 — on both versions. Then the PostgreSQL 18 half
- * fanned out as CI would: {@code --plan}, each cell in a process of its own, {@code merge}.
+ * fanned out as CI would: {@code --plan}, each cell in a process of its own, {@code merge}. Both
+ * ask for {@code --extrapolate-to} from one size, which is refused: the fit itself is
+ * ScalingFitTest's, from synthetic sizes, as a sweep of three sizes would cost three seedings here.
  */
 class SweepIT {
 
@@ -31,7 +33,8 @@ class SweepIT {
   static void sweep() throws Exception {
     Path scenario = Path.of(SweepIT.class.getResource("/scenarios/sweep-test.yaml").toURI());
     exitCode = RehearseCommand.execute("sweep", scenario.toString(), "--postgres", "embedded", "--no-seed-cache",
-        "--pg-version", "17,18", "--rows", "10k", "--rate", "20,150", "--out", out.toString());
+        "--pg-version", "17,18", "--rows", "10k", "--rate", "20,150", "--extrapolate-to", "1M", "--out",
+        out.toString());
     sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
   }
 
@@ -52,7 +55,7 @@ class SweepIT {
   void planCellsInTheirOwnProcessesAndMergeGiveTheSingleMachinesMatrix(@TempDir Path work) throws Exception {
     Path scenario = Path.of(SweepIT.class.getResource("/scenarios/sweep-test.yaml").toURI());
     List<String> options = List.of("--postgres", "embedded", "--no-seed-cache", "--pg-version", "18", "--rows", "10k",
-        "--rate", "20,150");
+        "--rate", "20,150", "--extrapolate-to", "1M");
     List<String> plan = new ArrayList<>(List.of("sweep", scenario.toString()));
     plan.addAll(options);
     plan.add("--plan");
@@ -93,12 +96,31 @@ class SweepIT {
     fanned.get("cells").forEach(c -> cells.add(c.get("rows").asLong() + "/" + c.get("rate").asInt() + " "
         + c.get("verdict").asText() + " " + c.get("report").asText()));
     assertThat(cells).isEqualTo(single);
+    // the cells' --extrapolate-to reached the merge through their manifests
+    assertThat(fanned.at("/extrapolation/series/0/refusal").asText()).startsWith("measured at 1 distinct row count");
     assertThat(fanned.get("headline").asText()).isEqualTo("PG 18: fails from 10,000 rows at 150 ops/s (1 of 2 cells "
         + "pass).");
     // the matrix links to the cells' own reports, copied where a single machine writes them
     assertThat(Files.readString(merged.resolve("sweep.html"))).contains("href=\"pg18/rows-10000/rate-150/report.html\"");
     assertThat(merged.resolve("pg18/rows-10000/rate-150/report.html")).isRegularFile();
     assertThat(merged.resolve("pg18/rows-10000/rate-20/report.json")).isRegularFile();
+  }
+
+  @Test
+  void oneSizeIsNotExtrapolatedButEachStatementsFiguresAreThereToFit() {
+    JsonNode extrapolation = sweep.get("extrapolation");
+    assertThat(extrapolation.get("targetRows").asLong()).isEqualTo(1_000_000L);
+    assertThat(extrapolation.get("series")).hasSize(4);
+    extrapolation.get("series").forEach(series -> {
+      assertThat(series.get("refusal").asText()).isEqualTo("measured at 1 distinct row count (10,000); a fit needs at "
+          + "least 3, or any line fits exactly: sweep at least 3 sizes, e.g. --rows 1M,4M,16M");
+      series.at("/statements/0/figures").forEach(f -> assertThat(f.get("predicted").isNull()).isTrue());
+    });
+    // the ALTER's figures, from the cell's own report: it held ACCESS EXCLUSIVE, and kept the application waiting
+    JsonNode alter = sweep.at("/cells/1/statements/0");
+    assertThat(alter.get("lock").asText()).isEqualTo("AccessExclusiveLock");
+    assertThat(alter.get("lockHoldSeconds").isNumber()).isTrue();
+    assertThat(alter.get("blockedSessionSeconds").asDouble()).isPositive();
   }
 
   @Test
