@@ -176,7 +176,8 @@ public final class SeededDatabase implements AutoCloseable {
       try {
         SchemaDdl.apply(scenario, tpl.target(), line -> console.say("  %s", line));
         KeyChecks.beforeSeeding(scenario, tpl.target());
-        seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress())
+        // the template and the clone the rehearsal runs on: the data twice on the disk
+        seed = new Seeder(tpl.target(), options.seed(), options.seedStreams(), console.seedProgress()).copies(2)
             .seed(scenario.dataset());
       } catch (RuntimeException e) {
         tpl.close();

@@ -30,8 +30,11 @@ final class DiskSpace {
 
   private DiskSpace() {}
 
-  /** Estimated bytes on disk for {@code rows} rows of a table with {@code indexes} indexes. */
-  static long estimateBytes(GeneratorFactory factory, String table, long rows, int indexes) {
+  /**
+   * Estimated bytes on disk for {@code rows} rows of a table with {@code indexes} indexes, kept in
+   * {@code copies} databases at once (a seed-cache template and the clone a rehearsal runs on: 2).
+   */
+  static long estimateBytes(GeneratorFactory factory, String table, long rows, int indexes, int copies) {
     GeneratorFactory.TableGenerators g = factory.forTable(table);
     List<String> types = g.columns().stream().map(TableColumn::type).toList();
     CopyBuffer buffer = new CopyBuffer(1 << 16);
@@ -50,7 +53,8 @@ final class DiskSpace {
       perRow -= 2 + 4.0 * types.size(); // framing that a heap tuple does not have
     }
     double heapPerRow = (perRow + 24 + 4 + 4) * 1.15; // header, line pointer, alignment; page fill
-    double bytes = rows * (heapPerRow * 2 + 40.0 * indexes); // heap, its WAL, index entries
+    // each copy holds the heap and its index entries; the WAL written while loading, about the heap again, once
+    double bytes = rows * ((heapPerRow + 40.0 * indexes) * Math.max(1, copies) + heapPerRow);
     return (long) bytes;
   }
 
@@ -75,7 +79,8 @@ final class DiskSpace {
     }
     if (neededBytes > free) {
       throw new BadInputException(String.format(Locale.ROOT,
-          "the dataset needs about %s on the server's disk, but only %s is free at %s\n"
+          "the dataset needs about %s on the server's disk (its copies and the WAL written while loading), but only"
+              + " %s is free at %s\n"
               + "  fix: lower --rows or --scale, or free disk space there", size(neededBytes), size(free), dataDirectory));
     }
   }

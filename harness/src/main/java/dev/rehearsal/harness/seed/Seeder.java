@@ -41,6 +41,7 @@ public final class Seeder {
   private final long seed;
   private final int streams;
   private final SeedProgress progress;
+  private int copies = 1;
 
   /**
    * @param streams COPY sessions per table; {@link #defaultStreams()} suits most machines
@@ -62,6 +63,15 @@ public final class Seeder {
    */
   public static int defaultStreams() {
     return 1;
+  }
+
+  /**
+   * How many databases will hold this data at once on the server's disk, for the disk check before
+   * loading: 2 when it seeds a seed-cache template that a rehearsal then runs on a clone of.
+   */
+  public Seeder copies(int databases) {
+    this.copies = Math.max(1, databases);
+    return this;
   }
 
   public SeedResult seed(DatasetSpec dataset) {
@@ -177,7 +187,7 @@ public final class Seeder {
       String unqualified = table.name().contains(".") ? table.name().substring(table.name().lastIndexOf('.') + 1) : table.name();
       int indexes = (int) deferred.indexBuilds().stream()
           .filter(sql -> sql.contains(" ON " + unqualified + " ") || sql.contains("." + unqualified + " ")).count();
-      needed += DiskSpace.estimateBytes(factory, table.name(), table.rows(), indexes);
+      needed += DiskSpace.estimateBytes(factory, table.name(), table.rows(), indexes, copies);
     }
     DiskSpace.check(needed, dataDirectory.get());
   }

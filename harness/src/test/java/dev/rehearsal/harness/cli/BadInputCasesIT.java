@@ -457,7 +457,7 @@ class BadInputCasesIT {
   void moreRowsThanTheDiskHolds() {
     assertBadInput(rehearse("run", "demo", "--postgres", url("postgres", "user=postgres"), "--rows", "50000000000",
         "--out", out()))
-        .containsPattern("the dataset needs about [0-9.]+ GB on the server's disk, but only [0-9.]+ [GM]B is free at /")
+        .containsPattern("the dataset needs about [0-9.]+ GB on the server's disk \\(its copies and the WAL written while loading\\), but only [0-9.]+ [GM]B is free at /")
         .contains("fix: lower --rows or --scale");
   }
 }

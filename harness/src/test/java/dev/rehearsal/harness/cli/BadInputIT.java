@@ -64,7 +64,7 @@ class BadInputIT {
   void moreRowsThanTheDiskHoldsIsRefusedBeforeTheFirstRow() {
     assertThat(run("run", "demo", "--postgres", "embedded", "--no-seed-cache", "--rows", "50000000000", "--out",
         dir.resolve("out").toString())).isEqualTo(2);
-    assertThat(stderr).containsPattern("the dataset needs about [0-9.]+ GB on the server's disk, but only")
+    assertThat(stderr).containsPattern("the dataset needs about [0-9.]+ GB on the server's disk \\(its copies and the WAL written while loading\\), but only")
         .contains("fix: lower --rows or --scale");
   }
 }
