@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # load-vs-pgbench.sh — whole-process benchmark of `rehearse load` against `pgbench`.
 #
-# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 20; about 9 minutes on 2 cores)
+# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 20; about 10 minutes on 2 cores, 11 when busy)
 #
 # On one freshly initdb'd PostgreSQL server of its own (see lib/pg-server.sh), with the pgbench
 # tables at scale SCALE (`pgbench -i -s SCALE`; rehearse seeds the same tables and rows in a
@@ -32,7 +32,7 @@
 #
 # Environment: PG_BIN (default /usr/lib/postgresql/15/bin), INITDB_OPTS, REHEARSE_JAVA_OPTS,
 # KEEP_TMP=1 (as in seed-vs-pgbench.sh), RATES (default "100 1000 5000"), OBS_SECONDS (default
-# 15, at least 8: the comparisons of e. use the seconds after the first 5).
+# 12, at least 8: the comparisons of e. use the seconds after the first 5).
 # Needs: bash 4+, java 17+, Maven (to build the CLI when sources changed), python3 (to read
 # load.json), the PostgreSQL server binaries and pgbench. Only 2 cores here: the client (pgbench or
 # the JVM) and the server share them, as they would in CI; run nothing else heavy meanwhile.
@@ -41,7 +41,7 @@ set -euo pipefail
 SCALE="${1:-10}"
 SECONDS_EACH="${2:-20}"
 RATES="${RATES:-100 1000 5000}"
-OBS_SECONDS="${OBS_SECONDS:-15}"
+OBS_SECONDS="${OBS_SECONDS:-12}"
 WARMUP_S=5
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -188,7 +188,7 @@ for rate in $RATES; do
 done
 
 suffix=""
-[[ "$SCALE" == 10 && "$SECONDS_EACH" == 20 && "$OBS_SECONDS" == 15 ]] || suffix="-s$SCALE-t$SECONDS_EACH-o$OBS_SECONDS"
+[[ "$SCALE" == 10 && "$SECONDS_EACH" == 20 && "$OBS_SECONDS" == 12 ]] || suffix="-s$SCALE-t$SECONDS_EACH-o$OBS_SECONDS"
 mkdir -p "$ROOT/benchmarks/results"
 RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
 {
