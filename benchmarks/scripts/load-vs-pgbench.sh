@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # load-vs-pgbench.sh — whole-process benchmark of `rehearse load` against `pgbench`.
 #
-# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 30)
+# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 20; about 10 minutes on 2 cores, 11 when busy)
 #
 # On one freshly initdb'd PostgreSQL server of its own (see lib/pg-server.sh), with the pgbench
 # tables at scale SCALE (`pgbench -i -s SCALE`; rehearse seeds the same tables and rows in a
@@ -18,19 +18,30 @@
 #   c. schedule accuracy, open loop, select-only, at 100, 1000 and 5000 ops/s for SECONDS each:
 #      achieved / target rate (target: within 1 %) and the scheduler lag p99 (target < 1 ms),
 #      from load.json.
-#   d. a summary on stdout, also as JSON in benchmarks/results/load-vs-pgbench-<yyyy-mm-dd>.json
+#   d. select-only at 32 connections, SECONDS each, alternating twice:
+#      `pgbench -S -n -c 32 -j 2 -T SECONDS` over the unix socket (the anchor of a.), the same over
+#      TCP (`-h localhost`: the transport rehearse's JDBC driver uses), and `rehearse load
+#      pgbench --max` with the scenario's pool set to 32 (a copy of the built-in pgbench.yaml with
+#      maximumPoolSize: 32). Ratios best against best, to each anchor; target >= 1.0 to the socket.
+#   e. what the harness costs the server: `rehearse load pgbench --max --observe none` against
+#      `--observe all` (the server sampler and the lock observer sampling exactly as during a
+#      rehearsal) at 8 and 32 connections, OBS_SECONDS each, alternating off, on, off, on; the
+#      ops/s after the first 5 s, best against best, printed as "% lost". Target: <= 3 %.
+#   f. a summary on stdout, also as JSON in benchmarks/results/load-vs-pgbench-<yyyy-mm-dd>.json
 #      (with non-default arguments the name gets a -s<SCALE>-t<SECONDS> suffix).
 #
 # Environment: PG_BIN (default /usr/lib/postgresql/15/bin), INITDB_OPTS, REHEARSE_JAVA_OPTS,
-# KEEP_TMP=1 (as in seed-vs-pgbench.sh), RATES (default "100 1000 5000").
+# KEEP_TMP=1 (as in seed-vs-pgbench.sh), RATES (default "100 1000 5000"), OBS_SECONDS (default
+# 12, at least 8: the comparisons of e. use the seconds after the first 5).
 # Needs: bash 4+, java 17+, Maven (to build the CLI when sources changed), python3 (to read
 # load.json), the PostgreSQL server binaries and pgbench. Only 2 cores here: the client (pgbench or
 # the JVM) and the server share them, as they would in CI; run nothing else heavy meanwhile.
 set -euo pipefail
 
 SCALE="${1:-10}"
-SECONDS_EACH="${2:-30}"
+SECONDS_EACH="${2:-20}"
 RATES="${RATES:-100 1000 5000}"
+OBS_SECONDS="${OBS_SECONDS:-12}"
 WARMUP_S=5
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -39,7 +50,8 @@ die() { echo "load-vs-pgbench: $*" >&2; exit 1; }
 say() { echo "== $*" >&2; }
 
 [[ "$SCALE" =~ ^[0-9]+$ ]] && (( SCALE > 0 )) || die "SCALE must be a positive whole number, not '$SCALE'"
-[[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] && (( SECONDS_EACH >= 5 )) || die "SECONDS must be a whole number >= 5, not '$SECONDS_EACH'"
+[[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] && (( SECONDS_EACH >= 8 )) || die "SECONDS must be a whole number >= 8, not '$SECONDS_EACH'"
+[[ "$OBS_SECONDS" =~ ^[0-9]+$ ]] && (( OBS_SECONDS >= 8 )) || die "OBS_SECONDS must be a whole number >= 8, not '$OBS_SECONDS'"
 command -v java >/dev/null || die "java is missing: install JDK 17+"
 command -v python3 >/dev/null || die "python3 is missing (it reads load.json): apt-get install python3"
 for tool in initdb pg_ctl psql; do
@@ -70,14 +82,15 @@ pgbench_tps() {
 rehearse_load() {
   local name=$1 scenario=$2; shift 2
   local out="$TMP/$name"
-  "$ROOT/rehearse" load "$scenario" --postgres "$JDBC" --scale "$SCALE" --duration "${SECONDS_EACH}s" \
+  "$ROOT/rehearse" load "$scenario" --postgres "$JDBC" --scale "$SCALE" --duration "${DURATION:-$SECONDS_EACH}s" \
     --out "$out" "$@" >"$LOGS/$name.log" 2>&1 || { tail -n 30 "$LOGS/$name.log" >&2; die "$name failed"; }
   J="$out/load.json"
 }
 # ops/s over the seconds after the first WARMUP_S (the JIT's warm-up), from the timeline
-steady() { python3 -c "import json,sys; t=[s for s in json.load(open(sys.argv[1]))['timeline'] if s['second'] >= int(sys.argv[2]) and s['second'] < int(sys.argv[3])]; print(sum(s['operations'] for s in t) / len(t))" "$1" "$WARMUP_S" "$SECONDS_EACH"; }
+steady() { python3 -c "import json,sys; t=[s for s in json.load(open(sys.argv[1]))['timeline'] if s['second'] >= int(sys.argv[2]) and s['second'] < int(sys.argv[3])]; print(sum(s['operations'] for s in t) / len(t))" "$1" "$WARMUP_S" "${DURATION:-$SECONDS_EACH}"; }
 field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); v=d['summary'].get(sys.argv[2]); print('null' if v is None else v)" "$1" "$2"; }
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? a : b }'; }
+lost() { awk -v on="$1" -v off="$2" 'BEGIN { if (off + 0 == 0) print "null"; else printf "%.1f", 100 * (1 - on / off) }'; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "null"; else printf "%.3f", a / b }'; }
 
 declare -A R
@@ -101,6 +114,46 @@ for mode in select-only tpcb; do
   R[$mode.steadyRatio]="$(div "${R[$mode.steady]}" "${R[$mode.pgbench]}")"
 done
 
+# d. 32 connections: the built-in scenario with a pool of 32
+sed -e 's/^  *maximumPoolSize: 8$/    maximumPoolSize: 32/' -e 's/^name: pgbench$/name: pgbench-32/' \
+  "$ROOT/scenarios/src/main/resources/dev/rehearsal/scenario/builtin/pgbench.yaml" >"$TMP/pgbench-32.yaml"
+grep -q 'maximumPoolSize: 32' "$TMP/pgbench-32.yaml" || die "could not set the pool to 32 in a copy of pgbench.yaml"
+for i in 1 2; do
+  say "select-only, 32 connections, run $i/2: pgbench -S -n -c 32 -j 2 (unix socket)"
+  R[c32.pgbench.$i]="$(pgbench_tps "pgbench-c32-$i" -S -n -c 32 -j 2 -T "$SECONDS_EACH")"
+  echo "   ${R[c32.pgbench.$i]} tps" >&2
+  say "select-only, 32 connections, run $i/2: pgbench -S -n -c 32 -j 2 -h localhost (TCP)"
+  R[c32.tcp.$i]="$(pgbench_tps "pgbench-c32-tcp-$i" -h localhost -S -n -c 32 -j 2 -T "$SECONDS_EACH")"
+  echo "   ${R[c32.tcp.$i]} tps" >&2
+  say "select-only, 32 connections, run $i/2: rehearse load pgbench --max, a pool of 32"
+  rehearse_load "rehearse-c32-$i" "$TMP/pgbench-32.yaml" --max
+  R[c32.rehearse.$i]="$(field "$J" achievedOpsPerSecond)"
+  R[c32.steady.$i]="$(steady "$J")"
+  echo "   ${R[c32.rehearse.$i]} ops/s, ${R[c32.steady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
+done
+for k in pgbench tcp rehearse steady; do R[c32.$k]="$(best "${R[c32.$k.1]}" "${R[c32.$k.2]}")"; done
+R[c32.ratio]="$(div "${R[c32.rehearse]}" "${R[c32.pgbench]}")"
+R[c32.steadyRatio]="$(div "${R[c32.steady]}" "${R[c32.pgbench]}")"
+R[c32.tcpRatio]="$(div "${R[c32.rehearse]}" "${R[c32.tcp]}")"
+R[c32.tcpSteadyRatio]="$(div "${R[c32.steady]}" "${R[c32.tcp]}")"
+
+# e. what the harness costs the server: observers off, on, off, on, at 8 and 32 connections
+for conns in 8 32; do
+  scenario=pgbench; [[ $conns == 32 ]] && scenario="$TMP/pgbench-32.yaml"
+  for i in 1 2; do
+    for observe in none all; do
+      say "observer cost, $conns connections, run $i/2: rehearse load pgbench --max --observe $observe"
+      DURATION=$OBS_SECONDS rehearse_load "rehearse-observe-$conns-$observe-$i" "$scenario" --max --observe "$observe"
+      R[obs.$conns.$observe.$i]="$(DURATION=$OBS_SECONDS steady "$J")"
+      echo "   ${R[obs.$conns.$observe.$i]} ops/s after ${WARMUP_S} s" >&2
+    done
+  done
+  for observe in none all; do
+    R[obs.$conns.$observe]="$(best "${R[obs.$conns.$observe.1]}" "${R[obs.$conns.$observe.2]}")"
+  done
+  R[obs.$conns.lost]="$(lost "${R[obs.$conns.all]}" "${R[obs.$conns.none]}")"
+done
+
 for rate in $RATES; do
   say "schedule accuracy: rehearse load pgbench --rate $rate"
   rehearse_load "rehearse-rate-$rate" pgbench --rate "$rate"
@@ -120,6 +173,14 @@ for mode in select-only tpcb; do
     "$mode" "${R[$mode.pgbench]}" "${R[$mode.rehearse]}" "${R[$mode.ratio]}" "$WARMUP_S" "${R[$mode.steady]}" \
     "${R[$mode.steadyRatio]}"
 done
+printf '  select-only, 32 connections: pgbench %.0f tps (socket), %.0f tps (TCP)   rehearse %.0f ops/s   ratio %s to the socket (target >= 1.0), %s to TCP; after %s s of JIT warm-up %.0f ops/s, ratio %s / %s\n' \
+  "${R[c32.pgbench]}" "${R[c32.tcp]}" "${R[c32.rehearse]}" "${R[c32.ratio]}" "${R[c32.tcpRatio]}" "$WARMUP_S" \
+  "${R[c32.steady]}" "${R[c32.steadyRatio]}" "${R[c32.tcpSteadyRatio]}"
+for conns in 8 32; do
+  printf '  observer cost, %2s connections: %.0f ops/s observers off, %.0f on (runs: %.0f %.0f / %.0f %.0f): %s %% lost (target <= 3 %%)\n' \
+    "$conns" "${R[obs.$conns.none]}" "${R[obs.$conns.all]}" "${R[obs.$conns.none.1]}" "${R[obs.$conns.none.2]}" \
+    "${R[obs.$conns.all.1]}" "${R[obs.$conns.all.2]}" "${R[obs.$conns.lost]}"
+done
 for rate in $RATES; do
   printf '  rate %5s   achieved %10s ops/s  (%s of target)   scheduler lag p99 %s ms   latency p99 %s ms   dropped %s\n' \
     "$rate" "${R[rate.$rate.achieved]}" "${R[rate.$rate.ratio]}" "${R[rate.$rate.lag]}" "${R[rate.$rate.p99]}" \
@@ -127,7 +188,7 @@ for rate in $RATES; do
 done
 
 suffix=""
-[[ "$SCALE" == 10 && "$SECONDS_EACH" == 30 ]] || suffix="-s$SCALE-t$SECONDS_EACH"
+[[ "$SCALE" == 10 && "$SECONDS_EACH" == 20 && "$OBS_SECONDS" == 12 ]] || suffix="-s$SCALE-t$SECONDS_EACH-o$OBS_SECONDS"
 mkdir -p "$ROOT/benchmarks/results"
 RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
 {
@@ -136,6 +197,13 @@ RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
   for mode in select-only tpcb; do
     echo "  \"$mode\": {\"pgbenchTps\": [${R[$mode.pgbench.1]}, ${R[$mode.pgbench.2]}], \"rehearseOpsPerSecond\": [${R[$mode.rehearse.1]}, ${R[$mode.rehearse.2]}], \"ratioBestToBest\": ${R[$mode.ratio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[$mode.steady.1]}, ${R[$mode.steady.2]}], \"ratioAfterWarmup\": ${R[$mode.steadyRatio]}},"
   done
+  echo "  \"select-only-32\": {\"pgbenchTps\": [${R[c32.pgbench.1]}, ${R[c32.pgbench.2]}], \"pgbenchTcpTps\": [${R[c32.tcp.1]}, ${R[c32.tcp.2]}], \"rehearseOpsPerSecond\": [${R[c32.rehearse.1]}, ${R[c32.rehearse.2]}], \"ratioBestToBest\": ${R[c32.ratio]}, \"ratioToTcpBestToBest\": ${R[c32.tcpRatio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[c32.steady.1]}, ${R[c32.steady.2]}], \"ratioAfterWarmup\": ${R[c32.steadyRatio]}, \"ratioToTcpAfterWarmup\": ${R[c32.tcpSteadyRatio]}},"
+  echo "  \"observerCost\": {\"secondsPerRun\": $OBS_SECONDS,"
+  for conns in 8 32; do
+    [[ $conns == 8 ]] && sep="," || sep=""
+    echo "    \"$conns\": {\"offOpsPerSecond\": [${R[obs.$conns.none.1]}, ${R[obs.$conns.none.2]}], \"onOpsPerSecond\": [${R[obs.$conns.all.1]}, ${R[obs.$conns.all.2]}], \"lostPercentBestToBest\": ${R[obs.$conns.lost]}}$sep"
+  done
+  echo "  },"
   echo "  \"scheduleAccuracy\": ["
   sep=""
   for rate in $RATES; do

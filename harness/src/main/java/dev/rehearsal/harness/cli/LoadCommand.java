@@ -1,7 +1,9 @@
 package dev.rehearsal.harness.cli;
 
+import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.run.LoadOnly;
+import dev.rehearsal.harness.measure.LoadWindow;
 import dev.rehearsal.harness.measure.WorkloadPlans;
 import dev.rehearsal.report.LoadReport;
 import dev.rehearsal.scenario.ScenarioLoader;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +35,12 @@ final class LoadCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   PaceOptions.OrMax pace;
 
+  @Option(names = "--observe", paramLabel = "WHAT", converter = ObserversConverter.class, defaultValue = "server",
+      description = "Which of the harness's own sessions sample the server meanwhile: all (the server sampler and "
+          + "the lock observer, as in a rehearsal), server (WAL and connections only) or none; compare them to see "
+          + "what the harness costs the server (default: ${DEFAULT-VALUE})")
+  LoadWindow.Observers observe;
+
   @Mixin
   RehearsalOptions options;
 
@@ -40,9 +49,23 @@ final class LoadCommand implements Callable<Integer> {
     WorkloadPlans.Pacing pacing = pace == null ? WorkloadPlans.Pacing.SCENARIO
         : new WorkloadPlans.Pacing(pace.rate, pace.max);
     LoadOnly.Result result = new LoadOnly(ScenarioLoader.resolve(scenario),
-        options.toRunOptions(null, false, pacing.ratePerSecond()), Console.stderr()).run(duration, pacing);
+        options.toRunOptions(null, false, pacing.ratePerSecond()), Console.stderr()).run(duration, pacing, observe);
     print(result.report(), result.files().get(0), System.out);
     return result.exitCode();
+  }
+
+  /** all, server or none; anything else is bad input that says what it takes. */
+  static final class ObserversConverter implements ITypeConverter<LoadWindow.Observers> {
+    @Override
+    public LoadWindow.Observers convert(String value) {
+      for (LoadWindow.Observers o : LoadWindow.Observers.values()) {
+        if (o.name().equalsIgnoreCase(value)) {
+          return o;
+        }
+      }
+      throw new BadInputException("--observe " + value + ": unknown\n"
+          + "  fix: use all (as in a rehearsal), server (the default) or none");
+    }
   }
 
   static void print(LoadReport r, Path json, PrintStream out) {

@@ -8,6 +8,8 @@ import dev.rehearsal.harness.check.UntouchedDataCheck;
 import dev.rehearsal.harness.migrate.MigrationPlan;
 import dev.rehearsal.harness.migrate.StatementOutcome;
 import dev.rehearsal.harness.observe.BlockedTime;
+import dev.rehearsal.harness.observe.LockObserver;
+import dev.rehearsal.harness.observe.MigrationProgress;
 import dev.rehearsal.harness.observe.ServerSampler;
 import dev.rehearsal.harness.observe.ServerSamples;
 import dev.rehearsal.harness.provision.JdbcUrls;
@@ -22,6 +24,8 @@ import dev.rehearsal.scenario.TableSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +53,29 @@ public final class LoadWindow {
     record Migration(MigrationPlan migration, boolean rollback, Duration warmup, Duration cooldown)
         implements Plan {}
 
-    /** The load alone for a fixed time ({@code rehearse load}). */
-    record LoadAlone(Duration duration) implements Plan {}
+    /**
+     * The load alone for a fixed time ({@code rehearse load}), watched by {@code observers}: what
+     * the harness itself costs the server is measured by comparing them.
+     */
+    record LoadAlone(Duration duration, Observers observers) implements Plan {
+
+      public LoadAlone(Duration duration) {
+        this(duration, Observers.SERVER);
+      }
+    }
+  }
+
+  /**
+   * Which of the harness's own sessions sample the server while the load runs alone. A rehearsal
+   * always runs both.
+   */
+  public enum Observers {
+    /** The server sampler and the lock observer, sampling exactly as during a rehearsal. */
+    ALL,
+    /** The server sampler only (WAL, connections): {@code rehearse load}'s default. */
+    SERVER,
+    /** Neither: the load alone on the server. */
+    NONE
   }
 
   /** The baseline skips the first second (pool and JIT warm-up) when the warm-up is this long. */
@@ -80,6 +105,7 @@ public final class LoadWindow {
   public Measurement measure(Plan plan) {
     DatabaseTarget target = database.target();
     Plan.Migration migration = plan instanceof Plan.Migration m ? m : null;
+    Observers observers = plan instanceof Plan.LoadAlone alone ? alone.observers() : Observers.ALL;
     UntouchedDataCheck untouched = migration == null ? null : UntouchedDataCheck.before(target,
         scenario.dataset().tables().stream().map(TableSpec::name).toList(), console);
     int baselineFrom = migration != null && migration.warmup().toNanos() >= SKIP_FIRST_SECOND_FROM_NANOS ? 1 : 0;
@@ -89,8 +115,9 @@ public final class LoadWindow {
     LoadProgress progress = migration == null ? LoadProgress.standalone(console, poolSize)
         : new LoadProgress(console, poolSize);
     // before the pools: a server they fill still has a slot for the sampler
-    try (ServerSampler sampler = ServerSampler.open(target);
+    try (ServerSampler sampler = observers == Observers.NONE ? null : ServerSampler.open(target);
         MigrationUnderLoad migrating = migration == null ? null : new MigrationUnderLoad(target, console);
+        LockWatch watching = migration == null && observers == Observers.ALL ? new LockWatch(target) : null;
         LoadEngine engine = newEngine(target, second -> {
           baseline.onSecond(second);
           progress.onSecond(second);
@@ -106,6 +133,9 @@ public final class LoadWindow {
         // before anything was measured (an incomplete report that says so), not part-way through it
         migrating.startObserving(marks.loadStart);
       }
+      if (watching != null) {
+        watching.start(marks.loadStart);
+      }
       String stopped = null;
       BlockedTime blocked = null;
       try {
@@ -120,6 +150,13 @@ public final class LoadWindow {
       } finally {
         engine.stop(scenario.workload().pool().connectionTimeout().toMillis() + 10_000);
         blocked = migrating == null ? null : migrating.stopObserving();
+        if (watching != null) {
+          BlockedTime seen = watching.observer.stop();
+          // no migration: every wait it saw is the application's own (row locks between requests, ...)
+          console.say("Lock observer: %,d samples, one every %.1f ms (as in a rehearsal); %,d lock waits seen, "
+              + "%.2f session-seconds", seen.samples(), seen.meanSampleIntervalMs(), seen.otherCauses().waits(),
+              seen.otherCauses().blockedSessionSeconds());
+        }
       }
       marks.end = System.nanoTime();
       long cpuAtEnd = ProcessCpu.nanos();
@@ -237,6 +274,36 @@ public final class LoadWindow {
     Phases phases(int baselineFromSecond) {
       return new Phases(baselineFromSecond, (migrationStart - loadStart) / 1e9, (migrationEnd - loadStart) / 1e9,
           (end - loadStart) / 1e9);
+    }
+  }
+
+  /**
+   * The lock observer over the load alone ({@link Observers#ALL}), sampling as during a rehearsal's
+   * warm-up: its session opened before the pools, as a rehearsal opens it.
+   */
+  private static final class LockWatch implements AutoCloseable {
+    private final Connection session;
+    private LockObserver observer;
+
+    LockWatch(DatabaseTarget target) {
+      this.session = LockObserver.session(target);
+    }
+
+    void start(long loadStartNanos) {
+      observer = new LockObserver(session, loadStartNanos, new MigrationProgress());
+    }
+
+    @Override
+    public void close() {
+      if (observer != null) {
+        observer.close();
+        return;
+      }
+      try {
+        session.close();
+      } catch (SQLException e) {
+        // closing a session never used: nothing to add
+      }
     }
   }
 

@@ -24,8 +24,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches, from a connection of its own, every {@value #SAMPLE_MILLIS} ms, which sessions of the
  * rehearsal database wait for a heavyweight lock and who blocks them, and which relation locks
- * the migration holds. pg_blocking_pids() is called for waiting sessions only: it takes the lock
- * manager's partition locks, and calling it for every backend would slow the server we measure.
+ * the migration holds. pg_locks is read only when someone in the database waits for a lock or the
+ * migration's session is inside a transaction (the only time it can hold one): reading it takes
+ * every lock-manager partition lock and every backend's fast-path lock, which stalls the
+ * application's sessions taking their own locks, so a sample with nobody waiting and no migration
+ * running reads pg_stat_activity alone. pg_blocking_pids() is called for waiting sessions only, for
+ * the same reason.
  */
 public final class LockObserver implements AutoCloseable {
 
@@ -37,14 +41,25 @@ public final class LockObserver implements AutoCloseable {
    * Waiting sessions (any lock type) plus the migration's relation locks on user relations (oid
    * 16384 and up: not the catalogs its own bookkeeping queries touch). waitstart is PG14+.
    *
+   * <p>The gate (a one-time filter: pg_lock_status() is not even called when it is empty) lets pg_locks be read
+   * when a session of this database waits for a lock (wait_event_type 'Lock': relations, rows, transaction ids,
+   * advisory locks alike) or the migration's session has a transaction open, statement or explicit; at any other
+   * moment the sample would find no waiter and no migration lock.
+   *
    * <p>A waiter on a row (a transaction id: no relation) also gets the relation it targets, from its own granted
    * locks ({@link RowLockTarget}): its tuple lock's relation, and the tables (not indexes) it holds RowExclusiveLock
    * or RowShareLock on. pg_locks is read once (MATERIALIZED) and those locks are joined by pid, for the row
    * waiters only, so the sample still takes the lock manager's partition locks once.
    */
   private static final String LOCKS = """
-      WITH l AS MATERIALIZED (
-        SELECT pid, granted, locktype, relation, mode, waitstart FROM pg_locks WHERE pid <> pg_backend_pid()),
+      WITH gate AS MATERIALIZED (
+        SELECT 1 FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND (wait_event_type = 'Lock' OR (application_name = ? AND xact_start IS NOT NULL))
+        LIMIT 1),
+      l AS MATERIALIZED (
+        SELECT pid, granted, locktype, relation, mode, waitstart FROM pg_locks
+        WHERE pid <> pg_backend_pid() AND EXISTS (SELECT 1 FROM gate)),
       target AS (
         SELECT o.pid,
                max(o.relation::bigint) FILTER (WHERE o.locktype = 'tuple') AS tuple_oid,
@@ -113,6 +128,7 @@ public final class LockObserver implements AutoCloseable {
     try (PreparedStatement locks = connection.prepareStatement(LOCKS);
         PreparedStatement sessions = connection.prepareStatement(SESSIONS)) {
       locks.setString(1, ApplicationNames.MIGRATION);
+      locks.setString(2, ApplicationNames.MIGRATION);
       FixedRate.loop(SAMPLE_MILLIS, () -> running, () -> {
         MigrationProgress.Cursor cursor = progress.cursor();
         LockSample sample = sample(locks, sessions);

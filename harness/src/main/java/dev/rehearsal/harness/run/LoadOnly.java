@@ -58,6 +58,11 @@ public final class LoadOnly {
   }
 
   public Result run(Duration duration, WorkloadPlans.Pacing pacing) {
+    return run(duration, pacing, LoadWindow.Observers.SERVER);
+  }
+
+  /** @param observers which of the harness's sampling sessions watch the server meanwhile */
+  public Result run(Duration duration, WorkloadPlans.Pacing pacing, LoadWindow.Observers observers) {
     String movedAside = OutputDirectory.prepare(options.outDir());
     if (movedAside != null) {
       console.say("%s", movedAside);
@@ -69,7 +74,7 @@ public final class LoadOnly {
       console.say("Load: %s through %s for %s", WorkloadPlans.describe(plan.traffic()),
           WorkloadPlans.pools(scenario.workload()), Durations.format(duration));
       Measurement m = new LoadWindow(scenario, plan, bench.seeded().database(), options.outDir(), console)
-          .measure(new LoadWindow.Plan.LoadAlone(duration));
+          .measure(new LoadWindow.Plan.LoadAlone(duration, observers));
       double seconds = m.runSeconds();
       Double target = plan.traffic() instanceof Traffic.OpenLoop
           ? m.tally().seconds().stream().mapToDouble(SecondFigures::targetOperations).sum() / seconds : null;

@@ -72,7 +72,7 @@ class CommandLineTest {
           + " --strategy --plan --cell --extrapolate-to",
       "merge    | --out --extrapolate-to",
       "load     | --postgres --pg-version --image --rows --scale --streams --seed --fresh --no-seed-cache --rate --max"
-          + " --out --duration",
+          + " --out --duration --observe",
       "seed     | --postgres --pg-version --image --rows --scale --streams --seed --dataset --keep",
       "validate | ''",
       "list     | ''",
@@ -303,6 +303,22 @@ class CommandLineTest {
     assertThat(stderr).contains("'0s': the duration must be longer than 0");
     assertThat(run("load", "demo", "--duration", "soon", "--out", out.toString())).isEqualTo(2);
     assertThat(stderr).contains("'soon' is not a duration").contains("10s");
+  }
+
+  @Test
+  void loadObservesAsItIsTold(@TempDir Path out) {
+    assertThat(run("load", "demo", "--observe", "locks", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).isEqualTo("error: --observe locks: unknown\n"
+        + "  fix: use all (as in a rehearsal), server (the default) or none\n");
+    assertThat(run("load", "demo", "--observe", "--out", out.toString())).isEqualTo(2);
+    assertThat(stderr).contains("--observe").contains("fix:");
+    LoadCommand load = new LoadCommand();
+    new CommandLine(load).parseArgs("demo");
+    assertThat(load.observe).isEqualTo(dev.rehearsal.harness.measure.LoadWindow.Observers.SERVER);
+    new CommandLine(load).parseArgs("demo", "--observe", "ALL");
+    assertThat(load.observe).isEqualTo(dev.rehearsal.harness.measure.LoadWindow.Observers.ALL);
+    new CommandLine(load).parseArgs("demo", "--observe", "none");
+    assertThat(load.observe).isEqualTo(dev.rehearsal.harness.measure.LoadWindow.Observers.NONE);
   }
 
   @Test

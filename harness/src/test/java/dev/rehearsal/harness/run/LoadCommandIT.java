@@ -92,10 +92,11 @@ class LoadCommandIT {
     assertThat(load.at("/integrity/acknowledgedWrites").asLong()).isGreaterThan(200);
   }
 
+  /** With the lock observer sampling as in a rehearsal, over a workload whose clients wait for each other's rows. */
   @Test
   void maxRunsTheTpcbTransactionClosedLoop(@TempDir Path out) throws Exception {
     int exit = RehearseCommand.execute("load", "pgbench-tpcb", "--postgres", "embedded", "--no-seed-cache",
-        "--duration", "3s", "--max", "--out", out.toString());
+        "--duration", "3s", "--max", "--observe", "all", "--out", out.toString());
     JsonNode load = new ObjectMapper().readTree(out.resolve("load.json").toFile());
     assertThat(exit).isZero();
     assertThat(load.at("/traffic").asText()).isEqualTo("closed loop, 8 clients");
