@@ -70,8 +70,9 @@ run() {
   # the live heap: the largest "after" of any GC pause, in MB
   R[${name}_heap_mb]="$(grep -oE '[0-9]+M->[0-9]+M' "$TMP/$name.gc" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -n 1)"
   R[${name}_verdict]="$(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(r['verdict']['status'], 'complete' if r.get('complete', True) else 'INCOMPLETE')" "$TMP/$name-out/report.json" 2>/dev/null || echo 'no report.json')"
-  R[${name}_seed]="$(grep -oE 'Seeded [0-9,]+ rows in [0-9.]+ s' "$TMP/$name.log" | head -n 1 || true)"
-  R[${name}_phases]="$(grep -oE 'phases: .*' "$TMP/$name.log" | head -n 1 || true)"
+  # `run` prints the seeding as it goes: "seeded users: 50,000,000 rows in 139.5 s (...)", "indexes in 216.8 s, ..."
+  R[${name}_seed]="$(grep -oE 'seeded [^ ]+: [0-9,]+ rows in [0-9.]+ s' "$TMP/$name.log" | paste -sd ';' - || true)"
+  R[${name}_phases]="$(grep -oE '(vacuumed and analyzed in|indexes in|cloned [^ ]+ into [^ ]+ in) [0-9.]+ s' "$TMP/$name.log" | paste -sd ';' - || true)"
   R[${name}_checksums]="$(grep -oE 'Checksummed .* in [0-9.]+ s' "$TMP/$name.log" | head -n 1 | grep -oE '[0-9.]+ s$' || true)"
   R[${name}_untouched]="$(grep -oE 'Untouched data: .*' "$TMP/$name.log" | head -n 1 || true)"
   echo "   wall ${R[${name}_wall]} s, peak RSS ${R[${name}_rss_mb]} MiB, live heap ${R[${name}_heap_mb]} MB, ${R[${name}_verdict]}" >&2

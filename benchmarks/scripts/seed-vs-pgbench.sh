@@ -203,10 +203,10 @@ for i in 1 2; do
   echo "   wall $WALL s (restore and vacuum; the database created before the clock started)" >&2
   "$PG_BIN/dropdb" restore_users
 done
-U_WALL="$(min "${R[u_wall_1]}" "${R[u_wall_2]}")"
-U_SEEDED="$(min "${R[u_seeded_1]}" "${R[u_seeded_2]}")"
-U_RSS_KB=${R[u_rss_1]}
-U_DATA="$(min "${R[u_data_1]}" "${R[u_data_2]}")"; U_IDX=${R[u_idx_1]}; U_CONS=${R[u_cons_1]}; U_VAC=${R[u_vac_1]}
+# the phases of the run with the best wall time, so they add up to its figures
+B=1; awk -v a="${R[u_wall_2]}" -v b="${R[u_wall_1]}" 'BEGIN { exit !(a + 0 < b + 0) }' && B=2
+U_WALL=${R[u_wall_$B]}; U_SEEDED=${R[u_seeded_$B]}; U_RSS_KB=${R[u_rss_$B]}
+U_DATA=${R[u_data_$B]}; U_IDX=${R[u_idx_$B]}; U_CONS=${R[u_cons_$B]}; U_VAC=${R[u_vac_$B]}
 RESTORE_BEST="$(min "${R[r_wall_1]}" "${R[r_wall_2]}")"
 RATIO_RESTORE="$(div "$U_WALL" "$RESTORE_BEST")"
 RATIO_RESTORE_MET="$(awk -v r="$RATIO_RESTORE" 'BEGIN { print (r != "null" && r <= 0.9) ? "true" : "false" }')"

@@ -84,8 +84,10 @@ public record KeySample(String keyColumn, List<Range> ranges, long tableRowsEsti
         continue; // inside the range before: the sample's pages were close together
       }
       String hi;
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + k + "::text FROM " + relation + " WHERE " + k
-          + " >= ?::" + type + " ORDER BY " + k + " OFFSET " + (sizing.rangeRows() - 1) + " LIMIT 1")) {
+      // the output column named apart: ORDER BY a bare name would take the output column (the key as
+      // text, where 100 sorts before 99) over the table's
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + k + "::text AS range_end FROM " + relation + " WHERE "
+          + k + " >= ?::" + type + " ORDER BY " + k + " OFFSET " + (sizing.rangeRows() - 1) + " LIMIT 1")) {
         ps.setString(1, lo);
         try (ResultSet rs = ps.executeQuery()) {
           hi = rs.next() ? rs.getString(1) : null;

@@ -241,6 +241,30 @@ class TableSnapshotIT {
   }
 
   @Test
+  void anIntegerKeysRangesHoldTheirRowsInNumericOrder() throws SQLException {
+    // squares from 1 to 25,000,000: keys of every digit count, so text order (100 before 99) differs from the key's
+    execute("CREATE TABLE squares (id bigint PRIMARY KEY, v integer);"
+        + " INSERT INTO squares SELECT g * g, g FROM generate_series(1, 5000) g; ANALYZE squares");
+    TableSnapshot before = TableSnapshot.take(connection, List.of("squares"), null, new KeySample.Sizing(1_000, 8, 100));
+    KeySample sample = before.table("squares").sample();
+    assertThat(sample).isNotNull();
+    for (KeySample.Range range : sample.ranges()) {
+      if (range.hi() != null) {
+        assertThat(queryLong("SELECT count(*) FROM squares WHERE id BETWEEN " + range.lo() + " AND " + range.hi()))
+            .as(range.toString()).isEqualTo(100);
+      }
+    }
+    assertThat(before.table("squares").rowCount()).isBetween(100L, 8 * 100L);
+  }
+
+  long queryLong(String sql) throws SQLException {
+    try (Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
   void aSampledTableStillShowsAnUndeclaredChangeInsideItsRanges() throws SQLException {
     createBig();
     TableSnapshot before = sampled(null);
