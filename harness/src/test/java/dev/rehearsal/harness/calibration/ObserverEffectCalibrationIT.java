@@ -77,9 +77,13 @@ class ObserverEffectCalibrationIT {
     assertThat(lock.sql()).startsWith("LOCK TABLE users");
     assertThat(lock.blocked().longestWaitMs()).isEqualTo(ours);
     // the application cannot wait longer than the hold: what the server says it waited is the hold, give or take
-    // the moment the first request arrived after the LOCK (200 ops/s: a few ms)
+    // the moment the first request arrived after the LOCK (200 ops/s: a few ms) and the COMMIT's WAL flush (an fsync:
+    // 8-16 ms on a busy CI disk, which the harness does not control)
     assertThat(serverSide).isCloseTo(1_500, within(20.0));
-    assertThat(ours).isCloseTo(1_500, within(20.0));
+    // what the harness itself adds to the hold: the gap between the LOCK returning and the next statement, where the
+    // runner waits at most 5 ms for the probe's read (12-134 ms when the runner read pg_locks on the migration's own
+    // session); and our measure of the wait agrees with the server's
+    assertThat(gapMs).isLessThan(15.0);
     assertThat(ours).isCloseTo(serverSide, within(7.5));
   }
 
