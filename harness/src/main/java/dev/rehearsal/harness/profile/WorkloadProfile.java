@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.profile;
 
+import dev.rehearsal.scenario.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,22 +50,35 @@ final class WorkloadProfile {
     return w;
   }
 
-  static WorkloadProfile from(WorkloadReader.Sample sample, QueryBinder binder, int top) {
+  /**
+   * @param keepValues whether statement text may carry production's values into the scenario: without
+   *     it, a statement whose text still holds a string literal (pg_stat_statements did not replace
+   *     it by {@code $n}) is skipped, and every skipped statement is listed with its literals and
+   *     comments masked. Comments are dropped from an operation's SQL either way.
+   */
+  static WorkloadProfile from(WorkloadReader.Sample sample, QueryBinder binder, int top, boolean keepValues) {
     WorkloadProfile w = new WorkloadProfile();
     w.sampledCallsPerSecond = sample.totalCallsPerSecond();
     Map<String, Integer> names = new LinkedHashMap<>();
     for (WorkloadReader.QueryRate q : sample.queries()) {
       String rate = String.format(Locale.ROOT, "%.1f/s", q.callsPerSecond());
+      String shown = shorten(keepValues ? q.query() : SqlLiterals.mask(q.query()));
       if (w.operations.size() >= top) {
-        w.skipped.add(rate + " beyond --top " + top + ": " + shorten(q.query()));
+        w.skipped.add(rate + " beyond --top " + top + ": " + shown);
         continue;
       }
-      QueryBinder.Bound bound = binder.bind(q.query());
+      String sql = SqlLiterals.withoutComments(q.query()); // a tool's tag comment is not needed to run it
+      QueryBinder.Bound bound = binder.bind(sql);
       if (bound.skipped() != null) {
-        w.skipped.add(rate + " " + bound.skipped() + ": " + shorten(q.query()));
+        w.skipped.add(rate + " " + bound.skipped() + ": " + shown);
         continue;
       }
-      String base = q.query().strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      if (!keepValues && SqlLiterals.holdsStringLiterals(sql)) {
+        w.skipped.add(rate + " its text holds string literals pg_stat_statements did not replace by $n (shown as "
+            + SqlLiterals.MASK + "; --keep-values keeps it): " + shown);
+        continue;
+      }
+      String base = sql.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
       int n = names.merge(base, 1, Integer::sum);
       w.operations.add(new Operation(base + "-" + n, q.callsPerSecond(), bound));
     }

@@ -48,6 +48,9 @@ class LongUpdateJudgementIT {
     assertThat(report.complete()).isTrue();
     assertThat(update.rowsAffected()).isEqualTo(250_000);
     assertThat(update.blocked()).as("writes waited for the UPDATE's row locks").isNotNull();
+    // row-lock waits (ShareLock on a transaction id) still name the table the writes went to
+    assertThat(update.blocked().relations()).containsExactly("users");
+    assertThat(update.blocked().blockedSessionSeconds()).isGreaterThan(1.0);
     assertThat(report.verdict().status()).isNotEqualTo("pass"); // longestWaitMs warns at 200 ms
     assertThat(report.verdict().headline()).startsWith("Statement 1, an UPDATE of 250,000 rows, held their locks for ");
     assertThat(report.nextSteps().get(0).rule()).isEqualTo("longDml");
