@@ -80,8 +80,8 @@ public final class MetricCatalogue {
             + "`spikeSeconds`, not an outcome (follows the baseline)", Summary::spikeThresholdMs));
     m.add(lower("spikeSeconds", "s", 1,
         "seconds from the migration's start on whose p99 exceeded the threshold, or in which nothing completed "
-            + "while requests waited for the pool (a stall); a lone second after the migration window with no "
-            + "session blocked is the host's noise and not counted ([measurement.md](measurement.md#latency-spike))",
+            + "while requests waited for the pool (a stall); a lone second the migration ran for less than half of, "
+            + "with no session blocked, is the host's noise and not counted ([measurement.md](measurement.md#latency-spike))",
         s -> (double) s.spikeSeconds()));
     m.add(lower("poolTimeouts", "count", 0,
         "requests that gave up waiting for a pool connection (`connectionTimeout`)", s -> (double) s.poolTimeouts()));

@@ -58,11 +58,27 @@ class SpikeSecondsTest {
   }
 
   @Test
-  void aSecondInTheMigrationWindowAlwaysCounts() {
-    Phases longer = new Phases(1, 5.2, 6.4, 12);
+  void aLoneSecondCountsWhenTheMigrationRanForMostOfIt() {
+    Phases longer = new Phases(1, 5.2, 7.4, 12);
     assertThat(SpikeSeconds.count(run(3.7, Map.of(6, 80.0)), 23.7, longer, s -> 0)).isEqualTo(1);
-    // the second the migration starts in counts too
-    assertThat(SpikeSeconds.count(run(3.7, Map.of(5, 80.0)), 23.7, NO_OP, s -> 0)).isEqualTo(1);
+    assertThat(SpikeSeconds.count(run(3.7, Map.of(5, 80.0)), 23.7, longer, s -> 0)).isEqualTo(1); // 0.8 s of it
+    assertThat(SpikeSeconds.count(run(3.7, Map.of(7, 80.0)), 23.7, longer, s -> 0)).as("0.4 s of it").isZero();
+  }
+
+  @Test
+  void theLoneSecondAShortNoOpRanInIsNoise() {
+    // SpikeNoiseCalibrationIT: a SELECT 1 of 8 ms, and its second at 35 ms against a 27 ms threshold
+    assertThat(SpikeSeconds.count(run(7.0, Map.of(5, 35.0)), 27.0, NO_OP, s -> 0)).isZero();
+    // a wait on a lock in it, or the next second over too, and it counts
+    assertThat(SpikeSeconds.count(run(7.0, Map.of(5, 35.0)), 27.0, NO_OP, s -> s == 5 ? 3 : 0)).isEqualTo(1);
+    assertThat(SpikeSeconds.count(run(7.0, Map.of(5, 35.0, 6, 30.0)), 27.0, NO_OP, s -> 0)).isEqualTo(2);
+  }
+
+  @Test
+  void migrationOverlapIsTheShareOfTheSecondInTheWindow() {
+    assertThat(SpikeSeconds.migrationOverlapSeconds(NO_OP, 5)).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(SpikeSeconds.migrationOverlapSeconds(NO_OP, 4)).isZero();
+    assertThat(SpikeSeconds.migrationOverlapSeconds(NO_OP, 6)).isZero();
   }
 
   @Test
