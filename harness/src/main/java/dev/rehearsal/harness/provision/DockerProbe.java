@@ -10,11 +10,21 @@ import org.testcontainers.DockerClientFactory;
 /** Whether a Docker engine answers, within a time limit (Testcontainers' own probe can hang). */
 public final class DockerProbe {
 
+  /**
+   * {@code -Drehearsal.docker=absent} makes the probe answer "no" without asking: how a test (or a
+   * user checking the embedded fallback) sees what happens on a machine without Docker on one that
+   * has it.
+   */
+  public static final String ABSENT_PROPERTY = "rehearsal.docker";
+
   private static volatile Boolean cached;
 
   private DockerProbe() {}
 
   public static boolean available(Duration within) {
+    if ("absent".equals(System.getProperty(ABSENT_PROPERTY))) {
+      return false;
+    }
     Boolean known = cached;
     if (known != null) {
       return known;
