@@ -50,7 +50,9 @@ final class ProfileCommand implements Callable<Integer> {
   boolean keepValues;
 
   @Option(names = "--rows-scale", paramLabel = "F", defaultValue = "1",
-      description = "Multiply every table's rows by F, e.g. 0.01 for a laptop (default: ${DEFAULT-VALUE})")
+      description = "Multiply every table's rows by F, e.g. 0.01 for a laptop (default: ${DEFAULT-VALUE}); with "
+          + "--check: the F the copy's profile was written with, so the copy is compared with the source's rows "
+          + "times F (and distinct counts that are a share of the rows, scaled likewise)")
   double rowsScale;
 
   @Option(names = "--workload", paramLabel = "MODE", defaultValue = "auto", description = "auto: without "
@@ -68,9 +70,10 @@ final class ProfileCommand implements Callable<Integer> {
         throw new BadInputException("--check needs two URLs: the source, then the copy\n"
             + "  fix: rehearse profile --check jdbc:postgresql://source/app jdbc:postgresql://copy/app");
       }
-      List<FidelityCheck.Row> rows = FidelityCheck.compare(urls.get(0), urls.get(1));
+      checkRowsScale();
+      List<FidelityCheck.Row> rows = FidelityCheck.compare(urls.get(0), urls.get(1), rowsScale);
       System.out.print(FidelityCheck.table(rows));
-      return rows.stream().allMatch(FidelityCheck.Row::ok) ? 0 : 1;
+      return FidelityCheck.exitCode(rows);
     }
     if (urls.size() != 1) {
       throw new BadInputException("profile takes one JDBC_URL (two only with --check)\n"
@@ -80,9 +83,7 @@ final class ProfileCommand implements Callable<Integer> {
     if (top < 1) {
       throw new BadInputException("--top " + top + ": must be at least 1\n  fix: e.g. --top 20");
     }
-    if (!(rowsScale > 0) || Double.isInfinite(rowsScale)) {
-      throw new BadInputException("--rows-scale " + rowsScale + ": must be greater than 0\n  fix: e.g. --rows-scale 0.1");
-    }
+    checkRowsScale();
     Console console = Console.stderr();
     Profiler.Result result = new Profiler(options, console).run();
     write(result.yaml());
@@ -95,6 +96,12 @@ final class ProfileCommand implements Callable<Integer> {
       console.say("profile: wrote %s; check it with: rehearse validate %s", out, out);
     }
     return 0;
+  }
+
+  private void checkRowsScale() {
+    if (!(rowsScale > 0) || Double.isInfinite(rowsScale)) {
+      throw new BadInputException("--rows-scale " + rowsScale + ": must be greater than 0\n  fix: e.g. --rows-scale 0.1");
+    }
   }
 
   private ProfileOptions.Workload mode() {

@@ -114,6 +114,13 @@ final class DatasetProfile {
     return out;
   }
 
+  /** Per table name, the rows seeded. */
+  Map<String, Long> rows() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    tables.forEach(t -> out.put(t.table().name(), t.rows()));
+    return out;
+  }
+
   Map<String, Map<String, ColumnPlan>> plans() {
     Map<String, Map<String, ColumnPlan>> out = new LinkedHashMap<>();
     tables.forEach(t -> out.put(t.table().name(), t.columns()));

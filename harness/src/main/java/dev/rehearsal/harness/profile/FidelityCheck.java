@@ -1,54 +1,93 @@
 package dev.rehearsal.harness.profile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * How faithful a copy seeded from a profile is to its source, both read-only and from their
- * statistics (ANALYZE both first): per table the row count (within 2 %), per column null_frac
- * (within 0.02), the number of distinct values (within 15 %, or both above 0.9 of the rows), the
- * top-5 most common frequencies (within 20 % relative), the correlation's sign and bucket
- * (below 0.5 or not); and the indexes and constraints of each table, by definition.
+ * statistics (ANALYZE both first). Every table of either side is compared (one missing on a side
+ * is a failing row saying so): the row count (within 2 % of the source's times
+ * {@code rowsScale}), per column null_frac (within 0.02), the number of distinct values (within
+ * 15 %, or both above 0.9 of the rows; a negative n_distinct, a share of the rows, scales with
+ * them, a positive one does not), the top-5 most common frequencies (within 20 % relative), the
+ * correlation's sign and bucket (below 0.5 or not; both below 0.1 is "none", whatever the
+ * signs); and the indexes and constraints of each table, by definition. A source table never
+ * analyzed (reltuples -1), which the profile seeds empty, is a "not profiled" row that does not
+ * fail; its indexes and constraints are still compared.
  */
 public final class FidelityCheck {
 
   /** One compared figure. */
   public record Row(String table, String column, String figure, String source, String copy, boolean ok) {}
 
+  /** What one side says of one table: its planner row count, its columns' statistics, its definitions. */
+  record TableFacts(double reltuples, Map<String, ColumnStats> stats, Set<String> indexes, Set<String> constraints) {}
+
+  static final String NOT_PROFILED = "not profiled";
+
+  /** Below this magnitude a correlation's sign is noise (a shuffled column): "none" on both sides is equal. */
+  static final double NO_CORRELATION = 0.1;
+
   private FidelityCheck() {}
 
+  /** Source and copy compared as seeded at {@code --rows-scale 1}. */
   public static List<Row> compare(String sourceUrl, String copyUrl) {
+    return compare(sourceUrl, copyUrl, 1.0);
+  }
+
+  /** Source and copy compared, the copy seeded from a profile written with {@code --rows-scale rowsScale}. */
+  public static List<Row> compare(String sourceUrl, String copyUrl, double rowsScale) {
     try (SourceDatabase source = SourceDatabase.open(sourceUrl); SourceDatabase copy = SourceDatabase.open(copyUrl)) {
-      List<Row> rows = new ArrayList<>();
-      List<TableSelection.Candidate> tables = TableSelection.choose(copy, List.of(), "", new ArrayList<>());
-      for (TableSelection.Candidate t : tables) {
-        double sourceRows = reltuples(source, t);
-        double copyRows = reltuples(copy, t);
-        rows.add(new Row(t.name(), "", "rows", fmt(sourceRows), fmt(copyRows),
-            Math.abs(copyRows - sourceRows) <= 0.02 * Math.max(1, sourceRows)));
-        Map<String, ColumnStats> s = stats(source, t);
-        Map<String, ColumnStats> c = stats(copy, t);
-        for (String column : new TreeSet<>(s.keySet())) {
-          if (c.containsKey(column)) {
-            columnRows(rows, t.name(), column, s.get(column), c.get(column), sourceRows, copyRows);
-          } else {
-            rows.add(new Row(t.name(), column, "statistics", "present", "missing", false));
-          }
-        }
-        for (String kind : List.of("indexes", "constraints")) {
-          TreeSet<String> a = definitions(source, t, kind);
-          TreeSet<String> b = definitions(copy, t, kind);
-          rows.add(new Row(t.name(), "", kind, a.size() + " " + kind, b.equals(a) ? "same definitions"
-              : "differ: " + diff(a, b), a.equals(b)));
-        }
-      }
-      return rows;
+      return compare(facts(source), facts(copy), rowsScale);
     }
   }
 
+  /** The comparison itself, over the union of both sides' tables (the source's order, then the copy's own). */
+  static List<Row> compare(Map<String, TableFacts> source, Map<String, TableFacts> copy, double rowsScale) {
+    List<Row> rows = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>(source.keySet());
+    names.addAll(copy.keySet());
+    for (String name : names) {
+      TableFacts s = source.get(name);
+      TableFacts c = copy.get(name);
+      if (s == null || c == null) {
+        rows.add(new Row(name, "", "table", s == null ? "missing" : "present", c == null ? "missing" : "present",
+            false));
+        continue;
+      }
+      if (s.reltuples() < 0) {
+        rows.add(new Row(name, "", NOT_PROFILED, "never analyzed", fmt(c.reltuples()), true));
+      } else {
+        double expected = s.reltuples() * rowsScale;
+        double copyRows = c.reltuples();
+        rows.add(new Row(name, "", rowsScale == 1 ? "rows" : "rows (x" + java.math.BigDecimal.valueOf(rowsScale).stripTrailingZeros().toPlainString() + ")", fmt(expected),
+            fmt(copyRows), Math.abs(copyRows - expected) <= 0.02 * Math.max(1, expected)));
+        for (String column : new TreeSet<>(s.stats().keySet())) {
+          if (c.stats().containsKey(column)) {
+            columnRows(rows, name, column, s.stats().get(column), c.stats().get(column), expected, copyRows);
+          } else {
+            rows.add(new Row(name, column, "statistics", "present", "missing", false));
+          }
+        }
+      }
+      definitionRows(rows, name, "indexes", s.indexes(), c.indexes());
+      definitionRows(rows, name, "constraints", s.constraints(), c.constraints());
+    }
+    return rows;
+  }
+
+  private static void definitionRows(List<Row> rows, String table, String kind, Set<String> a, Set<String> b) {
+    rows.add(new Row(table, "", kind, a.size() + " " + kind, b.equals(a) ? "same definitions"
+        : "differ: " + diff(a, b), a.equals(b)));
+  }
+
+  /** @param sourceRows the source's rows times the scale: what the copy should have */
   private static void columnRows(List<Row> rows, String table, String column, ColumnStats s, ColumnStats c,
       double sourceRows, double copyRows) {
     rows.add(new Row(table, column, "null_frac", fmt(s.nullFraction()), fmt(c.nullFraction()),
@@ -66,13 +105,29 @@ public final class FidelityCheck {
     }
     if (s.correlation() != null && c.correlation() != null) {
       rows.add(new Row(table, column, "correlation", fmt(s.correlation()), fmt(c.correlation()),
-          bucket(s.correlation()).equals(bucket(c.correlation()))));
+          sameCorrelation(s.correlation(), c.correlation())));
     }
   }
 
-  /** Sign and bucket: a weak correlation's sign means nothing, so |c| < 0.5 is one bucket. */
-  static String bucket(double correlation) {
-    return Math.abs(correlation) < 0.5 ? "weak" : correlation > 0 ? "strong+" : "strong-";
+  /**
+   * The issue's rule, sign and bucket (|c| below 0.5, or not) equal, except that two correlations
+   * both below {@link #NO_CORRELATION} in magnitude are equal whatever their signs ("none").
+   */
+  static boolean sameCorrelation(double source, double copy) {
+    if (Math.abs(source) < NO_CORRELATION && Math.abs(copy) < NO_CORRELATION) {
+      return true;
+    }
+    return (source < 0) == (copy < 0) && (Math.abs(source) < 0.5) == (Math.abs(copy) < 0.5);
+  }
+
+  /** Every table of the database (as {@code profile} would choose them), by the name the DDL writes. */
+  private static Map<String, TableFacts> facts(SourceDatabase db) {
+    Map<String, TableFacts> out = new LinkedHashMap<>();
+    for (TableSelection.Candidate t : TableSelection.choose(db, List.of(), "", new ArrayList<>())) {
+      out.put(t.name(), new TableFacts(reltuples(db, t), stats(db, t), definitions(db, t, "indexes"),
+          definitions(db, t, "constraints")));
+    }
+    return out;
   }
 
   private static double reltuples(SourceDatabase db, TableSelection.Candidate t) {
@@ -95,7 +150,7 @@ public final class FidelityCheck {
     return new TreeSet<>(db.query(sql, rs -> rs.getString(1), t.schema(), t.relname()));
   }
 
-  private static String diff(TreeSet<String> a, TreeSet<String> b) {
+  private static String diff(Set<String> a, Set<String> b) {
     TreeSet<String> onlySource = new TreeSet<>(a);
     onlySource.removeAll(b);
     TreeSet<String> onlyCopy = new TreeSet<>(b);
@@ -113,12 +168,19 @@ public final class FidelityCheck {
         "table", "column", "figure", "source", "copy", "within"));
     for (Row r : rows) {
       out.append(String.format(Locale.ROOT, "%-14s %-14s %-13s %14s %14s  %s%n", r.table(), r.column(), r.figure(),
-          r.source(), r.copy(), r.ok() ? "yes" : "NO"));
+          r.source(), r.copy(), !r.ok() ? "NO" : r.figure().equals(NOT_PROFILED) ? "-" : "yes"));
     }
     long failed = rows.stream().filter(r -> !r.ok()).count();
-    out.append(failed == 0 ? "every figure within its threshold\n" : failed + " of " + rows.size()
-        + " figures outside their thresholds\n");
+    long notProfiled = rows.stream().filter(r -> r.figure().equals(NOT_PROFILED)).count();
+    out.append(failed == 0 ? "every figure within its threshold" : failed + " of " + rows.size()
+        + " figures outside their thresholds");
+    out.append(notProfiled == 0 ? "\n" : " (" + notProfiled + " tables not profiled: never analyzed on the source)\n");
     return out.toString();
+  }
+
+  /** The command's exit code: 0 when every figure is within its threshold, else 1. */
+  public static int exitCode(List<Row> rows) {
+    return rows.stream().allMatch(Row::ok) ? 0 : 1;
   }
 
 }

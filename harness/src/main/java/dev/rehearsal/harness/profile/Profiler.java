@@ -80,8 +80,8 @@ public final class Profiler {
     if (sample.reset()) {
       notes.add("workload: pg_stat_statements was reset during the sample; its rates are too low");
     }
-    WorkloadProfile workload = WorkloadProfile.from(sample, new QueryBinder(schema, dataset.plans()), options.top(),
-        options.keepValues());
+    WorkloadProfile workload = WorkloadProfile.from(sample, new QueryBinder(schema, dataset.plans(), dataset.rows()),
+        options.top(), options.keepValues());
     for (WorkloadProfile.Operation o : workload.operations()) {
       o.bound().guesses().forEach(g -> notes.add("operation " + o.name() + ": " + g
           + " (pg_stat_statements keeps no constants)"));

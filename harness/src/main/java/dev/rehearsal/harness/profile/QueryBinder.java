@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * A normalized statement ({@code $1}, {@code $2} for its constants) made into an operation: each
  * {@code $n} is bound to a param drawn like the column it is compared with or assigned to (the
  * table's own key as {@code existingKey}, or {@code newKey} when inserted; a foreign key as an
- * existing key of its parent; common values with their weights; the column's range), and written
+ * existing key of its parent, {@code zipfian} with the fitted skew when the column's top share is
+ * skewed; common values with their weights; the column's range), and written
  * {@code :pN::type} so it is bound with the column's type. {@code LIMIT}/{@code OFFSET} and
  * arithmetic constants, whose values pg_stat_statements does not keep, are bound to 20, 0 and 1
  * and said so. A statement it cannot bind is skipped, with the reason.
@@ -40,13 +41,36 @@ final class QueryBinder {
   private static final Pattern WRITE = Pattern.compile("(?is)^\\s*(insert\\s+into|update|delete\\s+from)\\s+("
       + IDENT + "(?:\\." + IDENT + ")?)");
 
+  /**
+   * The least fitted skew written as {@code zipfian}: below it, a key's hottest value is no hotter
+   * than chance leaves one of a uniform key's (the top of a few thousand parents with a handful of
+   * children each fits about 0.1 to 0.25).
+   */
+  static final double MIN_SKEW = 0.3;
+
   private final ProfiledSchema schema;
   private final Map<String, Map<String, ColumnPlan>> plans;
+  private final Map<String, Long> rows;
 
-  /** @param plans per table name, per column: what the dataset made of it */
+  /** @param plans per table name, per column: what the dataset made of it; rows as the planner estimates them */
   QueryBinder(ProfiledSchema schema, Map<String, Map<String, ColumnPlan>> plans) {
+    this(schema, plans, plannerRows(schema));
+  }
+
+  /**
+   * @param plans per table name, per column: what the dataset made of it
+   * @param rows per table name, the rows seeded (the keys an {@code existingKey} draws from)
+   */
+  QueryBinder(ProfiledSchema schema, Map<String, Map<String, ColumnPlan>> plans, Map<String, Long> rows) {
     this.schema = schema;
     this.plans = plans;
+    this.rows = rows;
+  }
+
+  private static Map<String, Long> plannerRows(ProfiledSchema schema) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    schema.tables().forEach(t -> out.put(t.name(), Math.max(0, Math.round(t.reltuples()))));
+    return out;
   }
 
   /** One $n resolved: its param and the cast written after it, or why the statement is skipped. */
@@ -195,13 +219,13 @@ final class QueryBinder {
     boolean keyKind = column.category() == Category.INTEGER || column.category() == Category.TEXT
         || column.category() == Category.UUID;
     if (table.singleKey().filter(column.name()::equals).isPresent() && keyKind && !column.type().startsWith("character(")) {
-      return YamlMaps.of("kind", inserted ? "newKey" : "existingKey", "table", table.name());
+      return inserted ? YamlMaps.of("kind", "newKey", "table", table.name()) : existingKey(table, plan);
     }
     Optional<ProfiledSchema.ForeignKey> fk = table.foreignKey(column.name());
     if (fk.isPresent() && keyKind) {
       Table parent = schema.table(fk.get().parent()).orElseThrow();
       if (parent.singleKey().filter(fk.get().parentColumn()::equals).isPresent()) {
-        return YamlMaps.of("kind", "existingKey", "table", parent.name());
+        return existingKey(parent, plan);
       }
     }
     if (plan == null) {
@@ -225,6 +249,29 @@ final class QueryBinder {
       case TEXT -> YamlMaps.of("kind", "text", "length", Math.max(1, plan.textLength()));
       default -> null;
     };
+  }
+
+  /**
+   * An existing key of {@code keys}: uniform, or {@code zipfian} with the skew under which the
+   * hottest key takes the compared column's top share (of its non-NULL rows) when that skew is at
+   * least {@link #MIN_SKEW}: a reference's fitted skew as it is, else fitted to the most common
+   * value's weight among the keys seeded. A unique column (the table's own key) has no common
+   * value, so it stays uniform.
+   */
+  private Map<String, Object> existingKey(Table keys, ColumnPlan compared) {
+    double skew = compared == null ? 0 : measuredSkew(compared, rows.getOrDefault(keys.name(), 0L));
+    if (skew < MIN_SKEW) {
+      return YamlMaps.of("kind", "existingKey", "table", keys.name());
+    }
+    return YamlMaps.of("kind", "existingKey", "table", keys.name(), "distribution", "zipfian", "skew", skew);
+  }
+
+  static double measuredSkew(ColumnPlan compared, long keys) {
+    if (compared.spec() != null && compared.spec().get("skew") instanceof Number fitted) {
+      return fitted.doubleValue();
+    }
+    double top = compared.weights().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    return Math.round(ZipfFit.skew(keys, top) * 1000) / 1000.0;
   }
 
   private static List<String> timestamps(ColumnPlan plan) {

@@ -27,6 +27,9 @@ class ProfileCommandTest {
     CapturedRun check = CapturedRun.of("profile", "--check", URL);
     assertThat(check.exit()).isEqualTo(2);
     assertThat(check.stderr()).contains("--check needs two URLs");
+    CapturedRun checkScale = CapturedRun.of("profile", "--check", URL, URL, "--rows-scale", "0");
+    assertThat(checkScale.exit()).isEqualTo(2);
+    assertThat(checkScale.stderr()).contains("--rows-scale 0.0: must be greater than 0").contains("fix:");
     CapturedRun notJdbc = CapturedRun.of("profile", "postgres://host/app");
     assertThat(notJdbc.exit()).isEqualTo(2);
     assertThat(notJdbc.stderr()).contains("not a PostgreSQL JDBC URL").contains("fix: jdbc:postgresql://");

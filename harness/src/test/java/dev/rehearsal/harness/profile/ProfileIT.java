@@ -297,6 +297,17 @@ class ProfileIT {
       assertThat(rs.getLong(2)).isEqualTo(3);
       assertThat(rs.getLong(3)).isBetween(950L, 1050L);
     }
+    // --check of the half-size copy: rows against the source's times 0.5; the table never analyzed
+    // is a row that says so and does not fail
+    try (Connection c = ScratchDatabase.connect(copy.target(), "profile-it"); Statement st = c.createStatement()) {
+      st.execute("ANALYZE");
+    }
+    List<FidelityCheck.Row> rows = FidelityCheck.compare(url(db.target()), url(copy.target()), 0.5);
+    System.out.print(FidelityCheck.table(rows));
+    assertThat(rows).contains(new FidelityCheck.Row("sales.events", "", "rows (x0.5)", "1,500", "1,500", true));
+    assertThat(rows).filteredOn(r -> r.table().equals("sales.untouched")).extracting(FidelityCheck.Row::figure)
+        .containsExactly("not profiled", "indexes", "constraints");
+    assertThat(rows).filteredOn(r -> r.table().equals("sales.untouched")).allMatch(FidelityCheck.Row::ok);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.rehearsal.harness.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rehearsal.harness.profile.ProfiledSchema.Category;
 import dev.rehearsal.harness.profile.ProfiledSchema.Column;
@@ -76,5 +77,52 @@ class QueryBinderTest {
     assertThat(BINDER.bind("SELECT * FROM pg_stat_activity WHERE pid = $1").skipped()).contains("system catalogs");
     assertThat(BINDER.bind("SELECT 1 FROM invoices WHERE id = $1").skipped()).contains("no profiled table");
     assertThat(BINDER.bind("SELECT coalesce($1, id) FROM orders").skipped()).contains("cannot tell which column");
+  }
+
+  @Test
+  void anExistingKeyComparedWithASkewedColumnIsZipfianWithTheFittedSkew() {
+    // orders.customer_id: the hottest customer has 5.7 % of the orders, of 5,000 customers seeded
+    Map<String, Map<String, ColumnPlan>> plans = Map.of("orders", Map.of(
+        "customer_id", new ColumnPlan(Map.of("generator", "histogram"), null, List.of("1", "2", "3"),
+            List.of(0.057, 0.016, 0.01), "1", "5000", 0),
+        "id", new ColumnPlan(Map.of("generator", "sequence"), null, List.of(), List.of(), "1", "30000", 0)));
+    QueryBinder binder = new QueryBinder(SCHEMA, plans, Map.of("customers", 5000L, "orders", 30000L));
+    Map<String, Object> params = binder.bind("SELECT id FROM orders WHERE customer_id = $1 AND id = $2").params();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> p1 = (Map<String, Object>) params.get("p1");
+    assertThat(p1).containsEntry("kind", "existingKey").containsEntry("table", "customers")
+        .containsEntry("distribution", "zipfian");
+    assertThat((Double) p1.get("skew")).isCloseTo(ZipfFit.skew(5000, 0.057), within(0.001)).isBetween(0.8, 0.9);
+    // the table's own key is unique: no common value, uniform
+    assertThat(params).containsEntry("p2", Map.of("kind", "existingKey", "table", "orders"));
+  }
+
+  @Test
+  void anExistingKeyComparedWithANearlyUniformColumnStaysUniform() {
+    // 6 orders a customer on average; the hottest has 16 of 30,000 (chance, not skew): fitted about 0.12
+    Map<String, Map<String, ColumnPlan>> plans = Map.of("orders", Map.of("customer_id", new ColumnPlan(
+        Map.of("generator", "histogram"), null, List.of("17", "4012"), List.of(0.00053, 0.0005), "1", "5000", 0)));
+    QueryBinder binder = new QueryBinder(SCHEMA, plans, Map.of("customers", 5000L, "orders", 30000L));
+    assertThat(QueryBinder.measuredSkew(plans.get("orders").get("customer_id"), 5000)).isBetween(0.05, 0.2);
+    assertThat(binder.bind("SELECT id FROM orders WHERE customer_id = $1").params())
+        .containsEntry("p1", Map.of("kind", "existingKey", "table", "customers"));
+    // no statistics at all (the default binder's plans have none for customer_id): uniform
+    assertThat(BINDER.bind("SELECT id FROM orders WHERE customer_id = $1").params())
+        .containsEntry("p1", Map.of("kind", "existingKey", "table", "customers"));
+  }
+
+  @Test
+  void aReferenceColumnsFittedSkewIsTakenAsItIs() {
+    Map<String, Map<String, ColumnPlan>> plans = Map.of("orders", Map.of("customer_id", new ColumnPlan(
+        Map.of("generator", "reference", "table", "customers", "skew", 1.2), null, List.of(), List.of(), null, null,
+        0)));
+    QueryBinder binder = new QueryBinder(SCHEMA, plans);
+    assertThat(binder.bind("SELECT id FROM orders WHERE customer_id = $1").params()).containsEntry("p1",
+        Map.of("kind", "existingKey", "table", "customers", "distribution", "zipfian", "skew", 1.2));
+    // an INSERT's own key is still a new key
+    assertThat(binder.bind("INSERT INTO orders (id, customer_id) VALUES ($1, $2)").params())
+        .containsEntry("p1", Map.of("kind", "newKey", "table", "orders"))
+        .containsEntry("p2", Map.of("kind", "existingKey", "table", "customers", "distribution", "zipfian",
+            "skew", 1.2));
   }
 }
