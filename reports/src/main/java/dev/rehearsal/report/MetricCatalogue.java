@@ -126,6 +126,11 @@ public final class MetricCatalogue {
         "the most a standby streaming from the server was behind in replaying WAL (`pg_stat_replication.replay_lag`,"
             + " read every 50 ms on the primary) from the migration's start on; `null` when no standby streamed",
         Summary::peakReplicaLagMs));
+    // write_lag says whether the standby kept up receiving and writing WAL, apart from applying it; not a budget
+    m.add(new Metric("peakReplicaWriteLagMs", "peakReplicaWriteLagMs", "ms", Better.LOWER, false, 500,
+        "the most a standby streaming from the server was behind in writing the WAL sent to it (`pg_stat_replication"
+            + ".write_lag`: received and written, not yet flushed or replayed) from the migration's start on; `null` "
+            + "when no standby streamed", Summary::peakReplicaWriteLagMs));
     m.add(lower("migrationDurationMs", "ms", 5,
         "the migration's wall time: first statement to last, pauses and a rehearsed rollback included",
         Summary::migrationDurationMs));

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * WAL insert position, client connections open (every database and role, to set against
  * max_connections), where the server exposes them the full-page images written
  * (pg_stat_wal, PG 14+) and checkpoints requested, and how far behind the standbys streaming from
- * it are ({@code pg_stat_replication.replay_lag}: the rehearsal's own standby, or an external
- * server's). The migration's session is never asked: WAL
+ * it are ({@code pg_stat_replication.replay_lag}, and {@code write_lag}: the rehearsal's own standby, or
+ * an external server's). The migration's session is never asked: WAL
  * is read around it, so the harness adds no round trip inside the migration's transaction.
  *
  * <p>Opened before the application's pools, so that a server the pools fill still has a slot for
@@ -67,9 +67,8 @@ public final class ServerSampler implements AutoCloseable {
         try (ResultSet rs = st.executeQuery()) {
           rs.next();
           long at = (sent + System.nanoTime()) / 2;
-          double lag = rs.getDouble(5);
           ServerSamples.Sample sample = new ServerSamples.Sample(at, rs.getLong(1), rs.getInt(2), nullable(rs, 3),
-              nullable(rs, 4), rs.wasNull() ? null : lag);
+              nullable(rs, 4), nullableDouble(rs, 5), nullableDouble(rs, 6));
           synchronized (samples) {
             samples.add(sample);
           }
@@ -89,17 +88,23 @@ public final class ServerSampler implements AutoCloseable {
     return rs.wasNull() ? null : v;
   }
 
+  private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
+
   /** What this server can tell: pg_stat_wal from 14, checkpoints in pg_stat_checkpointer from 17. */
   static String query(Connection c) throws SQLException {
     int version = c.getMetaData().getDatabaseMajorVersion();
     String fpi = version >= 14 ? "(SELECT wal_fpi FROM pg_stat_wal)" : "NULL::bigint";
     String checkpoints = version >= 17 ? "(SELECT num_requested FROM pg_stat_checkpointer)"
         : "(SELECT checkpoints_req FROM pg_stat_bgwriter)";
-    // replay_lag is null once a standby has caught up and the primary is idle: that is no lag
+    // replay_lag and write_lag are null once a standby has caught up and the primary is idle: that is no lag
     return "SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn, "
         + "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'), "
         + fpi + ", " + checkpoints + ", "
-        + "(SELECT max(coalesce(extract(epoch FROM replay_lag) * 1000, 0)) FROM pg_stat_replication)";
+        + "(SELECT max(coalesce(extract(epoch FROM replay_lag) * 1000, 0)) FROM pg_stat_replication), "
+        + "(SELECT max(coalesce(extract(epoch FROM write_lag) * 1000, 0)) FROM pg_stat_replication)";
   }
 
   /** Stops sampling and returns what was seen, on the timeline from {@code loadStartNanos}. */

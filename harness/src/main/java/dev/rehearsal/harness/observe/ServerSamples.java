@@ -3,6 +3,9 @@ package dev.rehearsal.harness.observe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What the {@link ServerSampler} saw, and the figures read from it: WAL written between two moments
@@ -21,12 +24,14 @@ public final class ServerSamples {
    * @param checkpointsRequested requested checkpoints so far, or null
    * @param replicaLagMs the most any standby streaming from the server was behind in replaying
    *     ({@code pg_stat_replication.replay_lag}; 0 when caught up), or null when none streams
+   * @param replicaWriteLagMs the most any standby was behind in writing the WAL sent to it
+   *     ({@code pg_stat_replication.write_lag}; 0 when caught up), or null when none streams
    */
   public record Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested,
-      Double replicaLagMs) {
+      Double replicaLagMs, Double replicaWriteLagMs) {
 
     public Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested) {
-      this(atNanos, walBytes, connections, fullPageImages, checkpointsRequested, null);
+      this(atNanos, walBytes, connections, fullPageImages, checkpointsRequested, null, null);
     }
   }
 
@@ -98,22 +103,37 @@ public final class ServerSamples {
     return max;
   }
 
-  /** The most a standby was behind in second {@code second}; null when no standby was seen in it. */
+  /** The most a standby was behind in replaying in second {@code second}; null when no standby was seen in it. */
   public Double replicaLagMsInSecond(int second) {
-    long from = loadStartNanos + second * 1_000_000_000L;
-    Double max = null;
-    for (Sample s : samples) {
-      if (s.replicaLagMs() != null && s.atNanos() >= from && s.atNanos() < from + 1_000_000_000L) {
-        max = max == null ? s.replicaLagMs() : Math.max(max, s.replicaLagMs());
-      }
-    }
-    return max;
+    return mostInSecond(second, Sample::replicaLagMs);
   }
 
-  /** The most a standby was behind from {@code fromNanos} on; null when no standby streamed. */
+  /** The most a standby was behind in writing in second {@code second}; null when no standby was seen in it. */
+  public Double replicaWriteLagMsInSecond(int second) {
+    return mostInSecond(second, Sample::replicaWriteLagMs);
+  }
+
+  /** The most a standby was behind in replaying from {@code fromNanos} on; null when no standby streamed. */
   public Double peakReplicaLagMs(long fromNanos) {
-    return samples.stream().filter(s -> s.replicaLagMs() != null && s.atNanos() >= fromNanos)
-        .map(Sample::replicaLagMs).max(Double::compare).orElse(null);
+    return peakFrom(fromNanos, Sample::replicaLagMs);
+  }
+
+  /** The most a standby was behind in writing from {@code fromNanos} on; null when no standby streamed. */
+  public Double peakReplicaWriteLagMs(long fromNanos) {
+    return peakFrom(fromNanos, Sample::replicaWriteLagMs);
+  }
+
+  private Double mostInSecond(int second, Function<Sample, Double> lag) {
+    long from = loadStartNanos + second * 1_000_000_000L;
+    return peak(samples.stream().filter(s -> s.atNanos() >= from && s.atNanos() < from + 1_000_000_000L), lag);
+  }
+
+  private Double peakFrom(long fromNanos, Function<Sample, Double> lag) {
+    return peak(samples.stream().filter(s -> s.atNanos() >= fromNanos), lag);
+  }
+
+  private static Double peak(Stream<Sample> samples, Function<Sample, Double> lag) {
+    return samples.map(lag).filter(Objects::nonNull).max(Double::compare).orElse(null);
   }
 
   /** Most client connections open at once over the run; null when nothing was sampled. */
@@ -131,7 +151,7 @@ public final class ServerSamples {
     return counterBetween(fromNanos, toNanos, Sample::checkpointsRequested);
   }
 
-  private Long counterBetween(long fromNanos, long toNanos, java.util.function.Function<Sample, Long> counter) {
+  private Long counterBetween(long fromNanos, long toNanos, Function<Sample, Long> counter) {
     if (!measured()) {
       return null;
     }
