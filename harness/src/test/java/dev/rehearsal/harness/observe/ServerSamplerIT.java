@@ -115,7 +115,9 @@ class ServerSamplerIT {
           .physical().withStartPosition(LogSequenceNumber.valueOf(rs.getString(1))).start();
       try {
         ServerSamples privileged = sample(target);
-        ServerSamples hidden = sample(new DatabaseTarget(target.jdbcUrl(), "watcher", null));
+        // the URL names its user, which a connection's properties do not override
+        ServerSamples hidden = sample(
+            new DatabaseTarget(postgres.getJdbcUrl("watcher", "postgres"), "watcher", null));
         System.out.printf("walsender lag: superuser %s ms, unprivileged role %s%n", privileged.peakReplicaLagMs(0),
             hidden.peakReplicaLagMs(0));
         assertThat(privileged.peakReplicaLagMs(0)).as("streaming and caught up").isNotNull();
