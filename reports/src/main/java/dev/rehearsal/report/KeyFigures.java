@@ -1,12 +1,14 @@
 package dev.rehearsal.report;
 
 import dev.rehearsal.report.RehearsalReport.Summary;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The summary figures readers look at, with a plain-English label and a unit, in the order the
  * HTML and Markdown reports show them. {@code metric} is the summary field (and budget metric)
- * name, so a figure can be matched to the budget that judged it.
+ * name, so a figure can be matched to the budget that judged it. A standby's lag is one of them only when
+ * the run measured it.
  */
 final class KeyFigures {
 
@@ -35,7 +37,7 @@ final class KeyFigures {
     if (s == null) {
       return List.of();
     }
-    return List.of(
+    List<Figure> figures = new ArrayList<>(List.of(
         new Figure("baselineP99Ms", "p99 before the migration",
             d(s.baselineP99Ms()), "ms", true),
         new Figure("peakP99Ms", "peak p99", d(s.peakP99Ms()), "ms", true),
@@ -70,6 +72,12 @@ final class KeyFigures {
         new Figure("peakWalBytesPerSecond", "peak WAL per second", s.peakWalBytesPerSecond() == null ? null
             : s.peakWalBytesPerSecond() / 1e6, "MB", false),
         new Figure("migrationDurationMs", "migration duration",
-            d(s.migrationDurationMs()), "ms", true));
+            d(s.migrationDurationMs()), "ms", true)));
+    // only with a standby whose lag was measured: without one there is nothing to say
+    if (s.peakReplicaLagMs() != null && !s.peakReplicaLagMs().isNaN()) {
+      figures.add(figures.size() - 1, new Figure("peakReplicaLagMs", "most a standby fell behind (replay lag)",
+          s.peakReplicaLagMs(), "ms", true));
+    }
+    return List.copyOf(figures);
   }
 }

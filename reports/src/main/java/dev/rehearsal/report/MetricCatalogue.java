@@ -51,6 +51,10 @@ public final class MetricCatalogue {
   public static final List<String> ERROR_CLASSES =
       List.of("lockTimeout", "statementTimeout", "poolTimeout", "connection", "deadlock", "other");
 
+  /** Why a standby's lag can be null with a standby there. */
+  private static final String HIDDEN = " or the server hides it from the harness's role (no superuser or "
+      + "`pg_read_all_stats`: not measured, never 0)";
+
   private static final List<Metric> ALL = build();
 
   private MetricCatalogue() {}
@@ -124,8 +128,14 @@ public final class MetricCatalogue {
     // replay_lag is reported at the standby's status interval (1 s for the rehearsal's own): half of it is noise
     m.add(lower("peakReplicaLagMs", "ms", 500,
         "the most a standby streaming from the server was behind in replaying WAL (`pg_stat_replication.replay_lag`,"
-            + " read every 50 ms on the primary) from the migration's start on; `null` when no standby streamed",
+            + " read every 50 ms on the primary) from the migration's start on; `null` when no standby streamed,"
+            + HIDDEN,
         Summary::peakReplicaLagMs));
+    // write_lag says whether the standby kept up receiving and writing WAL, apart from applying it; not a budget
+    m.add(new Metric("peakReplicaWriteLagMs", "peakReplicaWriteLagMs", "ms", Better.LOWER, false, 500,
+        "the most a standby streaming from the server was behind in writing the WAL sent to it (`pg_stat_replication"
+            + ".write_lag`: received and written, not yet flushed or replayed) from the migration's start on; `null` "
+            + "when no standby streamed," + HIDDEN, Summary::peakReplicaWriteLagMs));
     m.add(lower("migrationDurationMs", "ms", 5,
         "the migration's wall time: first statement to last, pauses and a rehearsed rollback included",
         Summary::migrationDurationMs));

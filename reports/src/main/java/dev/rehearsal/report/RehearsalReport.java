@@ -156,6 +156,8 @@ public record RehearsalReport(
    * @param schedulerLagMs how late the load's open-loop scheduler handed operations out in this
    *     second, 99th percentile: the host's own noise as the harness felt it (null when not measured)
    * @param replicaLagMs the most a standby was behind in replaying in this second; null when none streamed
+   * @param replicaWriteLagMs the most a standby was behind in writing (not yet replaying) the WAL sent to it in
+   *     this second; null when none streamed
    */
   public record TimelineSecond(
       int second,
@@ -177,14 +179,15 @@ public record RehearsalReport(
       Integer serverConnections,
       Long walBytes,
       Double schedulerLagMs,
-      Double replicaLagMs) {
+      Double replicaLagMs,
+      Double replicaWriteLagMs) {
 
     /** A second without server-side figures or the scheduler's lag (tests, older reports). */
     public TimelineSecond(int second, String phase, long operations, Map<String, Long> errors, long dropped,
         Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs, Map<String, Percentiles> byOperation, int poolActive,
         int poolWaiting, int sessionsBlocked, Double targetOperations, int healthCheckFailures) {
       this(second, phase, operations, errors, dropped, p50Ms, p95Ms, p99Ms, maxMs, byOperation, poolActive,
-          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null, null, null);
+          poolWaiting, sessionsBlocked, targetOperations, healthCheckFailures, 0, null, null, null, null, null);
     }
   }
 
@@ -330,6 +333,8 @@ public record RehearsalReport(
    *     when not measured
    * @param peakReplicaLagMs the most a standby streaming from the server was behind in replaying,
    *     from the migration's start on; null when no standby streamed
+   * @param peakReplicaWriteLagMs the most a standby was behind in writing the WAL sent to it, from the
+   *     migration's start on; null when no standby streamed
    */
   public record Summary(
       double baselineP99Ms,
@@ -358,7 +363,8 @@ public record RehearsalReport(
       Integer peakServerConnections,
       Long walBytes,
       Long peakWalBytesPerSecond,
-      Double peakReplicaLagMs) {}
+      Double peakReplicaLagMs,
+      Double peakReplicaWriteLagMs) {}
 
   /**
    * A budget judged.

@@ -6,12 +6,14 @@ import dev.rehearsal.report.RehearsalReport.Summary;
 import dev.rehearsal.report.RehearsalReport.TimelineSecond;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The timeline charts of the HTML report, top to bottom: throughput, latency, connection pool,
  * blocked sessions, and when measured health checks (failed probes, refused connections, instances
- * out of service) and WAL. They share one {@link TimeAxis}, and each shows the migration window
+ * out of service), WAL and a standby's lag. They share one {@link TimeAxis}, and each shows the migration window
  * and every statement as a shaded band from its start to its end, so cause and effect line up vertically.
  */
 final class TimelineCharts {
@@ -52,6 +54,9 @@ final class TimelineCharts {
     if (charts.timeline.stream().anyMatch(s -> s.walBytes() != null)) {
       all.add(new Chart("WAL written", charts.wal()));
     }
+    if (charts.timeline.stream().anyMatch(s -> s.replicaLagMs() != null)) {
+      all.add(new Chart("Replica lag (ms)", charts.replicaLag()));
+    }
     return List.copyOf(all);
   }
 
@@ -90,6 +95,22 @@ final class TimelineCharts {
     chart.series(series("WAL MB/s", PURPLE, s -> s.walBytes() == null ? null : s.walBytes() / 1e6));
     hovers(chart, s -> s.second() + " s: " + (s.walBytes() == null ? "not measured"
         : Fmt.number(s.walBytes() / 1e6) + " MB of WAL"));
+    return decorate(chart);
+  }
+
+  /** How far a standby was behind per second: replaying, and where measured writing, in ms. */
+  private String replicaLag() {
+    double max = timeline.stream().flatMap(s -> Stream.of(s.replicaLagMs(), s.replicaWriteLagMs()))
+        .filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
+    SvgChart chart = new SvgChart("chart-replica-lag", "How far a standby was behind, per second, milliseconds",
+        "ms", axis, LinearScale.upTo(max, true, SvgChart.PLOT_TOP, SvgChart.PLOT_BOTTOM));
+    chart.series(series("replay lag", ORANGE, TimelineSecond::replicaLagMs));
+    if (timeline.stream().anyMatch(s -> s.replicaWriteLagMs() != null)) {
+      chart.series(series("write lag", BLUE, TimelineSecond::replicaWriteLagMs));
+    }
+    hovers(chart, s -> s.second() + " s: " + (s.replicaLagMs() == null ? "not measured"
+        : Fmt.number(s.replicaLagMs()) + " ms behind in replaying" + (s.replicaWriteLagMs() == null ? ""
+            : ", " + Fmt.number(s.replicaWriteLagMs()) + " ms in writing")));
     return decorate(chart);
   }
 

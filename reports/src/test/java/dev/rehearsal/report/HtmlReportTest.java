@@ -30,6 +30,17 @@ class HtmlReportTest {
   }
 
   @Test
+  void aStandbysLagIsACardAndAChartOnlyWhenARunHadOne() {
+    String with = HtmlReport.render(new ReportFixture().withStandby(240).build());
+    assertThat(with).contains("id=\"chart-replica-lag\"", "Replica lag (ms)", "<code>peakReplicaLagMs</code>",
+        "most a standby fell behind (replay lag)", "240 ms behind in replaying, 60 ms in writing");
+    assertThat(count(with, "<svg class=\"chart\"")).isEqualTo(5);
+
+    String without = HtmlReport.render(new ReportFixture().withoutStandby().build());
+    assertThat(without).doesNotContain("chart-replica-lag", "Replica lag", "peakReplicaLagMs");
+  }
+
+  @Test
   void everyChartShadesTheMigrationWindowAtTheSamePlace() {
     String html = HtmlReport.render(ReportFixture.realistic());
 

@@ -30,6 +30,14 @@ class MarkdownSummaryTest {
   }
 
   @Test
+  void aStandbysLagIsAKeyFigureOnlyWhenARunHadOne() {
+    assertThat(MarkdownSummary.render(List.of(new ReportFixture().withStandby(240).build())))
+        .contains("| most a standby fell behind (replay lag) | 240 ms |");
+    assertThat(MarkdownSummary.render(List.of(new ReportFixture().withoutStandby().build())))
+        .doesNotContain("standby fell behind");
+  }
+
+  @Test
   void onePerStrategy() {
     ReportFixture other = new ReportFixture();
     other.strategy = "expand-contract";

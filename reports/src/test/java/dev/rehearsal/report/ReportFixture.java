@@ -40,13 +40,7 @@ final class ReportFixture {
   List<TimelineSecond> timeline = timeline(40);
   List<StatementResult> statements = new ArrayList<>(List.of(
       new StatementResult(1, ALTER_SQL, 15.0, 3_100.0, null, null)));
-  Summary summary = SummaryFixture.quiet().with("baselineP99Ms", 8.2).with("peakP99Ms", 4_100.0)
-      .with("p99Ratio", 500.0).with("spikeThresholdMs", 40.0).with("spikeSeconds", 4)
-      .with("blockedSessionSeconds", 12.5).with("longestWaitMs", 3_050.0)
-      .with("longestBlockedWindowMs", 3_100.0).with("maxSessionsBlocked", 12).with("poolTimeouts", 3)
-      .with("poolSaturatedSeconds", 3).with("maxPoolWaiting", 30).with("operations", 17_500).with("errors", 7)
-      .with("errorsByClass", new LinkedHashMap<>(Map.of("lockTimeout", 4L, "poolTimeout", 3L)))
-      .with("migrationDurationMs", 3_100.0).build();
+  Summary summary = realisticSummary().build();
   RehearsalReport.Integrity integrity = new RehearsalReport.Integrity(2_400, 1_900, 0, 0, List.of());
   List<BudgetResult> budgets = new ArrayList<>(List.of(
       new BudgetResult("blockedSessionSeconds", 2.0, 5.0, 12.5, "fail",
@@ -66,6 +60,17 @@ final class ReportFixture {
     return java.util.Arrays.stream(texts).map(RehearsalReport.NextStep::ofText).toList();
   }
 
+  /** The realistic run's figures (every other figure 0, measured). */
+  static SummaryFixture realisticSummary() {
+    return SummaryFixture.quiet().with("baselineP99Ms", 8.2).with("peakP99Ms", 4_100.0)
+        .with("p99Ratio", 500.0).with("spikeThresholdMs", 40.0).with("spikeSeconds", 4)
+        .with("blockedSessionSeconds", 12.5).with("longestWaitMs", 3_050.0)
+        .with("longestBlockedWindowMs", 3_100.0).with("maxSessionsBlocked", 12).with("poolTimeouts", 3)
+        .with("poolSaturatedSeconds", 3).with("maxPoolWaiting", 30).with("operations", 17_500).with("errors", 7)
+        .with("errorsByClass", new LinkedHashMap<>(Map.of("lockTimeout", 4L, "poolTimeout", 3L)))
+        .with("migrationDurationMs", 3_100.0);
+  }
+
   static RehearsalReport realistic() {
     return new ReportFixture().build();
   }
@@ -74,6 +79,31 @@ final class ReportFixture {
     return new RehearsalReport(RehearsalReport.SCHEMA_VERSION, scenario, strategy, startedAt,
         finishedAt, complete, server, dataset, seed, phases, timeline, statements, summary, integrity, budgets,
         verdict, nextSteps, failure, null, platform, wal, null);
+  }
+
+  /**
+   * With a standby streaming: {@code peakMs} behind in replaying at the migration's last second (a quarter of
+   * it in writing), 10 ms before and after, and the summary's peak.
+   */
+  ReportFixture withStandby(double peakMs) {
+    List<TimelineSecond> lagging = new ArrayList<>();
+    for (TimelineSecond t : timeline) {
+      double replay = t.second() == 18 ? peakMs : 10.0;
+      lagging.add(new TimelineSecond(t.second(), t.phase(), t.operations(), t.errors(), t.dropped(), t.p50Ms(),
+          t.p95Ms(), t.p99Ms(), t.maxMs(), t.byOperation(), t.poolActive(), t.poolWaiting(), t.sessionsBlocked(),
+          t.targetOperations(), t.healthCheckFailures(), t.connectionRefusals(), t.serverConnections(),
+          t.walBytes(), t.schedulerLagMs(), replay, replay / 4));
+    }
+    timeline = lagging;
+    summary = realisticSummary().with("peakReplicaLagMs", peakMs).with("peakReplicaWriteLagMs", peakMs / 4).build();
+    return this;
+  }
+
+  /** Without a standby: its lag not measured, in the summary nor the timeline. */
+  ReportFixture withoutStandby() {
+    summary = realisticSummary().with("peakReplicaLagMs", SummaryFixture.NULL)
+        .with("peakReplicaWriteLagMs", SummaryFixture.NULL).build();
+    return this;
   }
 
   /** Puts {@code payload} into every free-text field a report has. */

@@ -24,10 +24,12 @@ import java.util.List;
  * @param peakWalBytesPerSecond from the migration's start on; null when not measured
  * @param peakReplicaLagMs the most a standby was behind from the migration's start on; null when no
  *     standby streamed
+ * @param peakReplicaWriteLagMs the most a standby was behind in writing from the migration's start on; null
+ *     when no standby streamed
  */
 record PlatformFigures(PlatformReport platform, WalReport wal, Double instancesUnreadySeconds,
     Long instanceRestarts, long connectionRefusals, Integer peakServerConnections, Long walBytes,
-    Long peakWalBytesPerSecond, Double peakReplicaLagMs) {
+    Long peakWalBytesPerSecond, Double peakReplicaLagMs, Double peakReplicaWriteLagMs) {
 
   /** @param maxConnections the server's max_connections, or null when unknown */
   static PlatformFigures of(Measurement m, Integer maxConnections) {
@@ -48,7 +50,8 @@ record PlatformFigures(PlatformReport platform, WalReport wal, Double instancesU
         peak,
         server == null ? null : server.walBytes(m.nanosAt(from), m.nanosAt(to)),
         server == null ? null : peakWalPerSecond(server, m.tally().seconds().size(), from),
-        server == null ? null : server.peakReplicaLagMs(m.nanosAt(from)));
+        server == null ? null : server.peakReplicaLagMs(m.nanosAt(from)),
+        server == null ? null : server.peakReplicaWriteLagMs(m.nanosAt(from)));
   }
 
   private static WalReport wal(ServerSamples server, Measurement m, double from, double to) {

@@ -63,7 +63,8 @@ final class SummaryBuilder {
         platform.peakServerConnections(),
         platform.walBytes(),
         platform.peakWalBytesPerSecond(),
-        platform.peakReplicaLagMs());
+        platform.peakReplicaLagMs(),
+        platform.peakReplicaWriteLagMs());
   }
 
   /** The per-second figures summed and maximised over the run. */

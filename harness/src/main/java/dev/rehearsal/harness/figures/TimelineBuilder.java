@@ -48,7 +48,8 @@ public final class TimelineBuilder {
           server == null ? null : server.connectionsInSecond(s.second()),
           server == null ? null : server.walBytesInSecond(s.second()),
           ms(s.schedulerLagP99Micros()),
-          server == null ? null : server.replicaLagMsInSecond(s.second())));
+          server == null ? null : server.replicaLagMsInSecond(s.second()),
+          server == null ? null : server.replicaWriteLagMsInSecond(s.second())));
     }
     return timeline;
   }

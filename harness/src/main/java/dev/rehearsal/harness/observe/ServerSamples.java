@@ -3,6 +3,8 @@ package dev.rehearsal.harness.observe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What the {@link ServerSampler} saw, and the figures read from it: WAL written between two moments
@@ -20,14 +22,47 @@ public final class ServerSamples {
    * @param fullPageImages pg_stat_wal.wal_fpi, or null where not exposed
    * @param checkpointsRequested requested checkpoints so far, or null
    * @param replicaLagMs the most any standby streaming from the server was behind in replaying
-   *     ({@code pg_stat_replication.replay_lag}; 0 when caught up), or null when none streams
+   *     ({@code pg_stat_replication.replay_lag}; 0 when caught up), null when none streams, or
+   *     {@link #HIDDEN} when the server hides it from the sampler's role ({@link #lagMs})
+   * @param replicaWriteLagMs the most any standby was behind in writing the WAL sent to it
+   *     ({@code pg_stat_replication.write_lag}), likewise
    */
   public record Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested,
-      Double replicaLagMs) {
+      Double replicaLagMs, Double replicaWriteLagMs) {
 
     public Sample(long atNanos, long walBytes, int connections, Long fullPageImages, Long checkpointsRequested) {
-      this(atNanos, walBytes, connections, fullPageImages, checkpointsRequested, null);
+      this(atNanos, walBytes, connections, fullPageImages, checkpointsRequested, null, null);
     }
+  }
+
+  /** A lag that a standby has but the server does not show the sampler's role: not measured, never 0. */
+  public static final double HIDDEN = Double.NaN;
+
+  /**
+   * One lag column of pg_stat_replication, for a sample.
+   *
+   * <p>PostgreSQL shows a role without superuser or pg_read_all_stats a standby's row with every column but
+   * its pid null: then the lag is {@link #HIDDEN}. It also nulls replay_lag and write_lag once a standby has
+   * caught up and no WAL is being sent: a streaming standby's null lag is 0.
+   *
+   * @param standbys rows of pg_stat_replication
+   * @param visible those whose {@code state} the role sees
+   * @param streaming those in state streaming
+   * @param maxLagMs the most of the column over the rows, nulls ignored; null when every row's is null
+   * @return null when no standby streams (none there, or none streaming yet with no lag known), {@link #HIDDEN}
+   *     when all are hidden, else the lag in ms
+   */
+  public static Double lagMs(long standbys, long visible, long streaming, Double maxLagMs) {
+    if (standbys == 0) {
+      return null;
+    }
+    if (visible == 0) {
+      return HIDDEN;
+    }
+    if (streaming > 0) {
+      return maxLagMs == null ? 0.0 : Math.max(0.0, maxLagMs);
+    }
+    return maxLagMs;
   }
 
   private final List<Sample> samples;
@@ -98,23 +133,45 @@ public final class ServerSamples {
     return max;
   }
 
-  /** The most a standby was behind in second {@code second}; null when no standby was seen in it. */
+  /**
+   * The most a standby was behind in replaying in second {@code second}; null when no standby was seen in it,
+   * or its lag was hidden.
+   */
   public Double replicaLagMsInSecond(int second) {
-    long from = loadStartNanos + second * 1_000_000_000L;
-    Double max = null;
-    for (Sample s : samples) {
-      if (s.replicaLagMs() != null && s.atNanos() >= from && s.atNanos() < from + 1_000_000_000L) {
-        max = max == null ? s.replicaLagMs() : Math.max(max, s.replicaLagMs());
-      }
-    }
-    return max;
+    return mostInSecond(second, Sample::replicaLagMs);
   }
 
-  /** The most a standby was behind from {@code fromNanos} on; null when no standby streamed. */
-  public Double peakReplicaLagMs(long fromNanos) {
-    return samples.stream().filter(s -> s.replicaLagMs() != null && s.atNanos() >= fromNanos)
-        .map(Sample::replicaLagMs).max(Double::compare).orElse(null);
+  /** The most a standby was behind in writing in second {@code second}; null when no standby was seen in it. */
+  public Double replicaWriteLagMsInSecond(int second) {
+    return mostInSecond(second, Sample::replicaWriteLagMs);
   }
+
+  /**
+   * The most a standby was behind in replaying from {@code fromNanos} on; null when no standby streamed or
+   * the server hid its lag ({@link #HIDDEN}).
+   */
+  public Double peakReplicaLagMs(long fromNanos) {
+    return peakFrom(fromNanos, Sample::replicaLagMs);
+  }
+
+  /** The most a standby was behind in writing from {@code fromNanos} on; null when no standby streamed. */
+  public Double peakReplicaWriteLagMs(long fromNanos) {
+    return peakFrom(fromNanos, Sample::replicaWriteLagMs);
+  }
+
+  private Double mostInSecond(int second, Function<Sample, Double> lag) {
+    long from = loadStartNanos + second * 1_000_000_000L;
+    return peak(samples.stream().filter(s -> s.atNanos() >= from && s.atNanos() < from + 1_000_000_000L), lag);
+  }
+
+  private Double peakFrom(long fromNanos, Function<Sample, Double> lag) {
+    return peak(samples.stream().filter(s -> s.atNanos() >= fromNanos), lag);
+  }
+
+  private static Double peak(Stream<Sample> samples, Function<Sample, Double> lag) {
+    return samples.map(lag).filter(v -> v != null && !v.isNaN()).max(Double::compare).orElse(null);
+  }
+
 
   /** Most client connections open at once over the run; null when nothing was sampled. */
   public Integer peakConnections() {
@@ -131,7 +188,7 @@ public final class ServerSamples {
     return counterBetween(fromNanos, toNanos, Sample::checkpointsRequested);
   }
 
-  private Long counterBetween(long fromNanos, long toNanos, java.util.function.Function<Sample, Long> counter) {
+  private Long counterBetween(long fromNanos, long toNanos, Function<Sample, Long> counter) {
     if (!measured()) {
       return null;
     }

@@ -44,7 +44,8 @@ final class Standby {
     try {
       server.startStandby(Map.of(), standby.applyDelay());
     } catch (UnsupportedOperationException e) {
-      // auto chose a container
+      // a provider Standby.check let through that cannot start one after all (auto never picks a container for a
+      // standby: Providers.auto)
       throw new BadInputException("server.standby: " + e.getMessage() + "\n  fix: rehearse with --postgres embedded");
     }
     console.say("Standby streaming from the server%s (%.1f s: base backup and start)",

@@ -64,7 +64,8 @@ final class Workbench implements AutoCloseable {
 
   private static Workbench provisionAndSeed(Scenario scenario, RunOptions options, Console console) {
     int major = ServerVersion.toRun(scenario, options, console);
-    PostgresProvider provider = Providers.choose(options.postgres(), major, options.image(), console::say);
+    PostgresProvider provider = Providers.choose(options.postgres(), major, options.image(),
+        scenario.server().standby() != null, console::say);
     Standby.check(scenario, provider);
     sayAboutTheUrl(options, console);
     SeedCache cache = null;

@@ -22,7 +22,7 @@ class ReplicaLagTest {
 
   static TimelineSecond second(int second, Double replicaLagMs) {
     return new TimelineSecond(second, "migration", 50, Map.of(), 0, 1.0, 2.0, 3.0, 4.0, Map.of(), 1, 0, 0, 50.0, 0,
-        0, null, null, null, replicaLagMs);
+        0, null, null, null, replicaLagMs, null);
   }
 
   static List<NextStep> suggest(double peakLagMs, String status) {

@@ -9,6 +9,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Properties;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.LogSequenceNumber;
+import org.postgresql.replication.PGReplicationStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,5 +89,54 @@ class ServerSamplerIT {
     assertThat(samples.peakConnections()).isGreaterThanOrEqualTo(3);
     // the full-page images the UPDATE wrote after the checkpoint, where the server counts them
     assertThat(samples.fullPageImages(fromNanos - 200_000_000L, toNanos + 200_000_000L)).isPositive();
+  }
+
+  /**
+   * A walsender (a physical replication stream this test opens, caught up and idle): the superuser sees it
+   * streaming with a null lag, which is 0; a role without pg_read_all_stats sees its row with the state and
+   * lag hidden, which is not measured, not 0.
+   */
+  @Test
+  void aCaughtUpStandbysLagIsZeroButAHiddenOneIsUnmeasured() throws Exception {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      st.execute("DROP ROLE IF EXISTS watcher");
+      st.execute("CREATE ROLE watcher LOGIN");
+    }
+    Properties props = new Properties();
+    PGProperty.USER.set(props, "postgres");
+    PGProperty.REPLICATION.set(props, "database");
+    PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "9.4");
+    PGProperty.PREFER_QUERY_MODE.set(props, "simple");
+    try (Connection c = connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn()::text");
+        Connection replication = DriverManager.getConnection(target.jdbcUrl(), props)) {
+      rs.next();
+      PGReplicationStream stream = replication.unwrap(PGConnection.class).getReplicationAPI().replicationStream()
+          .physical().withStartPosition(LogSequenceNumber.valueOf(rs.getString(1))).start();
+      try {
+        ServerSamples privileged = sample(target);
+        // the URL names its user, which a connection's properties do not override
+        ServerSamples hidden = sample(
+            new DatabaseTarget(postgres.getJdbcUrl("watcher", "postgres"), "watcher", null));
+        System.out.printf("walsender lag: superuser %s ms, unprivileged role %s%n", privileged.peakReplicaLagMs(0),
+            hidden.peakReplicaLagMs(0));
+        assertThat(privileged.peakReplicaLagMs(0)).as("streaming and caught up").isNotNull();
+        assertThat(privileged.peakReplicaWriteLagMs(0)).isNotNull();
+        assertThat(hidden.measured()).as("the role still reads the WAL position").isTrue();
+        assertThat(hidden.peakReplicaLagMs(0)).as("hidden: unmeasured, not 0").isNull();
+        assertThat(hidden.peakReplicaWriteLagMs(0)).isNull();
+      } finally {
+        stream.close();
+      }
+    }
+  }
+
+  private static ServerSamples sample(DatabaseTarget as) throws Exception {
+    long start = System.nanoTime();
+    ServerSampler sampler = ServerSampler.open(as);
+    assertThat(sampler).as("a session as " + as.user()).isNotNull();
+    sampler.start();
+    TimeUnit.MILLISECONDS.sleep(400);
+    return sampler.stop(start);
   }
 }

@@ -55,4 +55,47 @@ class ServerSamplesTest {
     assertThat(one.walBytesInSecond(0)).isNull();
     assertThat(one.peakConnections()).isEqualTo(5);
   }
+
+  /** Replay and write lag per second and their peaks from a moment on: each its own column, nulls skipped. */
+  @Test
+  void replayAndWriteLagPerSecondAndPeak() {
+    ServerSamples s = new ServerSamples(List.of(
+        new Sample(0, 0, 1, null, null, 40.0, 5.0),
+        new Sample(S / 2, 0, 1, null, null, 120.0, 30.0),
+        new Sample(S, 0, 1, null, null, 300.0, 10.0),
+        new Sample(3 * S / 2, 0, 1, null, null, null, null),
+        new Sample(3 * S, 0, 1, null, null, null, null)), 0, "test");
+    assertThat(s.replicaLagMsInSecond(0)).isEqualTo(120.0);
+    assertThat(s.replicaWriteLagMsInSecond(0)).isEqualTo(30.0);
+    assertThat(s.replicaLagMsInSecond(1)).isEqualTo(300.0);
+    assertThat(s.replicaWriteLagMsInSecond(1)).isEqualTo(10.0);
+    assertThat(s.replicaLagMsInSecond(3)).as("no standby seen").isNull();
+    assertThat(s.replicaWriteLagMsInSecond(3)).isNull();
+    assertThat(s.peakReplicaLagMs(0)).isEqualTo(300.0);
+    assertThat(s.peakReplicaWriteLagMs(0)).isEqualTo(30.0);
+    assertThat(s.peakReplicaWriteLagMs(S)).as("from the migration's start on").isEqualTo(10.0);
+    assertThat(s.peakReplicaWriteLagMs(3 * S / 2)).isNull();
+  }
+
+  @Test
+  void aStreamingStandbysNullLagIsCaughtUpButAHiddenOneIsNotMeasured() {
+    assertThat(ServerSamples.lagMs(0, 0, 0, null)).as("no standby").isNull();
+    assertThat(ServerSamples.lagMs(1, 0, 0, null)).as("state hidden from the role").isNaN();
+    assertThat(ServerSamples.lagMs(1, 1, 1, null)).as("streaming, caught up, idle").isEqualTo(0.0);
+    assertThat(ServerSamples.lagMs(1, 1, 1, 42.0)).isEqualTo(42.0);
+    assertThat(ServerSamples.lagMs(2, 2, 1, 42.0)).as("one catching up, one streaming").isEqualTo(42.0);
+    assertThat(ServerSamples.lagMs(1, 1, 0, null)).as("starting up: nothing known yet").isNull();
+    assertThat(ServerSamples.lagMs(1, 1, 0, 250.0)).as("catching up").isEqualTo(250.0);
+  }
+
+  @Test
+  void aHiddenLagIsUnmeasuredInTheTimelineAndThePeak() {
+    ServerSamples s = new ServerSamples(List.of(
+        new Sample(0, 0, 1, null, null, ServerSamples.HIDDEN, ServerSamples.HIDDEN),
+        new Sample(S, 0, 1, null, null, ServerSamples.HIDDEN, ServerSamples.HIDDEN)), 0, "test");
+    assertThat(s.replicaLagMsInSecond(0)).isNull();
+    assertThat(s.replicaWriteLagMsInSecond(1)).isNull();
+    assertThat(s.peakReplicaLagMs(0)).as("not 0: a budget on it is unmeasured").isNull();
+    assertThat(s.peakReplicaWriteLagMs(0)).isNull();
+  }
 }

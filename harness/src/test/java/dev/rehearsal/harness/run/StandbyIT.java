@@ -47,12 +47,19 @@ class StandbyIT {
     assertThat(backfillLag).isPositive();
     assertThat(idle.at("/summary/peakReplicaLagMs").isNumber()).isTrue();
     assertThat(idleLag).isLessThan(backfillLag);
+    // write_lag beside it: written is no later than replayed
+    double backfillWriteLag = backfill.at("/summary/peakReplicaWriteLagMs").asDouble();
+    System.out.printf("peakReplicaWriteLagMs: backfill %.1f ms, idle %.1f ms%n", backfillWriteLag,
+        idle.at("/summary/peakReplicaWriteLagMs").asDouble());
+    assertThat(backfill.at("/summary/peakReplicaWriteLagMs").isNumber()).isTrue();
+    assertThat(backfillWriteLag).isBetween(0.0, backfillLag);
     // the timeline carries it per second
     boolean anySecond = false;
     for (JsonNode second : backfill.get("timeline")) {
       anySecond |= second.path("replicaLagMs").asDouble() > 0;
     }
     assertThat(anySecond).isTrue();
+    assertThat(backfill.get("timeline").findValues("replicaWriteLagMs")).anyMatch(JsonNode::isNumber);
   }
 
   @Test
