@@ -2,7 +2,6 @@ package dev.rehearsal.harness.run;
 
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.Console;
-import dev.rehearsal.harness.provision.ContainerProvider;
 import dev.rehearsal.harness.provision.ExternalProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
@@ -20,12 +19,21 @@ final class Standby {
 
   private Standby() {}
 
-  /** Before anything starts: a provider that cannot run a standby is bad input. */
+  /**
+   * Before anything starts: a standby the server could not feed is bad input. Every provider can
+   * start one (embedded: a second server from the same binaries; container: a second container of
+   * the same image); an external server's own standbys are measured, whatever its settings.
+   */
   static void check(Scenario scenario, PostgresProvider provider) {
-    if (scenario.server().standby() != null && provider instanceof ContainerProvider) {
-      throw new BadInputException("server.standby: the container provider cannot start a standby yet\n  fix: "
-          + "rehearse with --postgres embedded, or against a server (--postgres jdbc:...) whose own standbys are "
-          + "measured");
+    if (scenario.server().standby() == null || provider instanceof ExternalProvider) {
+      return;
+    }
+    Map<String, String> settings = scenario.server().settings();
+    String walLevel = settings == null ? null : settings.get("wal_level");
+    if (walLevel != null && walLevel.trim().equalsIgnoreCase("minimal")) {
+      throw new BadInputException("server.standby: the server's wal_level: minimal writes too little WAL for a "
+          + "standby to follow\n  fix: drop wal_level from server.settings (replica is the default), or drop "
+          + "server.standby");
     }
   }
 
@@ -44,8 +52,7 @@ final class Standby {
     try {
       server.startStandby(Map.of(), standby.applyDelay());
     } catch (UnsupportedOperationException e) {
-      // a provider Standby.check let through that cannot start one after all (auto never picks a container for a
-      // standby: Providers.auto)
+      // a provider Standby.check let through that cannot start one after all
       throw new BadInputException("server.standby: " + e.getMessage() + "\n  fix: rehearse with --postgres embedded");
     }
     console.say("Standby streaming from the server%s (%.1f s: base backup and start)",
