@@ -89,12 +89,24 @@ final class PlatformHtml {
     if (statements.isEmpty()) {
       return;
     }
-    page.append("<table class=\"wal\">\n<tr><th>statement</th><th>WAL MB</th><th>MB/s</th></tr>\n");
+    boolean images = statements.stream().anyMatch(s -> s.fullPageImages() != null);
+    boolean checkpoints = statements.stream().anyMatch(s -> s.checkpointsRequested() != null);
+    page.append("<table class=\"wal\">\n<tr><th>statement</th><th>WAL MB</th><th>MB/s</th>")
+        .append(images ? "<th>full-page images</th>" : "").append(checkpoints ? "<th>checkpoints requested</th>" : "")
+        .append("</tr>\n");
     for (StatementWal s : statements) {
       page.append("<tr><td class=\"num\">#").append(s.index())
           .append("</td><td class=\"num\">").append(Html.escape(Fmt.number(s.walBytes() / 1e6)))
-          .append("</td><td class=\"num\">").append(Html.escape(Fmt.number(s.walBytesPerSecond() / 1e6)))
-          .append("</td></tr>\n");
+          .append("</td><td class=\"num\">").append(Html.escape(Fmt.number(s.walBytesPerSecond() / 1e6)));
+      if (images) {
+        page.append("</td><td class=\"num\">").append(s.fullPageImages() == null ? Fmt.NONE
+            : Fmt.count(s.fullPageImages()));
+      }
+      if (checkpoints) {
+        page.append("</td><td class=\"num\">").append(s.checkpointsRequested() == null ? Fmt.NONE
+            : Fmt.count(s.checkpointsRequested()));
+      }
+      page.append("</td></tr>\n");
     }
     page.append("</table>\n");
   }

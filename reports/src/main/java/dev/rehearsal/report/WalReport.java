@@ -19,6 +19,15 @@ public record WalReport(String source, Long fullPageImages, Long checkpointsRequ
    * @param index the statement's index in {@code statements}
    * @param walBytes WAL written while it ran (the whole server's: the application's writes too)
    * @param walBytesPerSecond that over its duration
+   * @param fullPageImages full-page images written while it ran; null where not exposed
+   * @param checkpointsRequested checkpoints requested while it ran; null when unknown
    */
-  public record StatementWal(int index, long walBytes, double walBytesPerSecond) {}
+  public record StatementWal(int index, long walBytes, double walBytesPerSecond, Long fullPageImages,
+      Long checkpointsRequested) {
+
+    /** Without the full-page images and checkpoints (a report written before they were measured). */
+    public StatementWal(int index, long walBytes, double walBytesPerSecond) {
+      this(index, walBytes, walBytesPerSecond, null, null);
+    }
+  }
 }

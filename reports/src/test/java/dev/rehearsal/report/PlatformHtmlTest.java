@@ -18,7 +18,7 @@ class PlatformHtmlTest {
     fixture.platform = new PlatformReport(12, 12, 30, List.of(new Instance(1, 5, 5, 3, 2, 0, 0, PROBE),
         new Instance(2, 5, 2, 4, 0, 1, 15, null)));
     fixture.wal = new WalReport("pg_current_wal_insert_lsn() every 50 ms", 1200L, 0L,
-        List.of(new WalReport.StatementWal(1, 69_500_000, 25_000_000)));
+        List.of(new WalReport.StatementWal(1, 69_500_000, 25_000_000, 1_150L, 0L)));
     return fixture.build();
   }
 
@@ -29,6 +29,7 @@ class PlatformHtmlTest {
         "Peak 12 client connections on the server, max_connections 12; 30 connections refused (53300).",
         "readiness via pool: SELECT 1 every 0.25 s, timeout 0.5 s, out after 2 failures, back after 1 success",
         "3 of 22", "0.8 s: 4.3–5.1 s", "<h2>WAL</h2>", "Full-page images during the migration: 1,200.",
+        "<th>full-page images</th><th>checkpoints requested</th>", "<td class=\"num\">1,150</td>",
         "chart-health");
   }
 

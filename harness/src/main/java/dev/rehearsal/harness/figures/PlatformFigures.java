@@ -59,7 +59,9 @@ record PlatformFigures(PlatformReport platform, WalReport wal, Double instancesU
     for (StatementOutcome o : m.statements()) {
       long bytes = server.walBytes(o.startNanos(), o.endNanos());
       double seconds = o.durationNanos() / 1e9;
-      statements.add(new WalReport.StatementWal(o.index(), bytes, seconds > 0 ? bytes / seconds : 0));
+      statements.add(new WalReport.StatementWal(o.index(), bytes, seconds > 0 ? bytes / seconds : 0,
+          server.fullPageImages(o.startNanos(), o.endNanos()), server.checkpointsRequested(o.startNanos(),
+          o.endNanos())));
     }
     return new WalReport(server.source(), server.fullPageImages(m.nanosAt(from), m.nanosAt(to)),
         server.checkpointsRequested(m.nanosAt(from), m.nanosAt(to)), statements);

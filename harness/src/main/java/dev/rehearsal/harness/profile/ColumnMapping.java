@@ -129,14 +129,35 @@ final class ColumnMapping {
       spec.put("skew", round(ZipfFit.skew(parent.rows(), top), 3));
       return plan(spec, List.of(), List.of(), null, null, textLength);
     }
+    // A common value outside the parent's seeded keys keeps its frequency on a key that is seeded: the fan-out is
+    // what the child's statistics say, not which parent has it. It happens at scale, where the parent's range comes
+    // from ANALYZE's sample (its smallest sampled key, say 5, when the keys start at 1) and the hottest parents
+    // have the smallest keys.
+    java.util.Set<Long> used = new java.util.HashSet<>();
+    for (String c : common) {
+      long v = Long.parseLong(c);
+      if (v >= parent.low() && v <= parent.high()) {
+        used.add(v);
+      }
+    }
     List<String> keptValues = new ArrayList<>();
     List<Double> keptWeights = new ArrayList<>();
     for (int i = 0; i < common.size(); i++) {
       long v = Long.parseLong(common.get(i));
-      if (v >= parent.low() && v <= parent.high()) {
-        keptValues.add(common.get(i));
-        keptWeights.add(weights.get(i));
+      if (v < parent.low() || v > parent.high()) {
+        long step = v < parent.low() ? 1 : -1;
+        long moved = v < parent.low() ? parent.low() : parent.high();
+        while (used.contains(moved) && moved >= parent.low() && moved <= parent.high()) {
+          moved += step;
+        }
+        if (moved < parent.low() || moved > parent.high()) {
+          continue; // every seeded key is already a common value
+        }
+        used.add(moved);
+        v = moved;
       }
+      keptValues.add(Long.toString(v));
+      keptWeights.add(weights.get(i));
     }
     List<String> clamped = new ArrayList<>();
     for (String b : bounds) {

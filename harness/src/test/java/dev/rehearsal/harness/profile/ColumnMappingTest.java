@@ -102,13 +102,27 @@ class ColumnMappingTest {
     ColumnMapping.Facts child = new ColumnMapping.Facts(10_000, false,
         new ColumnMapping.Parent("customers", 1_000, 1L, 1_000L), false);
     Map<String, Object> spec = ColumnMapping.plan(column("bigint", Category.INTEGER, true), s, child).spec();
-    assertThat(spec).containsEntry("generator", "histogram").containsEntry("values", List.of("1", "2"))
-        .containsEntry("bounds", List.of("1", "400", "999"));
+    // 5000 is no seeded customer: its share goes to one that is (the fan-out, not the key, is what the statistics say)
+    assertThat(spec).containsEntry("generator", "histogram").containsEntry("values", List.of("1", "2", "1000"))
+        .containsEntry("weights", List.of(0.1, 0.05, 0.01)).containsEntry("bounds", List.of("1", "400", "999"));
     ColumnMapping.Facts gaps = new ColumnMapping.Facts(10_000, false,
         new ColumnMapping.Parent("customers", 1_000, null, null), false);
     Map<String, Object> reference = ColumnMapping.plan(column("bigint", Category.INTEGER, true), s, gaps).spec();
     assertThat(reference).containsEntry("generator", "reference").containsEntry("table", "customers");
     assertThat((Double) reference.get("skew")).isGreaterThan(0.5);
+  }
+
+  @Test
+  void hotParentsBelowTheSampledRangeKeepTheirShareOnSeededKeys() {
+    // at scale: customers' keys 1..200,000, but ANALYZE's sample starts at 5, so the parent is seeded 5..200,004;
+    // the hottest customers are 1, 2, 3 and 5
+    ColumnStats s = stats(0, 8, 60_000, List.of("1", "2", "5", "3"), List.of(0.017, 0.004, 0.003, 0.0025),
+        List.of("4", "90000", "199990"), 0.0);
+    ColumnMapping.Facts child = new ColumnMapping.Facts(1_200_000, false,
+        new ColumnMapping.Parent("customers", 200_000, 5L, 200_004L), false);
+    Map<String, Object> spec = ColumnMapping.plan(column("bigint", Category.INTEGER, true), s, child).spec();
+    assertThat(spec).containsEntry("values", List.of("6", "7", "5", "8"))
+        .containsEntry("weights", List.of(0.017, 0.004, 0.003, 0.0025));
   }
 
   @Test
