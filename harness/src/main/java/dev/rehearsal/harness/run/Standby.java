@@ -6,6 +6,7 @@ import dev.rehearsal.harness.provision.ContainerProvider;
 import dev.rehearsal.harness.provision.ExternalProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.scenario.OperationSpec;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ServerSpec;
 import java.util.Map;
@@ -20,8 +21,19 @@ final class Standby {
 
   private Standby() {}
 
-  /** Before anything starts: a provider that cannot run a standby is bad input. */
+  /**
+   * Before anything starts: a provider that cannot run a standby is bad input, and so are operations that read
+   * from the standby ({@code replica: true}) against an external server, whose standbys' addresses the harness
+   * does not know.
+   */
   static void check(Scenario scenario, PostgresProvider provider) {
+    String replica = scenario.workload().operations().stream().filter(OperationSpec::replica)
+        .map(OperationSpec::name).findFirst().orElse(null);
+    if (replica != null && provider instanceof ExternalProvider) {
+      throw new BadInputException("operation '" + replica + "' reads from the standby (replica: true), but the "
+          + "harness starts no standby beside an external server and does not know the address of its own\n  fix: "
+          + "rehearse with --postgres embedded (it starts the standby itself), or remove replica: true");
+    }
     if (scenario.server().standby() != null && provider instanceof ContainerProvider) {
       throw new BadInputException("server.standby: the container provider cannot start a standby yet\n  fix: "
           + "rehearse with --postgres embedded, or against a server (--postgres jdbc:...) whose own standbys are "
