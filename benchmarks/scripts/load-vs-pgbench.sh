@@ -22,7 +22,10 @@
 #      `pgbench -S -n -c 32 -j 2 -T SECONDS` over the unix socket (the anchor of a.), the same over
 #      TCP (`-h localhost`: the transport rehearse's JDBC driver uses), and `rehearse load
 #      pgbench --max` with the scenario's pool set to 32 (a copy of the built-in pgbench.yaml with
-#      maximumPoolSize: 32). Ratios best against best, to each anchor; target >= 1.0 to the socket.
+#      maximumPoolSize: 32), over TCP and over the unix socket (PgJDBC with junixsocket's socket
+#      factory, which the harness ships: `--postgres 'jdbc:...&socketFactory=org.newsclub.net.unix.
+#      AFUNIXSocketFactory$FactoryArg&socketFactoryArg=SOCKET'`). Ratios best against best, to each
+#      anchor, transport for transport; target >= 1.0 to the socket.
 #   e. what the harness costs the server: `rehearse load pgbench --max --observe none` against
 #      `--observe all` (the server sampler and the lock observer sampling exactly as during a
 #      rehearsal) at 8 and 32 connections, OBS_SECONDS each, alternating off, on, off, on; the
@@ -30,7 +33,9 @@
 #   f. a summary on stdout, also as JSON in benchmarks/results/load-vs-pgbench-<yyyy-mm-dd>.json
 #      (with non-default arguments the name gets a -s<SCALE>-t<SECONDS> suffix).
 #
-# Environment: PG_BIN (default /usr/lib/postgresql/15/bin), INITDB_OPTS, REHEARSE_JAVA_OPTS,
+# Environment: PARTS (default "a b c d e": which of the parts above to run; e.g. PARTS=d for the
+# 32-connection comparison alone, written to load-vs-pgbench-<date>-parts-d.json),
+# PG_BIN (default /usr/lib/postgresql/15/bin), INITDB_OPTS, REHEARSE_JAVA_OPTS,
 # KEEP_TMP=1 (as in seed-vs-pgbench.sh), RATES (default "100 1000 5000"), OBS_SECONDS (default
 # 12, at least 8: the comparisons of e. use the seconds after the first 5).
 # Needs: bash 4+, java 17+, Maven (to build the CLI when sources changed), python3 (to read
@@ -42,6 +47,8 @@ SCALE="${1:-10}"
 SECONDS_EACH="${2:-20}"
 RATES="${RATES:-100 1000 5000}"
 OBS_SECONDS="${OBS_SECONDS:-12}"
+PARTS="${PARTS:-a b c d e}"
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 WARMUP_S=5
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -82,7 +89,7 @@ pgbench_tps() {
 rehearse_load() {
   local name=$1 scenario=$2; shift 2
   local out="$TMP/$name"
-  "$ROOT/rehearse" load "$scenario" --postgres "$JDBC" --scale "$SCALE" --duration "${DURATION:-$SECONDS_EACH}s" \
+  "$ROOT/rehearse" load "$scenario" --postgres "${URL:-$JDBC}" --scale "$SCALE" --duration "${DURATION:-$SECONDS_EACH}s" \
     --out "$out" "$@" >"$LOGS/$name.log" 2>&1 || { tail -n 30 "$LOGS/$name.log" >&2; die "$name failed"; }
   J="$out/load.json"
 }
@@ -94,7 +101,10 @@ lost() { awk -v on="$1" -v off="$2" 'BEGIN { if (off + 0 == 0) print "null"; els
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "null"; else printf "%.3f", a / b }'; }
 
 declare -A R
-for mode in select-only tpcb; do
+MODES=""
+part a && MODES+=" select-only"
+part b && MODES+=" tpcb"
+for mode in $MODES; do
   if [[ $mode == select-only ]]; then pgb_args=(-S -n -c 8 -j 2 -T "$SECONDS_EACH"); scenario=pgbench
   else pgb_args=(-n -c 8 -j 2 -T "$SECONDS_EACH"); scenario=pgbench-tpcb; fi
   for i in 1 2; do
@@ -115,10 +125,12 @@ for mode in select-only tpcb; do
 done
 
 # d. 32 connections: the built-in scenario with a pool of 32
+JDBC_UNIX="$JDBC&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory\$FactoryArg&socketFactoryArg=$SOCK/.s.PGSQL.$PORT"
 sed -e 's/^  *maximumPoolSize: 8$/    maximumPoolSize: 32/' -e 's/^name: pgbench$/name: pgbench-32/' \
   "$ROOT/scenarios/src/main/resources/dev/rehearsal/scenario/builtin/pgbench.yaml" >"$TMP/pgbench-32.yaml"
 grep -q 'maximumPoolSize: 32' "$TMP/pgbench-32.yaml" || die "could not set the pool to 32 in a copy of pgbench.yaml"
 for i in 1 2; do
+  part d || break
   say "select-only, 32 connections, run $i/2: pgbench -S -n -c 32 -j 2 (unix socket)"
   R[c32.pgbench.$i]="$(pgbench_tps "pgbench-c32-$i" -S -n -c 32 -j 2 -T "$SECONDS_EACH")"
   echo "   ${R[c32.pgbench.$i]} tps" >&2
@@ -130,15 +142,26 @@ for i in 1 2; do
   R[c32.rehearse.$i]="$(field "$J" achievedOpsPerSecond)"
   R[c32.steady.$i]="$(steady "$J")"
   echo "   ${R[c32.rehearse.$i]} ops/s, ${R[c32.steady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
+  say "select-only, 32 connections, run $i/2: rehearse load pgbench --max, a pool of 32, over the unix socket"
+  URL="$JDBC_UNIX" rehearse_load "rehearse-c32-unix-$i" "$TMP/pgbench-32.yaml" --max
+  R[c32.unix.$i]="$(field "$J" achievedOpsPerSecond)"
+  R[c32.unixSteady.$i]="$(steady "$J")"
+  echo "   ${R[c32.unix.$i]} ops/s, ${R[c32.unixSteady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
 done
-for k in pgbench tcp rehearse steady; do R[c32.$k]="$(best "${R[c32.$k.1]}" "${R[c32.$k.2]}")"; done
-R[c32.ratio]="$(div "${R[c32.rehearse]}" "${R[c32.pgbench]}")"
-R[c32.steadyRatio]="$(div "${R[c32.steady]}" "${R[c32.pgbench]}")"
-R[c32.tcpRatio]="$(div "${R[c32.rehearse]}" "${R[c32.tcp]}")"
-R[c32.tcpSteadyRatio]="$(div "${R[c32.steady]}" "${R[c32.tcp]}")"
+if part d; then
+  for k in pgbench tcp rehearse steady unix unixSteady; do R[c32.$k]="$(best "${R[c32.$k.1]}" "${R[c32.$k.2]}")"; done
+  R[c32.ratio]="$(div "${R[c32.rehearse]}" "${R[c32.pgbench]}")"
+  R[c32.steadyRatio]="$(div "${R[c32.steady]}" "${R[c32.pgbench]}")"
+  R[c32.tcpRatio]="$(div "${R[c32.rehearse]}" "${R[c32.tcp]}")"
+  R[c32.tcpSteadyRatio]="$(div "${R[c32.steady]}" "${R[c32.tcp]}")"
+  R[c32.unixRatio]="$(div "${R[c32.unix]}" "${R[c32.pgbench]}")"
+  R[c32.unixSteadyRatio]="$(div "${R[c32.unixSteady]}" "${R[c32.pgbench]}")"
+fi
 
 # e. what the harness costs the server: observers off, on, off, on, at 8 and 32 connections
-for conns in 8 32; do
+OBS_CONNS=""
+part e && OBS_CONNS="8 32"
+for conns in $OBS_CONNS; do
   scenario=pgbench; [[ $conns == 32 ]] && scenario="$TMP/pgbench-32.yaml"
   for i in 1 2; do
     for observe in none all; do
@@ -154,6 +177,7 @@ for conns in 8 32; do
   R[obs.$conns.lost]="$(lost "${R[obs.$conns.all]}" "${R[obs.$conns.none]}")"
 done
 
+part c || RATES=""
 for rate in $RATES; do
   say "schedule accuracy: rehearse load pgbench --rate $rate"
   rehearse_load "rehearse-rate-$rate" pgbench --rate "$rate"
@@ -168,15 +192,18 @@ done
 
 echo
 echo "load-vs-pgbench: scale $SCALE, ${SECONDS_EACH} s per run, PostgreSQL $PG_VERSION, $(nproc) cores"
-for mode in select-only tpcb; do
+for mode in $MODES; do
   printf '  %-12s pgbench %10.0f tps   rehearse %10.0f ops/s   ratio %s (target >= 0.9); after %s s of JIT warm-up %.0f ops/s, ratio %s\n' \
     "$mode" "${R[$mode.pgbench]}" "${R[$mode.rehearse]}" "${R[$mode.ratio]}" "$WARMUP_S" "${R[$mode.steady]}" \
     "${R[$mode.steadyRatio]}"
 done
-printf '  select-only, 32 connections: pgbench %.0f tps (socket), %.0f tps (TCP)   rehearse %.0f ops/s   ratio %s to the socket (target >= 1.0), %s to TCP; after %s s of JIT warm-up %.0f ops/s, ratio %s / %s\n' \
-  "${R[c32.pgbench]}" "${R[c32.tcp]}" "${R[c32.rehearse]}" "${R[c32.ratio]}" "${R[c32.tcpRatio]}" "$WARMUP_S" \
-  "${R[c32.steady]}" "${R[c32.steadyRatio]}" "${R[c32.tcpSteadyRatio]}"
-for conns in 8 32; do
+if part d; then
+  printf '  select-only, 32 connections: pgbench %.0f tps (socket), %.0f tps (TCP)   rehearse %.0f ops/s (TCP), %.0f (socket)   ratio %s socket to socket (target >= 1.0), %s TCP to TCP, %s TCP to socket; after %s s of JIT warm-up %.0f / %.0f ops/s, ratio %s socket to socket, %s TCP to TCP\n' \
+    "${R[c32.pgbench]}" "${R[c32.tcp]}" "${R[c32.rehearse]}" "${R[c32.unix]}" "${R[c32.unixRatio]}" "${R[c32.tcpRatio]}" \
+    "${R[c32.ratio]}" "$WARMUP_S" "${R[c32.steady]}" "${R[c32.unixSteady]}" "${R[c32.unixSteadyRatio]}" \
+    "${R[c32.tcpSteadyRatio]}"
+fi
+for conns in $OBS_CONNS; do
   printf '  observer cost, %2s connections: %.0f ops/s observers off, %.0f on (runs: %.0f %.0f / %.0f %.0f): %s %% lost (target <= 3 %%)\n' \
     "$conns" "${R[obs.$conns.none]}" "${R[obs.$conns.all]}" "${R[obs.$conns.none.1]}" "${R[obs.$conns.none.2]}" \
     "${R[obs.$conns.all.1]}" "${R[obs.$conns.all.2]}" "${R[obs.$conns.lost]}"
@@ -189,30 +216,40 @@ done
 
 suffix=""
 [[ "$SCALE" == 10 && "$SECONDS_EACH" == 20 && "$OBS_SECONDS" == 12 ]] || suffix="-s$SCALE-t$SECONDS_EACH-o$OBS_SECONDS"
+[[ "$PARTS" == "a b c d e" ]] || suffix+="-parts-${PARTS// /}"
 mkdir -p "$ROOT/benchmarks/results"
 RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
 {
+  # the sections of the parts that ran, joined by commas
+  sections=()
+  for mode in $MODES; do
+    sections+=("  \"$mode\": {\"pgbenchTps\": [${R[$mode.pgbench.1]}, ${R[$mode.pgbench.2]}], \"rehearseOpsPerSecond\": [${R[$mode.rehearse.1]}, ${R[$mode.rehearse.2]}], \"ratioBestToBest\": ${R[$mode.ratio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[$mode.steady.1]}, ${R[$mode.steady.2]}], \"ratioAfterWarmup\": ${R[$mode.steadyRatio]}}")
+  done
+  if part d; then
+    sections+=("  \"select-only-32\": {\"pgbenchTps\": [${R[c32.pgbench.1]}, ${R[c32.pgbench.2]}], \"pgbenchTcpTps\": [${R[c32.tcp.1]}, ${R[c32.tcp.2]}], \"rehearseOpsPerSecond\": [${R[c32.rehearse.1]}, ${R[c32.rehearse.2]}], \"rehearseUnixSocketOpsPerSecond\": [${R[c32.unix.1]}, ${R[c32.unix.2]}], \"ratioSocketToSocket\": ${R[c32.unixRatio]}, \"ratioBestToBest\": ${R[c32.ratio]}, \"ratioToTcpBestToBest\": ${R[c32.tcpRatio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[c32.steady.1]}, ${R[c32.steady.2]}], \"rehearseUnixSocketAfterWarmupOpsPerSecond\": [${R[c32.unixSteady.1]}, ${R[c32.unixSteady.2]}], \"ratioSocketToSocketAfterWarmup\": ${R[c32.unixSteadyRatio]}, \"ratioAfterWarmup\": ${R[c32.steadyRatio]}, \"ratioToTcpAfterWarmup\": ${R[c32.tcpSteadyRatio]}}")
+  fi
+  if part e; then
+    obs="  \"observerCost\": {\"secondsPerRun\": $OBS_SECONDS"
+    for conns in $OBS_CONNS; do
+      obs+=", \"$conns\": {\"offOpsPerSecond\": [${R[obs.$conns.none.1]}, ${R[obs.$conns.none.2]}], \"onOpsPerSecond\": [${R[obs.$conns.all.1]}, ${R[obs.$conns.all.2]}], \"lostPercentBestToBest\": ${R[obs.$conns.lost]}}"
+    done
+    sections+=("$obs}")
+  fi
+  if part c; then
+    acc="  \"scheduleAccuracy\": ["
+    sep=""
+    for rate in $RATES; do
+      acc+="$sep{\"target\": ${R[rate.$rate.target]}, \"achieved\": ${R[rate.$rate.achieved]}, \"ratio\": ${R[rate.$rate.ratio]}, \"schedulerLagP99Ms\": ${R[rate.$rate.lag]}, \"latencyP99Ms\": ${R[rate.$rate.p99]}, \"dropped\": ${R[rate.$rate.dropped]}}"
+      sep=", "
+    done
+    sections+=("$acc]")
+  fi
   echo "{"
-  echo "  \"scale\": $SCALE, \"secondsPerRun\": $SECONDS_EACH, \"postgres\": \"$PG_VERSION\", \"cores\": $(nproc),"
-  for mode in select-only tpcb; do
-    echo "  \"$mode\": {\"pgbenchTps\": [${R[$mode.pgbench.1]}, ${R[$mode.pgbench.2]}], \"rehearseOpsPerSecond\": [${R[$mode.rehearse.1]}, ${R[$mode.rehearse.2]}], \"ratioBestToBest\": ${R[$mode.ratio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[$mode.steady.1]}, ${R[$mode.steady.2]}], \"ratioAfterWarmup\": ${R[$mode.steadyRatio]}},"
+  echo "  \"scale\": $SCALE, \"secondsPerRun\": $SECONDS_EACH, \"postgres\": \"$PG_VERSION\", \"cores\": $(nproc), \"parts\": \"$PARTS\","
+  for ((k = 0; k < ${#sections[@]}; k++)); do
+    if (( k + 1 < ${#sections[@]} )); then echo "${sections[k]},"; else echo "${sections[k]}"; fi
   done
-  echo "  \"select-only-32\": {\"pgbenchTps\": [${R[c32.pgbench.1]}, ${R[c32.pgbench.2]}], \"pgbenchTcpTps\": [${R[c32.tcp.1]}, ${R[c32.tcp.2]}], \"rehearseOpsPerSecond\": [${R[c32.rehearse.1]}, ${R[c32.rehearse.2]}], \"ratioBestToBest\": ${R[c32.ratio]}, \"ratioToTcpBestToBest\": ${R[c32.tcpRatio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[c32.steady.1]}, ${R[c32.steady.2]}], \"ratioAfterWarmup\": ${R[c32.steadyRatio]}, \"ratioToTcpAfterWarmup\": ${R[c32.tcpSteadyRatio]}},"
-  echo "  \"observerCost\": {\"secondsPerRun\": $OBS_SECONDS,"
-  for conns in 8 32; do
-    [[ $conns == 8 ]] && sep="," || sep=""
-    echo "    \"$conns\": {\"offOpsPerSecond\": [${R[obs.$conns.none.1]}, ${R[obs.$conns.none.2]}], \"onOpsPerSecond\": [${R[obs.$conns.all.1]}, ${R[obs.$conns.all.2]}], \"lostPercentBestToBest\": ${R[obs.$conns.lost]}}$sep"
-  done
-  echo "  },"
-  echo "  \"scheduleAccuracy\": ["
-  sep=""
-  for rate in $RATES; do
-    printf '%s    {"target": %s, "achieved": %s, "ratio": %s, "schedulerLagP99Ms": %s, "latencyP99Ms": %s, "dropped": %s}' \
-      "$sep" "${R[rate.$rate.target]}" "${R[rate.$rate.achieved]}" "${R[rate.$rate.ratio]}" "${R[rate.$rate.lag]}" \
-      "${R[rate.$rate.p99]}" "${R[rate.$rate.dropped]}"
-    sep=$',\n'
-  done
-  printf '\n  ]\n}\n'
+  echo "}"
 } >"$RESULT"
 python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$RESULT" || die "wrote invalid JSON to $RESULT"
 echo "  written to $RESULT"

@@ -25,16 +25,28 @@ public final class ComparisonHtml {
 
   private static final String[] COLOURS = {"#1a7f37", "#cf222e", "#0969da", "#8250df", "#bc4c00", "#57606a"};
 
-  /** The figures compared, in table order: metric, column heading, unit. */
-  private static final List<String[]> COLUMNS = List.of(
-      new String[] {"blockedSessionSeconds", "blocked", "session·s"},
-      new String[] {"longestWaitMs", "longest lock wait", "ms"},
-      new String[] {"peakP99Ms", "peak p99", "ms"},
-      new String[] {"spikeSeconds", "seconds in spike", "s"},
-      new String[] {"poolTimeouts", "pool timeouts", ""},
-      new String[] {"errors", "failed operations", ""},
-      new String[] {"lostWrites", "lost writes", ""},
-      new String[] {"migrationDurationMs", "migration took", "ms"});
+  /**
+   * A figure compared: its metric, column heading and unit, the factor from the metric's own unit to
+   * the column's, and whether the column is left out when no strategy measured it (a standby's lag).
+   */
+  private record Column(String metric, String heading, String unit, double scale, boolean onlyWhenMeasured) {
+    Column(String metric, String heading, String unit) {
+      this(metric, heading, unit, 1, false);
+    }
+  }
+
+  /** The figures compared, in table order. */
+  private static final List<Column> COLUMNS = List.of(
+      new Column("blockedSessionSeconds", "blocked", "session·s"),
+      new Column("longestWaitMs", "longest lock wait", "ms"),
+      new Column("peakP99Ms", "peak p99", "ms"),
+      new Column("spikeSeconds", "seconds in spike", "s"),
+      new Column("poolTimeouts", "pool timeouts", ""),
+      new Column("errors", "failed operations", ""),
+      new Column("lostWrites", "lost writes", ""),
+      new Column("migrationDurationMs", "migration took", "ms"),
+      new Column("peakWalBytesPerSecond", "peak WAL rate", "MB/s", 1e-6, true),
+      new Column("peakReplicaLagMs", "peak replica lag", "ms", 1, true));
 
   private ComparisonHtml() {}
 
@@ -89,28 +101,35 @@ public final class ComparisonHtml {
   }
 
   private static void table(StringBuilder page, List<Ranked> ranking, Function<String, String> reportHtml) {
+    List<Map<String, Double>> figures = new ArrayList<>();
+    for (Ranked r : ranking) {
+      figures.add(r.summary() == null ? Map.of() : MetricCatalogue.figures(r.summary()));
+    }
+    List<Column> columns = COLUMNS.stream().filter(c -> !c.onlyWhenMeasured()
+        || figures.stream().anyMatch(f -> f.get(c.metric()) != null && Double.isFinite(f.get(c.metric())))).toList();
     page.append("<h2>Strategies, best first</h2>\n<table class=\"comparison\" id=\"ranking\">\n<tr><th>#</th>")
         .append("<th>strategy</th><th>verdict</th>");
-    for (String[] column : COLUMNS) {
-      page.append("<th>").append(Html.escape(column[1])).append("</th>");
+    for (Column column : columns) {
+      page.append("<th>").append(Html.escape(column.heading())).append("</th>");
     }
     page.append("</tr>\n");
-    for (Ranked r : ranking) {
+    for (int i = 0; i < ranking.size(); i++) {
+      Ranked r = ranking.get(i);
       page.append("<tr><td class=\"num\">").append(r.rank()).append("</td><td class=\"name\"><a href=\"")
           .append(Html.escape(reportHtml.apply(r.strategy()))).append("\">").append(Html.escape(r.strategy()))
           .append("</a>").append(r.complete() ? "" : " <span class=\"status fail\">incomplete</span>")
           .append("</td><td><span class=\"status ").append(Html.statusClass(r.verdict())).append("\">")
           .append(Html.escape(r.verdict() == null ? "" : r.verdict().toUpperCase(java.util.Locale.ROOT)))
           .append("</span></td>");
-      Map<String, Double> figures = r.summary() == null ? Map.of() : MetricCatalogue.figures(r.summary());
       Map<String, String> budgetStatus = new HashMap<>();
       for (BudgetResult b : Nulls.list(r.budgets())) {
         budgetStatus.merge(b.metric(), Html.statusClass(b.status()), Html::worse);
       }
-      for (String[] column : COLUMNS) {
-        Double value = figures.get(column[0]);
-        page.append("<td class=\"num ").append(budgetStatus.getOrDefault(column[0], "")).append("\">")
-            .append(Html.escape(value == null ? "not measured" : Fmt.withUnit(value, column[2])))
+      for (Column column : columns) {
+        Double value = figures.get(i).get(column.metric());
+        boolean measured = value != null && !value.isNaN();
+        page.append("<td class=\"num ").append(budgetStatus.getOrDefault(column.metric(), "")).append("\">")
+            .append(Html.escape(measured ? Fmt.withUnit(value * column.scale(), column.unit()) : "not measured"))
             .append("</td>");
       }
       page.append("</tr>\n");

@@ -87,7 +87,8 @@ public final class StrategyRanking {
       parts.add(part);
     }
     String lead = recommended == null ? "No strategy stayed within its critical budgets: " : "";
-    return lead + String.join("; ", parts) + ".";
+    String lag = ReplicaLagComparison.sentence(ranked);
+    return lead + String.join("; ", parts) + "." + (lag == null ? "" : " " + lag);
   }
 
   static String status(RehearsalReport r) {

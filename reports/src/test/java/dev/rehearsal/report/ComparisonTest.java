@@ -21,7 +21,8 @@ class ComparisonTest {
     return SummaryFixture.quiet().with("baselineP99Ms", 8).with("peakP99Ms", peakP99Ms)
         .with("p99Ratio", peakP99Ms / 8).with("spikeThresholdMs", 28)
         .with("blockedSessionSeconds", blockedSessionSeconds).with("operations", 9000).with("errors", errors)
-        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", migrationMs).build();
+        .with("healthCheckFailures", SummaryFixture.NULL).with("migrationDurationMs", migrationMs)
+        .with("peakReplicaLagMs", SummaryFixture.NULL).build();
   }
 
   private static RehearsalReport report(String strategy, String verdict, Summary summary, String... budgetStatuses) {
@@ -139,5 +140,42 @@ class ComparisonTest {
     String md = Files.readString(dir.resolve("summary.md"));
     assertThat(md).startsWith("## Rehearsal comparison: add-column-not-null\n\n**safe passes; naive fails")
         .contains("| 1 | safe | PASS | 0 | 0 ms | 30 ms | 0 | 0 | 0 | 9,000 ms |");
+  }
+
+  /** A backfill strategy's report with a standby: its lag, WAL rate, batches, and the lag budget. */
+  private static RehearsalReport lagging(String strategy, double lagMs, long walBytesPerSecond, Integer batches) {
+    ReportFixture f = new ReportFixture();
+    f.strategy = strategy;
+    f.verdict = new Verdict(lagMs < 500 ? "pass" : "warn", strategy);
+    f.summary = SummaryFixture.quiet().with("baselineP99Ms", 8).with("peakP99Ms", 30.0)
+        .with("healthCheckFailures", SummaryFixture.NULL).with("peakReplicaLagMs", lagMs)
+        .with("peakWalBytesPerSecond", walBytesPerSecond).with("migrationDurationMs", 9_000.0).build();
+    f.budgets = List.of(new BudgetResult("peakReplicaLagMs", 500.0, null, lagMs, lagMs < 500 ? "pass" : "warn",
+        "longer pauses", "owner"));
+    f.statements = List.of(new RehearsalReport.StatementResult(1, "UPDATE users SET email_lower = lower(email)",
+        12.0, 9_000, null, null, "up", "step 1", batches == null ? "sql" : "backfill", null, null, null, 1, 0,
+        200_000L, batches, true, List.of(), List.of(), null, null, null));
+    return f.build();
+  }
+
+  @Test
+  void theHeadlineSaysWhichStrategiesKeptTheStandbyWithinTheLagBudgetMeasured() {
+    List<RehearsalReport> reports = List.of(lagging("one-update", 1_004, 48_000_000L, null),
+        lagging("batches-10k", 159, 22_900_000L, 20), lagging("batches-100k", 646, 35_000_000L, 2));
+    ComparisonReport c = StrategyRanking.compare(reports, r -> r.strategy() + "/report.json", START, START);
+    assertThat(c.headline()).endsWith("Replica lag, against the 500 ms peakReplicaLagMs budget: within it "
+        + "batches-10k 159 ms (10,000 rows a batch, WAL 22.9 MB/s at peak); over it batches-100k 646 ms "
+        + "(100,000 rows a batch, WAL 35.0 MB/s at peak), one-update 1,004 ms (WAL 48.0 MB/s at peak).");
+    String html = ComparisonHtml.render(c, reports, s -> s + "/report.html");
+    assertThat(html).contains("<th>peak replica lag</th>", "<th>peak WAL rate</th>", "1,004 ms", "22.9 MB/s");
+  }
+
+  @Test
+  void withoutAStandbyNothingIsSaidOfReplicaLag() {
+    RehearsalReport a = report("naive", "fail", summary(20, 2000, 3, 2000), "fail");
+    RehearsalReport b = report("batched", "pass", summary(0.5, 30, 0, 60_000), "pass");
+    ComparisonReport c = StrategyRanking.compare(List.of(a, b), r -> r.strategy(), START, START);
+    assertThat(c.headline()).doesNotContain("Replica lag");
+    assertThat(ComparisonHtml.render(c, List.of(a, b), s -> s)).doesNotContain("peak replica lag");
   }
 }

@@ -64,13 +64,17 @@ final class ResultPrinter {
     out.printf(Locale.ROOT, "Comparison of %s on identical data (fingerprint %s)%n", c.scenario(),
         c.datasetFingerprint());
     int width = Math.max(8, c.ranking().stream().mapToInt(r -> r.strategy().length()).max().orElse(8));
-    out.printf(Locale.ROOT, "  %-2s %-" + width + "s %-7s %10s %12s %10s %8s %7s %10s%n", "#", "strategy", "verdict",
-        "blocked s", "longest wait", "peak p99", "pool t/o", "errors", "migration");
+    // a standby's lag and the WAL rate that caused it, when some strategy measured them
+    boolean lag = c.ranking().stream().anyMatch(r -> r.summary() != null && r.summary().peakReplicaLagMs() != null
+        && Double.isFinite(r.summary().peakReplicaLagMs()));
+    out.printf(Locale.ROOT, "  %-2s %-" + width + "s %-7s %10s %12s %10s %8s %7s %10s%s%n", "#", "strategy", "verdict",
+        "blocked s", "longest wait", "peak p99", "pool t/o", "errors", "migration",
+        lag ? String.format(Locale.ROOT, " %12s %12s", "peak WAL", "replica lag") : "");
     for (ComparisonReport.Ranked r : c.ranking()) {
       Summary s = r.summary();
-      out.printf(Locale.ROOT, "  %-2d %-" + width + "s %-7s %10.2f %9.0f ms %7.0f ms %8d %7d %8.1f s%n", r.rank(),
+      out.printf(Locale.ROOT, "  %-2d %-" + width + "s %-7s %10.2f %9.0f ms %7.0f ms %8d %7d %8.1f s%s%n", r.rank(),
           r.strategy(), r.verdict().toUpperCase(Locale.ROOT), s.blockedSessionSeconds(), s.longestWaitMs(),
-          s.peakP99Ms(), s.poolTimeouts(), s.errors(), s.migrationDurationMs() / 1000);
+          s.peakP99Ms(), s.poolTimeouts(), s.errors(), s.migrationDurationMs() / 1000, lag ? lagColumns(s) : "");
     }
     out.println(c.recommended() == null ? "No strategy stayed within its critical budgets." : "Recommended: "
         + c.recommended());
@@ -79,5 +83,14 @@ final class ResultPrinter {
     for (Path p : files) {
       out.println("  " + p);
     }
+  }
+
+  /** " 22.9 MB/s   159 ms": peak WAL rate and peak replica lag, "-" where not measured. */
+  private static String lagColumns(Summary s) {
+    String wal = s.peakWalBytesPerSecond() == null ? "-"
+        : String.format(Locale.ROOT, "%.1f MB/s", s.peakWalBytesPerSecond() / 1e6);
+    String lag = s.peakReplicaLagMs() == null || !Double.isFinite(s.peakReplicaLagMs()) ? "-"
+        : String.format(Locale.ROOT, "%,.0f ms", s.peakReplicaLagMs());
+    return String.format(Locale.ROOT, " %12s %12s", wal, lag);
   }
 }

@@ -143,6 +143,7 @@ public final class NextSteps {
     if (lag != null) {
       steps.add(lag);
     }
+    Step wal = lag == null ? ReplicaLag.backfillWal(e) : null;
     for (BudgetResult b : e.budgets()) {
       if ((b.status().equals(BudgetJudge.FAIL) || b.status().equals(BudgetJudge.WARN)) && b.action() != null
           && !b.action().isBlank()) {
@@ -155,6 +156,9 @@ public final class NextSteps {
       steps.add(new Step("No budget was breached at this scale and rate.", "Before shipping, rehearse at "
           + "production scale (--rows) and peak traffic (--rate): a migration harmless in staging can still take "
           + "production down.", "noBreach", null, null, null, null, null));
+    }
+    if (wal != null) {
+      steps.add(wal);
     }
     return steps;
   }

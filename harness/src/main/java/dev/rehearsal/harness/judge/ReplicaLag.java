@@ -49,6 +49,31 @@ final class ReplicaLag {
         "replicaLag", worst.index(), "peakReplicaLagMs", lagMs, null, null);
   }
 
+  /**
+   * What a batched backfill wrote, when no lag step speaks of it: "Statement 1, a backfill of
+   * 200,000 rows in 20 batches, wrote 72.0 MB of WAL at 8.0 MB/s, which every standby replays",
+   * with how far the standby fell behind, or how to measure it. Null without a backfill or a WAL
+   * figure. It names no cause (no headline), it informs the next rehearsal's batch size and pause.
+   */
+  static NextSteps.Step backfillWal(NextSteps.Evidence e) {
+    for (StatementResult st : e.statements()) {
+      Long wal = e.walBytesByStatement().get(st.index());
+      if (!"backfill".equals(st.kind()) || wal == null || st.durationMs() <= 0) {
+        continue;
+      }
+      double bytesPerSecond = wal / (st.durationMs() / 1000);
+      Double lagMs = e.summary().peakReplicaLagMs();
+      String advice = lagMs != null && Double.isFinite(lagMs)
+          ? String.format(Locale.ROOT, "The standby fell at most %,.0f ms behind.", lagMs)
+          : "Rehearse with server.standby: true to see how far behind it leaves a replica.";
+      return new NextSteps.Step(String.format(Locale.ROOT, "Statement %d, a backfill of %,d rows in %,d batches, "
+          + "wrote %,.1f MB of WAL at %,.1f MB/s, which every standby replays.", st.index(),
+          st.rowsAffected() == null ? 0 : st.rowsAffected(), st.batches() == null ? 0 : st.batches(), wal / 1e6,
+          bytesPerSecond / 1e6), advice, "backfillWal", st.index(), null, null, null, null);
+    }
+    return null;
+  }
+
   private static String finding(NextSteps.Evidence e, StatementResult st, double lagMs, double budgetMs) {
     Long wal = e.walBytesByStatement().get(st.index());
     String written = wal == null || st.durationMs() <= 0 ? "" : String.format(Locale.ROOT,

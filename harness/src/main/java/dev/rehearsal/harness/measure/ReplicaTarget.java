@@ -36,8 +36,8 @@ final class ReplicaTarget {
     DatabaseTarget standby = database.standbyTarget();
     if (standby == null) {
       throw new InfrastructureException("operation " + operation + " reads from the standby (replica: true), but "
-          + "no standby is running beside the server: only the embedded server starts one (server.standby, "
-          + "--postgres embedded)");
+          + "no standby whose databases the harness can address runs beside the server (the embedded server's "
+          + "does: server.standby with --postgres embedded)");
     }
     Duration applyDelay = scenario.server().standby() == null ? Duration.ZERO
         : scenario.server().standby().applyDelay();

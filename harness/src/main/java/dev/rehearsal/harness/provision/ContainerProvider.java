@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -102,9 +103,7 @@ public final class ContainerProvider implements PostgresProvider {
     container.withCommand(command(settings));
     container.withSharedMemorySize(512L * 1024 * 1024);
     container.withStartupTimeout(Duration.ofMinutes(2));
-    container.withLabel(LABEL, LABEL_VALUE);
-    container.withLabel(OWNER_PID_LABEL, Long.toString(OwnerProcess.pid()));
-    container.withLabel(OWNER_HOST_LABEL, OwnerProcess.host());
+    label(container);
     // a daemon that stops (docker stop, systemctl stop docker) stops PostgreSQL with a fast
     // shutdown, as the official image declares, instead of a smart one that waits for the
     // rehearsal's sessions and is killed 10 s later
@@ -119,7 +118,14 @@ public final class ContainerProvider implements PostgresProvider {
       }
       throw new InfrastructureException("PostgreSQL container " + image + " did not start: " + e.getMessage(), e);
     }
-    return new Server(container, say);
+    return new Server(container, image, settings, say);
+  }
+
+  /** {@link #LABEL} and the owner labels: how {@link #removeLeftovers()} tells a killed rehearsal's containers. */
+  static void label(GenericContainer<?> container) {
+    container.withLabel(LABEL, LABEL_VALUE);
+    container.withLabel(OWNER_PID_LABEL, Long.toString(OwnerProcess.pid()));
+    container.withLabel(OWNER_HOST_LABEL, OwnerProcess.host());
   }
 
   /**
@@ -183,19 +189,40 @@ public final class ContainerProvider implements PostgresProvider {
     private final String id;
     /** The container's init process (PostgreSQL's postmaster) as the daemon's host numbers it. */
     private final long initPid;
+    private final String image;
+    private final Map<String, String> settings;
     private final Consumer<String> say;
+    private ContainerStandby standby;
 
-    Server(PostgreSQLContainer container, Consumer<String> say) {
+    Server(PostgreSQLContainer container, String image, Map<String, String> settings, Consumer<String> say) {
       super("container");
       this.container = container;
       this.id = container.getContainerId();
       InspectContainerResponse.ContainerState state = container.getContainerInfo().getState();
       this.initPid = state != null && state.getPidLong() != null ? state.getPidLong() : -1;
+      this.image = image;
+      this.settings = Map.copyOf(settings);
       this.say = say;
     }
 
     String containerId() {
       return id;
+    }
+
+    /** The standby's container, null before {@link #startStandby}. */
+    synchronized String standbyContainerId() {
+      return standby == null ? null : standby.containerId();
+    }
+
+    /** A second container of the same image, streaming from this one ({@link ContainerStandby}). */
+    @Override
+    public synchronized DatabaseTarget startStandby(Map<String, String> extraSettings, Duration applyDelay) {
+      if (standby == null) {
+        Map<String, String> standbySettings = new java.util.LinkedHashMap<>(settings);
+        standbySettings.putAll(extraSettings);
+        standby = ContainerStandby.start(image, container, adminTarget(), standbySettings, applyDelay, say);
+      }
+      return standby.target("postgres");
     }
 
     @Override
@@ -227,48 +254,67 @@ public final class ContainerProvider implements PostgresProvider {
 
     @Override
     protected void stopServer() {
-      DockerClient docker = DockerClientFactory.instance().client();
       try {
-        try {
-          DockerCalls.call(CALL_LIMIT, () -> docker.inspectContainerCmd(id).exec());
-        } catch (NotFoundException gone) {
-          return;
-        } catch (DockerException answered) {
-          // the daemon answers: stop as usual
+        synchronized (this) {
+          if (standby != null) {
+            standby.close();
+          }
         }
-        // Testcontainers' stop ignores its own errors; the time limit keeps a hung daemon from hanging the exit
-        DockerCalls.run(STOP_LIMIT, container::stop);
-      } catch (DockerCalls.NoAnswer e) {
-        say.accept("Docker does not answer (" + dockerHost() + ": " + e.getMessage() + "): PostgreSQL container "
-            + shortId(id) + " could not be removed; " + stopFromTheHost()
-            + ". The next container run on this Docker removes the container.");
+      } finally {
+        stopContainer(container, id, initPid, "PostgreSQL", say);
       }
     }
+  }
 
-    /** A PostgreSQL the daemon left running: stopped through its processes, where this host sees them. */
-    private String stopFromTheHost() {
-      ContainerProcesses.Sighting seen = ContainerProcesses.find(id, initPid);
-      switch (seen.state()) {
-        case GONE:
-          return "its PostgreSQL is no longer running";
-        case NOT_VISIBLE:
-          return "its PostgreSQL may still run (its processes are not visible from here) until the daemon is back";
-        default:
-          int left = ContainerProcesses.stop(seen.processes(), Duration.ofSeconds(5));
-          return left == 0
-              ? "its PostgreSQL (" + seen.processes().size() + " processes, postmaster pid " + initPid
-                  + ") was left running by the daemon and is now stopped"
-              : left + " of its PostgreSQL processes could not be stopped from here (postmaster pid " + initPid
-                  + "); they stop when the daemon is back";
-      }
-    }
-
-    private static String dockerHost() {
+  /**
+   * Stops and removes a container of ours, within {@link #STOP_LIMIT}; where Docker does not
+   * answer, stops its PostgreSQL through its processes where this host sees them, and says so.
+   *
+   * @param what the container's name for the user: PostgreSQL, standby
+   */
+  static void stopContainer(GenericContainer<?> container, String id, long initPid, String what,
+      Consumer<String> say) {
+    DockerClient docker = DockerClientFactory.instance().client();
+    try {
       try {
-        return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
-      } catch (RuntimeException e) {
-        return "Docker";
+        DockerCalls.call(CALL_LIMIT, () -> docker.inspectContainerCmd(id).exec());
+      } catch (NotFoundException gone) {
+        return;
+      } catch (DockerException answered) {
+        // the daemon answers: stop as usual
       }
+      // Testcontainers' stop ignores its own errors; the time limit keeps a hung daemon from hanging the exit
+      DockerCalls.run(STOP_LIMIT, container::stop);
+    } catch (DockerCalls.NoAnswer e) {
+      say.accept("Docker does not answer (" + dockerHost() + ": " + e.getMessage() + "): " + what + " container "
+          + shortId(id) + " could not be removed; " + stopFromTheHost(id, initPid)
+          + ". The next container run on this Docker removes the container.");
+    }
+  }
+
+  /** A PostgreSQL the daemon left running: stopped through its processes, where this host sees them. */
+  private static String stopFromTheHost(String id, long initPid) {
+    ContainerProcesses.Sighting seen = ContainerProcesses.find(id, initPid);
+    switch (seen.state()) {
+      case GONE:
+        return "its PostgreSQL is no longer running";
+      case NOT_VISIBLE:
+        return "its PostgreSQL may still run (its processes are not visible from here) until the daemon is back";
+      default:
+        int left = ContainerProcesses.stop(seen.processes(), Duration.ofSeconds(5));
+        return left == 0
+            ? "its PostgreSQL (" + seen.processes().size() + " processes, postmaster pid " + initPid
+                + ") was left running by the daemon and is now stopped"
+            : left + " of its PostgreSQL processes could not be stopped from here (postmaster pid " + initPid
+                + "); they stop when the daemon is back";
+    }
+  }
+
+  private static String dockerHost() {
+    try {
+      return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+    } catch (RuntimeException e) {
+      return "Docker";
     }
   }
 }

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -38,9 +37,7 @@ import java.util.stream.Stream;
 public final class EmbeddedStandby implements AutoCloseable {
 
   /** The standby's name in the primary's {@code pg_stat_replication.application_name}. */
-  public static final String APPLICATION_NAME = "rehearsal-standby";
-
-  static final String SLOT = "rehearsal_standby";
+  public static final String APPLICATION_NAME = Standbys.APPLICATION_NAME;
 
   /** The standby's data directory in the temporary directory: this prefix and digits (LeftoverServers removes it). */
   static final String DIRECTORY_PREFIX = "rehearsal-standby-";
@@ -86,7 +83,7 @@ public final class EmbeddedStandby implements AutoCloseable {
       Files.writeString(copy.resolve("postgresql.auto.conf"), "\n# the rehearsal's standby\n"
           + "primary_conninfo = 'host=localhost port=" + primaryPort + " user=" + primaryAdmin.user()
           + " application_name=" + APPLICATION_NAME + "'\n"
-          + "primary_slot_name = '" + SLOT + "'\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          + "primary_slot_name = '" + Standbys.SLOT + "'\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
       PgBinaryResolver resolver = EmbeddedBinaries.forMajor(majorVersion);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -99,19 +96,13 @@ public final class EmbeddedStandby implements AutoCloseable {
       if (resolver != null) {
         builder.setPgBinaryResolver(resolver);
       }
-      Map<String, String> config = new LinkedHashMap<>(settings);
+      Map<String, String> config = Standbys.settings(settings, applyDelay);
       config.put("cluster_name", LeftoverServers.CLUSTER_NAME);
-      config.put("hot_standby", "on");
-      // how often the standby reports its position: the lag's resolution on the primary's side
-      config.put("wal_receiver_status_interval", "1s");
-      if (!applyDelay.isZero()) {
-        config.put("recovery_min_apply_delay", applyDelay.toMillis() + "ms");
-      }
       config.forEach(builder::setServerConfig);
       return new EmbeddedStandby(builder.start(), copy, primaryAdmin);
     } catch (IOException | SQLException | RuntimeException e) {
       String log = lastLines(copy.resolve(LOG), 8);
-      dropSlot(primaryAdmin);
+      Standbys.dropSlot(primaryAdmin);
       deleteTree(copy);
       throw new InfrastructureException("the standby did not start: " + e.getMessage()
           + (log.isEmpty() ? "" : "\n  its log ends:\n" + log), e);
@@ -136,9 +127,7 @@ public final class EmbeddedStandby implements AutoCloseable {
         rs.next();
         source = Path.of(rs.getString(1));
       }
-      st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + SLOT
-          + "'");
-      st.execute("SELECT pg_create_physical_replication_slot('" + SLOT + "', true)");
+      Standbys.createSlot(st);
       st.execute("SELECT pg_backup_start('rehearsal-standby', true)");
       copyDataDirectory(source, copy);
       try (ResultSet rs = st.executeQuery("SELECT labelfile, spcmapfile FROM pg_backup_stop(false)")) {
@@ -202,35 +191,8 @@ public final class EmbeddedStandby implements AutoCloseable {
     } catch (IOException e) {
       throw new InfrastructureException("the standby did not stop cleanly: " + e.getMessage(), e);
     } finally {
-      dropSlot(primaryAdmin);
+      Standbys.dropSlot(primaryAdmin);
       deleteTree(dataDirectory);
-    }
-  }
-
-  /**
-   * The slot would keep WAL on the primary forever: dropped whenever the primary still answers,
-   * once the stopped standby's sender has let go of it.
-   */
-  private static void dropSlot(DatabaseTarget primaryAdmin) {
-    try (Connection c = DriverManager.getConnection(primaryAdmin.jdbcUrl(), primaryAdmin.user(),
-        primaryAdmin.password()); Statement st = c.createStatement()) {
-      for (int attempt = 0; attempt < 50; attempt++) {
-        try (ResultSet rs = st.executeQuery("SELECT active FROM pg_replication_slots WHERE slot_name = '" + SLOT
-            + "'")) {
-          if (!rs.next()) {
-            return;
-          }
-          if (!rs.getBoolean(1)) {
-            st.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
-            return;
-          }
-        }
-        Thread.sleep(100);
-      }
-    } catch (SQLException e) {
-      // the primary is gone (stopped first, or failed): its slot went with it
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Turns {@code --postgres} into a provider; {@code auto} prefers Docker, unless the scenario asks for a
- * standby (only the embedded provider starts one), and says why it chose.
+ * Turns {@code --postgres} into a provider; {@code auto} prefers Docker, with or without a standby (the
+ * container provider starts one as a second container, the embedded one as a second server), and says why it
+ * chose.
  */
 public final class Providers {
 
@@ -21,9 +22,8 @@ public final class Providers {
   }
 
   /**
-   * @param standby the scenario asks for a standby ({@code server.standby}): {@code auto} then runs the
-   *     embedded server, which can start one, rather than a container, which cannot (it would fail only after
-   *     the data was seeded)
+   * @param standby the scenario asks for a standby ({@code server.standby}): {@code auto} chooses as it would
+   *     without one (both providers start one) and says how the standby will run
    */
   public static PostgresProvider choose(String postgres, int majorVersion, String image, boolean standby,
       Consumer<String> say) {
@@ -37,8 +37,7 @@ public final class Providers {
       case "container":
         return new ContainerProvider(image, majorVersion, say);
       case "auto":
-        // a standby needs the embedded provider whether Docker answers or not: no need to ask it
-        return auto(!standby && DockerProbe.available(Duration.ofSeconds(3)), standby, majorVersion, image, say);
+        return auto(DockerProbe.available(Duration.ofSeconds(3)), standby, majorVersion, image, say);
       default:
         throw new BadInputException("--postgres " + JdbcUrls.redact(choice) + ": unknown provider\n"
             + "  fix: use auto, embedded, container, or jdbc:postgresql://HOST[:PORT]/DATABASE");
@@ -48,18 +47,14 @@ public final class Providers {
   /** {@code --postgres auto}: what it runs, said with why. */
   static PostgresProvider auto(boolean dockerAnswered, boolean standby, int majorVersion, String image,
       Consumer<String> say) {
-    if (standby) {
-      say.accept("PostgreSQL: embedded " + majorVersion + " (server.standby asks for a standby, which only the "
-          + "embedded provider starts; a container cannot run one yet)");
-      return new EmbeddedProvider(majorVersion, say);
-    }
     if (dockerAnswered) {
       ContainerProvider container = new ContainerProvider(image, majorVersion, say);
       say.accept("PostgreSQL: container " + container.image() + " (Docker answered; --postgres embedded to use the "
-          + "embedded server)");
+          + "embedded server)" + (standby ? "; server.standby: a second container of the same image" : ""));
       return new AutoProvider(container, new EmbeddedProvider(majorVersion, say), say);
     }
-    say.accept("PostgreSQL: embedded " + majorVersion + " (Docker did not answer; --postgres container to insist)");
+    say.accept("PostgreSQL: embedded " + majorVersion + " (Docker did not answer; --postgres container to insist)"
+        + (standby ? "; server.standby: a second embedded server" : ""));
     return new EmbeddedProvider(majorVersion, say);
   }
 }

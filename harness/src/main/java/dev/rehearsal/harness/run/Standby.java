@@ -2,7 +2,6 @@ package dev.rehearsal.harness.run;
 
 import dev.rehearsal.harness.BadInputException;
 import dev.rehearsal.harness.Console;
-import dev.rehearsal.harness.provision.ContainerProvider;
 import dev.rehearsal.harness.provision.ExternalProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
@@ -22,22 +21,41 @@ final class Standby {
   private Standby() {}
 
   /**
-   * Before anything starts: a provider that cannot run a standby is bad input, and so are operations that read
-   * from the standby ({@code replica: true}) against an external server, whose standbys' addresses the harness
-   * does not know.
+   * Before anything starts: a standby the server could not feed is bad input. Every provider can
+   * start one (embedded: a second server from the same binaries; container: a second container of
+   * the same image); an external server's own standbys are measured, whatever its settings.
+   * Operations that read from the standby ({@code replica: true}) need one whose address the harness
+   * knows: {@link #checkReplicaReads}.
    */
   static void check(Scenario scenario, PostgresProvider provider) {
+    checkReplicaReads(scenario, provider);
+    if (scenario.server().standby() == null || provider instanceof ExternalProvider) {
+      return;
+    }
+    Map<String, String> settings = scenario.server().settings();
+    String walLevel = settings == null ? null : settings.get("wal_level");
+    if (walLevel != null && walLevel.trim().equalsIgnoreCase("minimal")) {
+      throw new BadInputException("server.standby: the server's wal_level: minimal writes too little WAL for a "
+          + "standby to follow\n  fix: drop wal_level from server.settings (replica is the default), or drop "
+          + "server.standby");
+    }
+  }
+
+  /**
+   * Operations on the standby run on the standby the harness started, in the rehearsal's database there
+   * ({@code PostgresServer.standbyTarget}). An external server's standbys are not the harness's: it does not
+   * know their addresses.
+   */
+  private static void checkReplicaReads(Scenario scenario, PostgresProvider provider) {
     String replica = scenario.workload().operations().stream().filter(OperationSpec::replica)
         .map(OperationSpec::name).findFirst().orElse(null);
-    if (replica != null && provider instanceof ExternalProvider) {
+    if (replica == null) {
+      return;
+    }
+    if (provider instanceof ExternalProvider) {
       throw new BadInputException("operation '" + replica + "' reads from the standby (replica: true), but the "
           + "harness starts no standby beside an external server and does not know the address of its own\n  fix: "
           + "rehearse with --postgres embedded (it starts the standby itself), or remove replica: true");
-    }
-    if (scenario.server().standby() != null && provider instanceof ContainerProvider) {
-      throw new BadInputException("server.standby: the container provider cannot start a standby yet\n  fix: "
-          + "rehearse with --postgres embedded, or against a server (--postgres jdbc:...) whose own standbys are "
-          + "measured");
     }
   }
 
@@ -56,8 +74,7 @@ final class Standby {
     try {
       server.startStandby(Map.of(), standby.applyDelay());
     } catch (UnsupportedOperationException e) {
-      // a provider Standby.check let through that cannot start one after all (auto never picks a container for a
-      // standby: Providers.auto)
+      // a provider Standby.check let through that cannot start one after all
       throw new BadInputException("server.standby: " + e.getMessage() + "\n  fix: rehearse with --postgres embedded");
     }
     console.say("Standby streaming from the server%s (%.1f s: base backup and start)",

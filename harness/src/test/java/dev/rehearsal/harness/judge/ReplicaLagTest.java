@@ -49,8 +49,25 @@ class ReplicaLagTest {
   }
 
   @Test
-  void noStepWhileTheLagHeldItsBudget() {
-    assertThat(suggest(120, BudgetJudge.PASS)).noneMatch(s -> s.rule().equals("replicaLag"));
+  void noStepWhileTheLagHeldItsBudgetButTheBackfillsWalRateIsSaid() {
+    List<NextStep> steps = suggest(120, BudgetJudge.PASS);
+    assertThat(steps).noneMatch(s -> s.rule().equals("replicaLag"));
+    NextStep wal = steps.get(steps.size() - 1);
+    assertThat(wal.rule()).isEqualTo("backfillWal");
+    assertThat(wal.statement()).isEqualTo(2);
+    assertThat(wal.text()).isEqualTo("Statement 2, a backfill of 200,000 rows in 10 batches, wrote 40.0 MB of WAL "
+        + "at 20.0 MB/s, which every standby replays. The standby fell at most 120 ms behind.");
+  }
+
+  @Test
+  void withoutAStandbyTheBackfillsWalRateSaysHowToMeasureTheLag() {
+    Summary summary = SummaryFixture.quiet().with("peakReplicaLagMs", SummaryFixture.NULL).build();
+    List<NextStep> steps = NextSteps.suggest(new NextSteps.Evidence(summary, List.of(BACKFILL), List.of(),
+        List.of(), 0, 10, 2000, 8.0, NextSteps.Limits.DEFAULT, Map.of(2, 40_000_000L)));
+    assertThat(steps).extracting(NextStep::rule).containsExactly("noBreach", "backfillWal");
+    assertThat(steps.get(1).text()).contains("wrote 40.0 MB of WAL at 20.0 MB/s", "server.standby: true");
+    assertThat(NextSteps.mainCause(new NextSteps.Evidence(summary, List.of(BACKFILL), List.of(), List.of(), 0, 10,
+        2000, 8.0, NextSteps.Limits.DEFAULT, Map.of(2, 40_000_000L)))).as("no cause: it informs").isNull();
   }
 
   @Test

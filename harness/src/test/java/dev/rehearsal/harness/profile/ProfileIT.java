@@ -73,17 +73,26 @@ class ProfileIT {
              CASE WHEN g % 10 < 3 THEN NULL ELSE repeat('x', 3 + g % 17) || g END,
              (g * 37) % 1000,
              timestamptz '2024-01-01 00:00:00+00' + g * interval '1 hour'
-      FROM generate_series(1, 5000) g;
+      FROM generate_series(1, {customers}) g;
       INSERT INTO orders
-      SELECT g, 1 + floor(5000 * power(random(), 3))::int,
+      SELECT g, 1 + floor({customers} * power(random(), 3))::int,
              (ARRAY['placed', 'paid', 'shipped', 'delivered', 'delivered', 'delivered', 'cancelled'])[1 + (g % 7)]::order_status,
              (random() * 50000)::int,
              CASE WHEN random() < 0.5 THEN NULL ELSE substr(repeat(md5(g::text), 3), 1, 5 + g % 60) END,
              timestamptz '2024-06-01 00:00:00+00' + g * interval '10 minutes'
-      FROM generate_series(1, 30000) g;
+      FROM generate_series(1, {orders}) g;
       ANALYZE customers;
       ANALYZE orders;
       """;
+
+  /**
+   * Rows of customers and orders: 5,000 and 30,000, times {@code -Dprofile.it.scale} (default 1).
+   * At the default ANALYZE reads every row, so both sides' statistics are exact; a larger scale
+   * (benchmarks/scripts/profile-roundtrip.sh) makes both sample 30,000 rows, as in production.
+   */
+  static final int SCALE = Integer.getInteger("profile.it.scale", 1);
+  static final int CUSTOMERS = 5_000 * SCALE;
+  static final int ORDERS = 30_000 * SCALE;
 
   /** The known query mix: statement, calls per second. */
   static final double[] RATES = {40, 30, 10, 20};
@@ -100,7 +109,8 @@ class ProfileIT {
     source = ScratchDatabase.create(server);
     try (Connection c = ScratchDatabase.connect(source.target(), "profile-it"); Statement st = c.createStatement()) {
       st.execute("CREATE EXTENSION pg_stat_statements");
-      st.execute(SOURCE_SQL);
+      st.execute(SOURCE_SQL.replace("{customers}", String.valueOf(CUSTOMERS))
+          .replace("{orders}", String.valueOf(ORDERS)));
     }
   }
 
@@ -228,7 +238,7 @@ class ProfileIT {
           if (q == 3) {
             ps.setTimestamp(1, Timestamp.from(Instant.parse("2024-06-01T00:00:00Z").plusSeconds(r.nextInt(18_000_000))));
           } else {
-            ps.setLong(1, 1 + r.nextInt(q == 0 ? 5000 : 5000));
+            ps.setLong(1, 1 + r.nextInt(CUSTOMERS));
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -28,9 +28,13 @@ class ContainerProviderIT {
   /** Per test, so that each is reported as skipped with the reason rather than silently absent. */
   @BeforeEach
   void requireDocker() {
+    assumeDocker("the container provider's tests are skipped");
+  }
+
+  /** Skips the calling test, saying why and {@code consequence}, where Docker does not answer. */
+  static void assumeDocker(String consequence) {
     Assumptions.assumeTrue(DockerProbe.available(Duration.ofSeconds(5)),
-        "Docker does not answer here (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
-            + "): the container provider's tests are skipped");
+        "Docker does not answer here (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + "): " + consequence);
   }
 
   @Test

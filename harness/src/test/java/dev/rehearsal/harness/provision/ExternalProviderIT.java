@@ -55,4 +55,30 @@ class ExternalProviderIT {
     external.close();
     assertThat(databases(owned.adminTarget())).isEqualTo(before).doesNotContain(scratch);
   }
+
+  /**
+   * A server on the same host over its unix-domain socket, as pgbench connects by default: PgJDBC
+   * with junixsocket's socket factory (shipped with the harness), every session of the scratch
+   * database on the socket (no client address), the URL's parameters kept for each database.
+   */
+  @Test
+  void aUnixSocketUrlReachesTheServerThroughItsSocket() throws Exception {
+    String directory = EmbeddedProviderIT.show(owned.adminTarget(), "unix_socket_directories").split(",")[0].trim();
+    String port = EmbeddedProviderIT.show(owned.adminTarget(), "port");
+    String url = owned.adminTarget().jdbcUrl() + "?user=postgres"
+        + "&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
+        + "&socketFactoryArg=" + directory + "/.s.PGSQL." + port;
+    PostgresServer external = new ExternalProvider(url).start(Map.of());
+    try (ScratchDatabase db = ScratchDatabase.create(external);
+        Connection c = ScratchDatabase.connect(db.target(), "unix-socket-test"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT client_addr IS NULL AND client_port = -1, current_database() "
+            + "FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
+      assertThat(db.target().jdbcUrl()).contains("socketFactoryArg=");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBoolean(1)).as("a unix-socket session has no client address and port -1").isTrue();
+      assertThat(rs.getString(2)).isEqualTo(db.name());
+    } finally {
+      external.close();
+    }
+  }
 }

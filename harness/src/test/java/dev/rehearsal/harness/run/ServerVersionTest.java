@@ -18,7 +18,7 @@ class ServerVersionTest {
   private final ByteArrayOutputStream said = new ByteArrayOutputStream();
   private final Console console = new Console(new PrintStream(said, true, StandardCharsets.UTF_8), false);
 
-  private static Scenario scenario(String server) {
+  static Scenario scenario(String server) {
     return ScenarioLoader.parse("name: v\n" + server + """
         schema:
           sql: CREATE TABLE t (id bigint PRIMARY KEY);
