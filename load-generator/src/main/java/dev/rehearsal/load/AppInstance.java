@@ -6,13 +6,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One application instance of a run: its HikariCP pool (the run's pool settings), the connections
- * the server refused it, and its health probe with the orchestrator's view of it.
+ * the server refused it, and its health probe with the orchestrator's view of it. When operations
+ * read from the standby, a second pool of the same settings on the standby serves them, and only them.
  */
 final class AppInstance {
 
   final int number;
   final PoolTelemetry telemetry = new PoolTelemetry();
   final HikariDataSource pool;
+  /** On the standby, for replica operations; null when none reads from it. */
+  final HikariDataSource replicaPool;
   final HealthProbe probe;
   private final PoolConfig config;
   private final HealthCheck check;
@@ -23,15 +26,54 @@ final class AppInstance {
   private int maxWaiting;
   private int saturatedSeconds;
 
-  AppInstance(int number, DatabaseTarget target, PoolConfig config, HealthCheck check, LoadRecorder recorder) {
+  /** @param replicaTarget the standby for a second pool, or null for none */
+  AppInstance(int number, DatabaseTarget target, DatabaseTarget replicaTarget, PoolConfig config, HealthCheck check,
+      LoadRecorder recorder) {
     this.number = number;
     this.config = config;
     this.check = check;
-    this.connections = new RefusalCountingDataSource(target,
-        config.statementTimeout() == null ? null : config.statementTimeout().toMillis(), recorder::connectionRefused);
+    Long statementTimeout = config.statementTimeout() == null ? null : config.statementTimeout().toMillis();
+    this.connections = new RefusalCountingDataSource(target, ApplicationNames.LOAD, statementTimeout,
+        recorder::connectionRefused);
     this.pool = ApplicationPool.create(config, telemetry, connections, number);
+    try {
+      this.replicaPool = replicaTarget == null ? null : ApplicationPool.createReplica(config,
+          new RefusalCountingDataSource(replicaTarget, ApplicationNames.REPLICA, statementTimeout,
+              recorder::connectionRefused), number);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
     this.orchestrator = check == null ? null : new Orchestrator(check);
     this.probe = check == null ? null : new HealthProbe(check, target, recorder, pool, orchestrator);
+  }
+
+  /** The pool {@code op} runs through: the standby's for a replica operation, else the primary's. */
+  HikariDataSource poolFor(Operation op) {
+    return route(op, pool, replicaPool);
+  }
+
+  /** The routing decision: replica operations to the standby's pool, which must then exist. */
+  static <P> P route(Operation op, P primary, P replica) {
+    if (!op.replica()) {
+      return primary;
+    }
+    if (replica == null) {
+      throw new IllegalStateException("operation " + op.name() + " reads from the standby, but no standby pool "
+          + "was opened");
+    }
+    return replica;
+  }
+
+  /** Closes both pools. */
+  void close() {
+    try {
+      pool.close();
+    } finally {
+      if (replicaPool != null) {
+        replicaPool.close();
+      }
+    }
   }
 
   void poolTimedOut() {

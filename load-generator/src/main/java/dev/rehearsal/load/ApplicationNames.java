@@ -10,6 +10,11 @@ public final class ApplicationNames {
   public static final String LOAD = "rehearsal-load";
   /** Periodic jobs on their own connections: report queries, idle-in-transaction sessions. */
   public static final String REPORT = "rehearsal-report";
+  /**
+   * Operations marked {@code replica}, pooled or periodic: on the standby, never on the primary the
+   * observer watches, and named apart so that no one reading either server mistakes them.
+   */
+  public static final String REPLICA = "rehearsal-replica";
   /** The health-check probe. */
   public static final String HEALTH = "rehearsal-health";
   /** The migration under rehearsal. */

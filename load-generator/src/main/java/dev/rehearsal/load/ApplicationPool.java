@@ -3,7 +3,10 @@ package dev.rehearsal.load;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** Builds the HikariCP pool of one application instance; its operations go through it. */
+/**
+ * Builds the HikariCP pools of one application instance: the pool its operations go through, and
+ * beside it, when operations read from the standby, a pool of the same settings on the standby.
+ */
 final class ApplicationPool {
 
   private ApplicationPool() {}
@@ -16,18 +19,34 @@ final class ApplicationPool {
    */
   static HikariDataSource create(PoolConfig config, PoolTelemetry telemetry, RefusalCountingDataSource connections,
       int instance) {
+    HikariConfig hikari = config(config, connections, instance,
+        instance == 1 ? "rehearsal-application" : "rehearsal-application-" + instance);
+    hikari.setMetricsTrackerFactory(telemetry);
+    return new HikariDataSource(hikari);
+  }
+
+  /**
+   * The pool of instance {@code instance} on the standby, for its replica operations: the same settings, its
+   * own connections (the pool gauges and saturation figures are the primary pool's).
+   */
+  static HikariDataSource createReplica(PoolConfig config, RefusalCountingDataSource connections, int instance) {
+    return new HikariDataSource(config(config, connections, instance,
+        instance == 1 ? "rehearsal-replica" : "rehearsal-replica-" + instance));
+  }
+
+  private static HikariConfig config(PoolConfig config, RefusalCountingDataSource connections, int instance,
+      String name) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName(instance == 1 ? "rehearsal-application" : "rehearsal-application-" + instance);
+    hikari.setPoolName(name);
     hikari.setDataSource(connections);
     hikari.setMaximumPoolSize(config.maximumPoolSize());
     // a fixed-size pool, as most production services run: connection churn would be noise
     hikari.setMinimumIdle(config.maximumPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     hikari.setAutoCommit(true);
-    hikari.setMetricsTrackerFactory(telemetry);
     if (instance > 1) {
       hikari.setInitializationFailTimeout(-1);
     }
-    return new HikariDataSource(hikari);
+    return hikari;
   }
 }

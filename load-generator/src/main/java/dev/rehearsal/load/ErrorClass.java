@@ -18,6 +18,11 @@ public enum ErrorClass {
   CONNECTION("connection"),
   /** 40P01. */
   DEADLOCK("deadlock"),
+  /**
+   * 40001 on the standby: a replica operation cancelled by a conflict with recovery (WAL replay had to
+   * remove rows it could still see, or take a lock it held, for longer than max_standby_streaming_delay).
+   */
+  RECOVERY_CONFLICT("recoveryConflict"),
   OTHER("other");
 
   private final String key;
@@ -56,6 +61,20 @@ public enum ErrorClass {
         return state.startsWith("08") ? CONNECTION : OTHER;
     }
   }
+
+  /**
+   * Classifies a failure of an operation that had its connection, on the standby when {@code onStandby}: there
+   * 40001 is a conflict with recovery, not a serialization failure.
+   */
+  public static ErrorClass of(SQLException e, boolean onStandby) {
+    if (onStandby && SERIALIZATION_FAILURE.equals(sqlState(e))) {
+      return RECOVERY_CONFLICT;
+    }
+    return of(e);
+  }
+
+  /** 40001: serialization_failure, which a standby also raises when it cancels a query for recovery. */
+  static final String SERIALIZATION_FAILURE = "40001";
 
   /**
    * Classifies a failed borrow from the pool. HikariCP reports both "no connection free in time" and

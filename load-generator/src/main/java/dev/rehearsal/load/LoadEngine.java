@@ -72,6 +72,22 @@ public final class LoadEngine implements AutoCloseable {
    */
   public LoadEngine(LoadPlan plan, DatabaseTarget target, PoolConfig poolConfig, Path histogramLogFile,
       Consumer<SecondSample> listener) throws IOException {
+    this(plan, target, null, poolConfig, histogramLogFile, listener);
+  }
+
+  /**
+   * @param replicaTarget the standby's copy of {@code target}'s database, where operations marked replica run
+   *     (each instance gets a second pool there, of the same settings); null when none is
+   * @throws IllegalArgumentException when an operation is marked replica and there is no standby
+   */
+  public LoadEngine(LoadPlan plan, DatabaseTarget target, DatabaseTarget replicaTarget, PoolConfig poolConfig,
+      Path histogramLogFile, Consumer<SecondSample> listener) throws IOException {
+    String onStandby = plan.replicaOperation();
+    if (onStandby != null && replicaTarget == null) {
+      throw new IllegalArgumentException("operation " + onStandby + " reads from the standby (replica), but no "
+          + "standby is running");
+    }
+    boolean replicaPools = plan.weighted().stream().anyMatch(w -> w.operation().replica());
     this.plan = plan;
     this.listener = listener == null ? s -> { } : listener;
     List<String> others = new ArrayList<>();
@@ -98,13 +114,14 @@ public final class LoadEngine implements AutoCloseable {
     // a thread per probe: a probe waiting out its timeout must not delay another instance's
     this.timers = Executors.newScheduledThreadPool(2 + plan.periodic().size() + plan.instances(),
         daemonThreads("rehearsal-load-timer"));
-    this.periodicRunner = new PeriodicRunner(target, recorder, runner);
+    this.periodicRunner = new PeriodicRunner(target, replicaTarget, recorder, runner);
     try {
       for (int i = 1; i <= plan.instances(); i++) {
-        instances.add(new AppInstance(i, target, poolConfig, plan.healthCheck(), recorder));
+        instances.add(new AppInstance(i, target, replicaPools ? replicaTarget : null, poolConfig, plan.healthCheck(),
+            recorder));
       }
     } catch (RuntimeException e) {
-      instances.forEach(instance -> instance.pool.close());
+      instances.forEach(AppInstance::close);
       timers.shutdownNow();
       if (workers != null) {
         workers.shutdownNow();
@@ -234,7 +251,7 @@ public final class LoadEngine implements AutoCloseable {
   private void execute(Operation op, Object[] values, long intendedNanos, AppInstance instance) {
     Connection connection;
     try {
-      connection = instance.pool.getConnection();
+      connection = instance.poolFor(op).getConnection();
     } catch (SQLException e) {
       ErrorClass failure = ErrorClass.ofBorrow(e);
       if (failure == ErrorClass.POOL_TIMEOUT) {
@@ -248,7 +265,7 @@ public final class LoadEngine implements AutoCloseable {
     try (connection) {
       runner.run(op, connection, values, serviceStartNanos);
     } catch (SQLException e) {
-      error = ErrorClass.of(e);
+      error = ErrorClass.of(e, op.replica());
     } catch (RuntimeException e) {
       error = ErrorClass.OTHER;
       log.debug("operation {} failed", op.name(), e);
@@ -351,7 +368,7 @@ public final class LoadEngine implements AutoCloseable {
       tick();
     }
     // closing the pools also breaks the connections of operations still stuck past the grace
-    instances.forEach(i -> i.pool.close());
+    instances.forEach(AppInstance::close);
     for (Thread t : drivers) {
       try {
         t.join(5_000);

@@ -47,6 +47,13 @@ public record LoadPlan(Traffic traffic, List<Weighted> weighted, List<PeriodicOp
     periodic = List.copyOf(periodic);
   }
 
+  /** The name of an operation, weighted or periodic, that runs on the standby, or null when none does. */
+  public String replicaOperation() {
+    return java.util.stream.Stream.concat(weighted.stream().map(Weighted::operation),
+            periodic.stream().map(PeriodicOperation::operation))
+        .filter(Operation::replica).map(Operation::name).findFirst().orElse(null);
+  }
+
   /** Weighted choice by table lookup: each operation as many times as its weight; one random index a choice. */
   Operation[] choiceTable() {
     int total = weighted.stream().mapToInt(Weighted::weight).sum();

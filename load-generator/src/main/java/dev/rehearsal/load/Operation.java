@@ -12,9 +12,16 @@ import java.util.SplittableRandom;
  * @param values one generator per drawn value; statements bind them through their slots
  * @param ledgerTable the table whose rows this operation's RETURNING clauses give back, to be
  *     recorded in the write ledger; null when the operation's writes are not tracked
+ * @param replica runs on the standby (a read routed to a replica), not on the primary
  */
 public record Operation(String name, List<OperationStatement> statements, boolean transaction,
-    List<ParamGenerator> values, String ledgerTable) {
+    List<ParamGenerator> values, String ledgerTable, boolean replica) {
+
+  /** An operation on the primary. */
+  public Operation(String name, List<OperationStatement> statements, boolean transaction,
+      List<ParamGenerator> values, String ledgerTable) {
+    this(name, statements, transaction, values, ledgerTable, false);
+  }
 
   public Operation {
     if (statements.isEmpty()) {

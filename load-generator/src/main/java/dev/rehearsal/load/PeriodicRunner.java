@@ -21,14 +21,17 @@ final class PeriodicRunner {
   private static final Logger log = LoggerFactory.getLogger(PeriodicRunner.class);
 
   private final DatabaseTarget target;
+  private final DatabaseTarget replicaTarget;
   private final LoadRecorder recorder;
   private final OperationRunner runner;
   private final Set<ScheduledFuture<?>> futures = ConcurrentHashMap.newKeySet();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
-  PeriodicRunner(DatabaseTarget target, LoadRecorder recorder, OperationRunner runner) {
+  /** @param replicaTarget the standby, for operations marked replica; null when there is none */
+  PeriodicRunner(DatabaseTarget target, DatabaseTarget replicaTarget, LoadRecorder recorder, OperationRunner runner) {
     this.target = target;
+    this.replicaTarget = replicaTarget;
     this.recorder = recorder;
     this.runner = runner;
   }
@@ -49,7 +52,8 @@ final class PeriodicRunner {
     Operation op = periodic.operation();
     long startNanos = System.nanoTime();
     ErrorClass error = null;
-    try (Connection c = SideConnections.open(target, ApplicationNames.REPORT, 0)) {
+    try (Connection c = op.replica() ? SideConnections.open(replicaTarget, ApplicationNames.REPLICA, 0)
+        : SideConnections.open(target, ApplicationNames.REPORT, 0)) {
       open.add(c);
       try {
         if (periodic.holdFor().isZero()) {
@@ -64,7 +68,7 @@ final class PeriodicRunner {
       if (stopping) {
         return; // cut short by stop(): not something the database did
       }
-      error = ErrorClass.of(e);
+      error = ErrorClass.of(e, op.replica());
       log.debug("periodic operation {} failed: {}", op.name(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -82,7 +86,8 @@ final class PeriodicRunner {
       throws SQLException, InterruptedException {
     Operation op = periodic.operation();
     c.setAutoCommit(false);
-    Operation inOpenTransaction = new Operation(op.name(), op.statements(), false, op.values(), op.ledgerTable());
+    Operation inOpenTransaction = new Operation(op.name(), op.statements(), false, op.values(), op.ledgerTable(),
+        op.replica());
     runner.run(inOpenTransaction, c, values, startNanos);
     TimeUnit.NANOSECONDS.sleep(periodic.holdFor().toNanos());
     c.commit();

@@ -26,15 +26,19 @@ final class RefusalCountingDataSource implements DataSource {
   private final AtomicLong refusals = new AtomicLong();
   private volatile int loginTimeoutSeconds;
 
-  /** @param statementTimeoutMillis the sessions' statement_timeout, or null for the server's */
-  RefusalCountingDataSource(DatabaseTarget target, Long statementTimeoutMillis, Runnable onRefusal) {
+  /**
+   * @param applicationName {@link ApplicationNames#LOAD}, or {@link ApplicationNames#REPLICA} for a pool on the standby
+   * @param statementTimeoutMillis the sessions' statement_timeout, or null for the server's
+   */
+  RefusalCountingDataSource(DatabaseTarget target, String applicationName, Long statementTimeoutMillis,
+      Runnable onRefusal) {
     this.target = target;
     this.onRefusal = onRefusal;
     properties.setProperty("user", target.user());
     if (target.password() != null) {
       properties.setProperty("password", target.password());
     }
-    properties.setProperty("ApplicationName", ApplicationNames.LOAD);
+    properties.setProperty("ApplicationName", applicationName);
     if (statementTimeoutMillis != null) {
       properties.setProperty("options", "-c statement_timeout=" + statementTimeoutMillis);
     }

@@ -78,6 +78,11 @@ final class KeyFigures {
       figures.add(figures.size() - 1, new Figure("peakReplicaLagMs", "most a standby fell behind (replay lag)",
           s.peakReplicaLagMs(), "ms", true));
     }
+    // only when operations read from the standby: how long what they read was stale
+    if (s.staleReplicaReadSeconds() != null) {
+      figures.add(figures.size() - 1, new Figure("staleReplicaReadSeconds",
+          "seconds replica reads were stale (lag over the threshold)", d(s.staleReplicaReadSeconds()), "s", true));
+    }
     return List.copyOf(figures);
   }
 }

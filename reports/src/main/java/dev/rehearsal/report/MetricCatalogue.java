@@ -49,7 +49,8 @@ public final class MetricCatalogue {
 
   /** The error classes, each a metric {@code errors.<class>} (0 when none happened). */
   public static final List<String> ERROR_CLASSES =
-      List.of("lockTimeout", "statementTimeout", "poolTimeout", "connection", "deadlock", "other");
+      List.of("lockTimeout", "statementTimeout", "poolTimeout", "connection", "deadlock", "recoveryConflict",
+          "other");
 
   /** Why a standby's lag can be null with a standby there. */
   private static final String HIDDEN = " or the server hides it from the harness's role (no superuser or "
@@ -136,6 +137,13 @@ public final class MetricCatalogue {
         "the most a standby streaming from the server was behind in writing the WAL sent to it (`pg_stat_replication"
             + ".write_lag`: received and written, not yet flushed or replayed) from the migration's start on; `null` "
             + "when no standby streamed," + HIDDEN, Summary::peakReplicaWriteLagMs));
+    // a second either way as the lag crosses the threshold against second boundaries
+    m.add(lower("staleReplicaReadSeconds", "s", 1,
+        "seconds from the migration's start on in which an operation marked `replica` finished on the standby while "
+            + "its replay lag (the timeline's `replicaLagMs`) was over the `peakReplicaLagMs` budget's warn threshold "
+            + "(its critical without one; 1000 ms without the budget): replica reads that second were that stale; "
+            + "`null` when no operation reads from the standby or its lag was not measured",
+        s -> s.staleReplicaReadSeconds() == null ? null : s.staleReplicaReadSeconds().doubleValue()));
     m.add(lower("migrationDurationMs", "ms", 5,
         "the migration's wall time: first statement to last, pauses and a rehearsed rollback included",
         Summary::migrationDurationMs));
@@ -156,6 +164,8 @@ public final class MetricCatalogue {
     classes.put("poolTimeout", "operations that got no pool connection within `connectionTimeout`");
     classes.put("connection", "operations whose connection was lost (SQLSTATE class 08)");
     classes.put("deadlock", "operations chosen as a deadlock victim (SQLSTATE 40P01)");
+    classes.put("recoveryConflict", "operations marked `replica` that the standby cancelled for a conflict with "
+        + "recovery (SQLSTATE 40001 there)");
     classes.put("other", "operations that failed for any other reason");
     for (String errorClass : ERROR_CLASSES) {
       m.add(new Metric("errors." + errorClass, "errorsByClass", "count", Better.LOWER, true, 0,

@@ -139,7 +139,7 @@ public record RehearsalReport(
    * @param phase warmup, migration or cooldown
    * @param operations operations that completed successfully in this second
    * @param errors operations that failed in this second, by class (lockTimeout,
-   *     statementTimeout, poolTimeout, connection, deadlock, other)
+   *     statementTimeout, poolTimeout, connection, deadlock, recoveryConflict, other)
    * @param dropped operations not started because maxInFlight was reached
    * @param p50Ms latency percentiles of the weighted operations completed in this second,
    *     measured from their intended start; null when none completed
@@ -335,6 +335,10 @@ public record RehearsalReport(
    *     from the migration's start on; null when no standby streamed
    * @param peakReplicaWriteLagMs the most a standby was behind in writing the WAL sent to it, from the
    *     migration's start on; null when no standby streamed
+   * @param staleReplicaReadSeconds seconds of the timeline from the migration's start on in which an operation
+   *     marked replica finished on the standby while its replay lag was over the stale-read threshold (the
+   *     {@code peakReplicaLagMs} budget's warn, else its critical, else 1000 ms); null when no operation reads
+   *     from the standby or its lag was not measured
    */
   public record Summary(
       double baselineP99Ms,
@@ -364,7 +368,8 @@ public record RehearsalReport(
       Long walBytes,
       Long peakWalBytesPerSecond,
       Double peakReplicaLagMs,
-      Double peakReplicaWriteLagMs) {}
+      Double peakReplicaWriteLagMs,
+      Integer staleReplicaReadSeconds) {}
 
   /**
    * A budget judged.

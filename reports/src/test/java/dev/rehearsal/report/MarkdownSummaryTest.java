@@ -38,6 +38,19 @@ class MarkdownSummaryTest {
   }
 
   @Test
+  void staleReplicaReadsAreAKeyFigureOnlyWhenOperationsReadFromTheStandby() {
+    ReportFixture reads = new ReportFixture().withStandby(240);
+    reads.summary = ReportFixture.realisticSummary().with("peakReplicaLagMs", 240)
+        .with("staleReplicaReadSeconds", 3).build();
+    assertThat(MarkdownSummary.render(List.of(reads.build())))
+        .contains("| seconds replica reads were stale (lag over the threshold) | 3 s |");
+    ReportFixture none = new ReportFixture().withStandby(240);
+    none.summary = ReportFixture.realisticSummary().with("peakReplicaLagMs", 240)
+        .with("staleReplicaReadSeconds", SummaryFixture.NULL).build();
+    assertThat(MarkdownSummary.render(List.of(none.build()))).doesNotContain("replica reads were stale");
+  }
+
+  @Test
   void onePerStrategy() {
     ReportFixture other = new ReportFixture();
     other.strategy = "expand-contract";

@@ -24,6 +24,9 @@ import java.util.Map;
  * @param ledger for weighted operations, or null: the dataset table whose rows the statements'
  *     RETURNING gives back (first column the table's key), recorded as acknowledged writes for
  *     the integrity check
+ * @param replica whether the operation runs on the scenario's standby ({@code server.standby})
+ *     instead of the primary: a read the application routes to a replica, whose results are as
+ *     stale as the standby's replay lag
  */
 public record OperationSpec(
     String name,
@@ -34,7 +37,14 @@ public record OperationSpec(
     Duration startAfter,
     Duration holdFor,
     Map<String, ParamSpec> params,
-    String ledger) {
+    String ledger,
+    boolean replica) {
+
+  /** An operation on the primary. */
+  public OperationSpec(String name, List<StatementSpec> statements, boolean transaction, Integer weight,
+      Duration every, Duration startAfter, Duration holdFor, Map<String, ParamSpec> params, String ledger) {
+    this(name, statements, transaction, weight, every, startAfter, holdFor, params, ledger, false);
+  }
 
   public boolean periodic() {
     return every != null;

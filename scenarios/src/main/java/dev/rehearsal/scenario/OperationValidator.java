@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Checks {@code workload.operations} and builds each {@link OperationSpec}: its name, its
  * statements, when it runs (a weighted share of the rate, or periodically with {@code every},
- * {@code startAfter} and {@code holdFor}), its params and its ledger. It exists apart from the
+ * {@code startAfter} and {@code holdFor}), its params, its ledger and whether it reads from the
+ * standby ({@code replica}). It exists apart from the
  * workload's pacing because an operation is what the application does, whatever the schedule
  * that starts it; its params are bound by {@link ParamBinder}.
  */
@@ -22,10 +23,13 @@ final class OperationValidator {
   private final ErrorReporter errors;
   private final SeededTables tables;
   private final ParamBinder binder;
+  private final boolean standby;
 
-  OperationValidator(ErrorReporter errors, SeededTables tables) {
+  /** @param standby whether the scenario runs a standby ({@code server.standby}) */
+  OperationValidator(ErrorReporter errors, SeededTables tables, boolean standby) {
     this.errors = errors;
     this.tables = tables;
+    this.standby = standby;
     this.binder = new ParamBinder(errors, new ParamValidator(errors, tables));
   }
 
@@ -85,8 +89,48 @@ final class OperationValidator {
     List<StatementSpec> bound = binder.bind(operation.params(), statements, name, path, params);
     String ledger = ledger(operation.ledger(), statements, every != null, name,
         path + "/ledger");
+    boolean replica = replica(operation.replica(), statements, params, ledger, name, path);
     return new OperationSpec(name, bound, statements.transaction(), weight, every, startAfter,
-        holdFor, Collections.unmodifiableMap(params), ledger);
+        holdFor, Collections.unmodifiableMap(params), ledger, replica);
+  }
+
+  /**
+   * {@code replica: true}: the operation runs on the standby, which must exist and which is
+   * read-only (a write there fails with SQLSTATE 25006), so nothing in it may write.
+   */
+  private boolean replica(Boolean replica, OperationStatements statements, Map<String, ParamSpec> params,
+      String ledger, String name, String path) {
+    if (!Boolean.TRUE.equals(replica)) {
+      return false;
+    }
+    String replicaPath = path + "/replica";
+    if (!standby) {
+      throw errors.atKey(replicaPath, "operation '" + name + "' reads from the standby (replica: true) but "
+              + "the scenario runs none",
+          "add server: {standby: true} (the harness starts a hot standby of its server and sends this "
+              + "operation there), or remove replica");
+    }
+    String readOnly = "a standby is read-only (SQLSTATE 25006)";
+    if (ledger != null) {
+      throw errors.atKey(replicaPath, "operation '" + name + "' has replica: true and ledger: " + ledger
+              + "; " + readOnly, "remove replica: a ledgered operation writes, on the primary");
+    }
+    for (int i = 0; i < statements.sql().size(); i++) {
+      String write = Placeholders.writeKeyword(statements.sql().get(i));
+      if (write != null) {
+        throw errors.at(statements.paths().get(i), "operation '" + name + "' has replica: true but "
+                + statements.name(i) + " writes (" + write + "); " + readOnly,
+            "send only reads to the standby: remove replica, or move the write into an operation of its own");
+      }
+    }
+    for (Map.Entry<String, ParamSpec> param : params.entrySet()) {
+      if ("newKey".equals(param.getValue().kind())) {
+        throw errors.atKey(replicaPath, "operation '" + name + "' has replica: true but its param '"
+                + param.getKey() + "' is a newKey, the key of a row to insert; " + readOnly,
+            "read rows that exist on the standby with kind: existingKey, or remove replica");
+      }
+    }
+    return true;
   }
 
   private Duration holdFor(Duration holdFor, Duration every, String path) {

@@ -58,6 +58,30 @@ public final class Placeholders {
     return scan(sql).words.contains(keyword.toLowerCase(Locale.ROOT));
   }
 
+  /** The words that make a statement write: it cannot run on a standby. */
+  private static final List<String> WRITES =
+      List.of("insert", "update", "delete", "merge", "truncate", "nextval", "setval");
+
+  /**
+   * The first word of {@code sql} (outside strings, quoted identifiers and comments) that makes it
+   * write, in upper case, or null for a read: {@code INSERT}, {@code UPDATE} (also of
+   * {@code SELECT ... FOR UPDATE}), {@code DELETE}, {@code MERGE}, {@code TRUNCATE},
+   * {@code NEXTVAL}, {@code SETVAL}; {@code FOR SHARE} locks rows, a write too.
+   */
+  public static String writeKeyword(String sql) {
+    List<String> words = scan(sql).words;
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (WRITES.contains(word)) {
+        return word.toUpperCase(Locale.ROOT);
+      }
+      if (word.equals("share") && i > 0 && (words.get(i - 1).equals("for") || words.get(i - 1).equals("key"))) {
+        return "FOR SHARE";
+      }
+    }
+    return null;
+  }
+
   /**
    * The first keyword of {@code sql} in lower case ({@code begin} for {@code BEGIN;}), skipping
    * comments, or null when there is none.

@@ -90,7 +90,8 @@ record ScenarioDocument(
       String sql,
       List<String> transaction,
       Object params,
-      String ledger) {}
+      String ledger,
+      Boolean replica) {}
 
   record Pool(Integer maximumPoolSize, Duration connectionTimeout, Duration statementTimeout) {}
 

@@ -39,7 +39,8 @@ final class ScenarioValidator {
     ServerSpec server = server(document.server());
     SchemaSpec schema = new SchemaValidator(errors, baseDirectory).validate(document.schema());
     DatasetSpec dataset = new DatasetValidator(errors).validate(document.dataset());
-    WorkloadSpec workload = new WorkloadValidator(errors, dataset).validate(document.workload());
+    WorkloadSpec workload = new WorkloadValidator(errors, dataset, server.standby() != null)
+        .validate(document.workload());
     PhasesSpec phases = phases(document.phases());
     List<StrategySpec> strategies =
         new StrategyValidator(errors, baseDirectory).validate(document.strategies());

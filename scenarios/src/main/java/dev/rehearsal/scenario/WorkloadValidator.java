@@ -10,7 +10,8 @@ import java.util.List;
  * clients, and that the two are not mixed. The rest is checked where it belongs: the pool and
  * health check by {@link PoolAndHealthCheckValidator}, the operations, their statements and
  * params by {@link OperationValidator}. Needs the validated dataset: key parameters and ledgers
- * must name a seeded table.
+ * must name a seeded table; and whether the scenario runs a standby: only then may an
+ * operation read from it ({@code replica: true}).
  */
 final class WorkloadValidator {
 
@@ -22,10 +23,10 @@ final class WorkloadValidator {
   private final PoolAndHealthCheckValidator connections;
   private final OperationValidator operations;
 
-  WorkloadValidator(ErrorReporter errors, DatasetSpec dataset) {
+  WorkloadValidator(ErrorReporter errors, DatasetSpec dataset, boolean standby) {
     this.errors = errors;
     this.connections = new PoolAndHealthCheckValidator(errors);
-    this.operations = new OperationValidator(errors, new SeededTables(dataset));
+    this.operations = new OperationValidator(errors, new SeededTables(dataset), standby);
   }
 
   WorkloadSpec validate(ScenarioDocument.Workload workload) {

@@ -104,4 +104,17 @@ class PlaceholdersTest {
   void notParameterNames(String name) {
     assertThat(Placeholders.isParameterName(name)).isFalse();
   }
+
+  @Test
+  void writeKeyword() {
+    assertThat(Placeholders.writeKeyword("SELECT id FROM users WHERE id = ?")).isNull();
+    assertThat(Placeholders.writeKeyword("SELECT 'update' AS \"delete\" -- insert")).isNull();
+    assertThat(Placeholders.writeKeyword("SELECT updated_at, share FROM users")).isNull();
+    assertThat(Placeholders.writeKeyword("WITH d AS (DELETE FROM t RETURNING id) SELECT * FROM d")).isEqualTo("DELETE");
+    assertThat(Placeholders.writeKeyword("select * from t where id = 1 for no key update")).isEqualTo("UPDATE");
+    assertThat(Placeholders.writeKeyword("SELECT * FROM t FOR KEY SHARE")).isEqualTo("FOR SHARE");
+    assertThat(Placeholders.writeKeyword("SELECT nextval('s')")).isEqualTo("NEXTVAL");
+    assertThat(Placeholders.writeKeyword("MERGE INTO t USING s ON true WHEN MATCHED THEN DO NOTHING"))
+        .isEqualTo("MERGE");
+  }
 }

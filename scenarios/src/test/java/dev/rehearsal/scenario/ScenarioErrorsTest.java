@@ -354,10 +354,11 @@ class ScenarioErrorsTest {
   private static final String BUDGET_METRICS = """
           fix: known metrics: baselineP99Ms, blockedSessionSeconds, connectionRefusals, droppedOperations, errors, \
         errors.connection, errors.deadlock, errors.lockTimeout, errors.other, errors.poolTimeout, \
-        errors.statementTimeout, healthCheckFailures, instanceRestarts, instancesUnreadySeconds, \
-        longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, maxSessionsBlocked, \
-        migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, peakReplicaLagMs, peakServerConnections, \
-        peakWalBytesPerSecond, poolSaturatedSeconds, poolTimeouts, spikeSeconds, walBytes""";
+        errors.recoveryConflict, errors.statementTimeout, healthCheckFailures, instanceRestarts, \
+        instancesUnreadySeconds, longestBlockedWindowMs, longestWaitMs, lostWrites, maxPoolWaiting, \
+        maxSessionsBlocked, migrationDurationMs, migrationErrors, p99Ratio, peakP99Ms, peakReplicaLagMs, \
+        peakServerConnections, peakWalBytesPerSecond, poolSaturatedSeconds, poolTimeouts, spikeSeconds, \
+        staleReplicaReadSeconds, walBytes""";
 
   @Test
   void unknownBudgetMetric() {

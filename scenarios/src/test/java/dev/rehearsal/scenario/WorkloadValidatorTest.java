@@ -809,6 +809,98 @@ class WorkloadValidatorTest {
         operations are not checked for lost writes""");
   }
 
+  // ---------------------------------------------------------------- replica
+
+  /** After the workload, at indentation 0: a standby for replica operations to read from. */
+  private static final String STANDBY = "server: {standby: true}\n";
+
+  @Test
+  void replicaReadOnTheStandby() {
+    WorkloadSpec workload = ScenarioLoader.parse(BASE + operations("""
+        - {name: read, weight: 9, sql: SELECT 1}
+        - name: read-replica
+          weight: 1
+          replica: true
+          sql: SELECT email FROM users WHERE id = ?
+          params: [{kind: existingKey, table: users}]
+        - {name: report, every: 10s, replica: true, sql: SELECT count(*) FROM users}
+        """).indent(2) + STANDBY, "ok.yaml", null).workload();
+
+    assertThat(workload.operations()).extracting(OperationSpec::replica).containsExactly(false, true, true);
+  }
+
+  @Test
+  void replicaFalseIsThePrimary() {
+    OperationSpec operation = operation("""
+        - {name: read, weight: 1, replica: false, sql: SELECT 1}
+        """);
+
+    assertThat(operation.replica()).isFalse();
+  }
+
+  @Test
+  void replicaWithoutAStandby() {
+    assertFails(operations("""
+        - {name: read, weight: 1, replica: true, sql: SELECT 1}
+        """), """
+        bad.yaml:17:31: operation 'read' reads from the standby (replica: true) but the scenario runs none
+          fix: add server: {standby: true} (the harness starts a hot standby of its server and sends this \
+        operation there), or remove replica""");
+  }
+
+  @Test
+  void replicaThatWrites() {
+    assertFailsOnStandby(operations("""
+        - name: touch
+          weight: 1
+          replica: true
+          transaction:
+            - SELECT 1
+            - UPDATE users SET email = 'x' WHERE id = 1
+        """), """
+        bad.yaml:22:11: operation 'touch' has replica: true but transaction[1] writes (UPDATE); a standby is \
+        read-only (SQLSTATE 25006)
+          fix: send only reads to the standby: remove replica, or move the write into an operation of its own""");
+  }
+
+  @Test
+  void replicaThatLocksRows() {
+    assertFailsOnStandby(operations("""
+        - {name: lock, weight: 1, replica: true, sql: SELECT * FROM users WHERE id = 1 FOR SHARE}
+        """), """
+        bad.yaml:17:51: operation 'lock' has replica: true but its sql writes (FOR SHARE); a standby is \
+        read-only (SQLSTATE 25006)
+          fix: send only reads to the standby: remove replica, or move the write into an operation of its own""");
+  }
+
+  @Test
+  void replicaWithALedger() {
+    assertFailsOnStandby(operations("""
+        - name: signup
+          weight: 1
+          sql: INSERT INTO users (id) VALUES (1) RETURNING id
+          ledger: users
+          replica: true
+        """), """
+        bad.yaml:21:7: operation 'signup' has replica: true and ledger: users; a standby is read-only \
+        (SQLSTATE 25006)
+          fix: remove replica: a ledgered operation writes, on the primary""");
+  }
+
+  @Test
+  void replicaWithANewKey() {
+    assertFailsOnStandby(operations("""
+        - name: find-new
+          weight: 1
+          replica: true
+          sql: SELECT * FROM users WHERE id = :id
+          params: {id: {kind: newKey, table: users}}
+        """), """
+        bad.yaml:19:7: operation 'find-new' has replica: true but its param 'id' is a newKey, the key of a row \
+        to insert; a standby is read-only (SQLSTATE 25006)
+          fix: read rows that exist on the standby with kind: existingKey, or remove replica""");
+  }
+
   // ---------------------------------------------------------------- built-in pgbench-tpcb
 
   @Test
@@ -895,6 +987,14 @@ class WorkloadValidatorTest {
 
   private static void assertFailsParam(String param, String expectedMessage) {
     assertFails(withParam(param), expectedMessage);
+  }
+
+  /** As {@link #assertFails}, with {@link #STANDBY} after the workload. */
+  private static void assertFailsOnStandby(String workload, String expectedMessage) {
+    String yaml = BASE + workload.indent(2) + STANDBY;
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "bad.yaml", null))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage(expectedMessage);
   }
 
   private static void assertFails(String workload, String expectedMessage) {

@@ -23,6 +23,11 @@ public record RunFigures(Summary summary, List<TimelineSecond> timeline, List<St
     RehearsalReport.Phases phases, LockObservation lockObservation, double migrationLockWaitMs,
     PlatformReport platform, WalReport wal) {
 
+  /** What the platform would have done, alone: for a load without a migration ({@code rehearse load}). */
+  public static PlatformReport platform(Measurement m, Integer maxConnections) {
+    return PlatformFigures.of(m, maxConnections).platform();
+  }
+
   /**
    * @param warmupSeconds the scenario's warm-up, as planned (the phases say when the migration
    *     really started)
@@ -30,20 +35,18 @@ public record RunFigures(Summary summary, List<TimelineSecond> timeline, List<St
    *     instance busy)
    * @param healthChecked whether a health probe ran (else its failures are "not measured")
    * @param maxConnections the server's max_connections, or null when unknown
+   * @param staleReads which operations read from the standby, and when their reads are stale
    */
-  /** What the platform would have done, alone: for a load without a migration ({@code rehearse load}). */
-  public static PlatformReport platform(Measurement m, Integer maxConnections) {
-    return PlatformFigures.of(m, maxConnections).platform();
-  }
-
   public static RunFigures of(Measurement m, double warmupSeconds, int poolSize, boolean healthChecked,
-      Integer maxConnections) {
+      Integer maxConnections, StaleReplicaReads.Rule staleReads) {
     Phases p = m.phases();
     PlatformFigures platform = PlatformFigures.of(m, maxConnections);
+    List<TimelineSecond> timeline = TimelineBuilder.build(m.tally().seconds(), m.blocked(), p, m.server());
     Summary summary = SummaryBuilder.build(m.tally().seconds(), m.baselineLatencyMicros(), p, m.blocked(),
-        m.statements(), poolSize * Math.max(1, m.instances().size()), m.lostWrites(), healthChecked, platform);
+        m.statements(), poolSize * Math.max(1, m.instances().size()), m.lostWrites(), healthChecked, platform,
+        StaleReplicaReads.seconds(timeline, p.migrationStartSecond(), staleReads));
     return new RunFigures(summary,
-        TimelineBuilder.build(m.tally().seconds(), m.blocked(), p, m.server()),
+        timeline,
         StatementResults.build(m.statements(), m.blocked(), m.loadStartNanos()),
         new RehearsalReport.Phases(warmupSeconds, p.migrationStartSecond(), p.migrationEndSecond(), p.endSecond()),
         StatementResults.observation(m.blocked()),

@@ -23,10 +23,11 @@ final class SummaryBuilder {
    * @param baseline the application's latencies in the baseline seconds ({@code measure.BaselineWindow})
    * @param maximumPoolSize connections of every instance's pool together (saturation: all in use)
    * @param platform the instances' probes, the server's connections, the WAL
+   * @param staleReplicaReadSeconds {@link StaleReplicaReads#seconds}
    */
   static Summary build(List<SecondFigures> samples, Histogram baseline, Phases phases,
       BlockedTime blocked, List<StatementOutcome> statements, int maximumPoolSize, Long lostWrites,
-      boolean healthChecked, PlatformFigures platform) {
+      boolean healthChecked, PlatformFigures platform, Integer staleReplicaReadSeconds) {
     double baselineP99Ms = baseline.getTotalCount() == 0 ? 0 : TimelineBuilder.ms(baseline.getValueAtPercentile(99));
     double spikeThresholdMs = SpikeSeconds.thresholdMs(baselineP99Ms,
         SpikeSeconds.highestBaselineSecondP99Ms(samples, phases));
@@ -64,7 +65,8 @@ final class SummaryBuilder {
         platform.walBytes(),
         platform.peakWalBytesPerSecond(),
         platform.peakReplicaLagMs(),
-        platform.peakReplicaWriteLagMs());
+        platform.peakReplicaWriteLagMs(),
+        staleReplicaReadSeconds);
   }
 
   /** The per-second figures summed and maximised over the run. */

@@ -104,6 +104,7 @@ public final class LoadWindow {
 
   public Measurement measure(Plan plan) {
     DatabaseTarget target = database.target();
+    DatabaseTarget replica = ReplicaTarget.await(loadPlan, scenario, database, console);
     Plan.Migration migration = plan instanceof Plan.Migration m ? m : null;
     Observers observers = plan instanceof Plan.LoadAlone alone ? alone.observers() : Observers.ALL;
     UntouchedDataCheck untouched = migration == null ? null : UntouchedDataCheck.before(target,
@@ -118,7 +119,7 @@ public final class LoadWindow {
     try (ServerSampler sampler = observers == Observers.NONE ? null : ServerSampler.open(target);
         MigrationUnderLoad migrating = migration == null ? null : new MigrationUnderLoad(target, console);
         LockWatch watching = migration == null && observers == Observers.ALL ? new LockWatch(target) : null;
-        LoadEngine engine = newEngine(target, second -> {
+        LoadEngine engine = newEngine(target, replica, second -> {
           baseline.onSecond(second);
           progress.onSecond(second);
         })) {
@@ -236,10 +237,11 @@ public final class LoadWindow {
     return texts;
   }
 
-  private LoadEngine newEngine(DatabaseTarget target, Consumer<SecondSample> onSecond) {
+  /** @param replica where operations marked replica run, or null when none does */
+  private LoadEngine newEngine(DatabaseTarget target, DatabaseTarget replica, Consumer<SecondSample> onSecond) {
     try {
       Files.createDirectories(outDir);
-      return new LoadEngine(loadPlan, target, WorkloadPlans.pool(scenario.workload()),
+      return new LoadEngine(loadPlan, target, replica, WorkloadPlans.pool(scenario.workload()),
           outDir.resolve(HISTOGRAM_LOG), onSecond);
     } catch (IOException e) {
       throw new InfrastructureException("could not open the latency log in " + outDir + ": " + e.getMessage(), e);

@@ -111,7 +111,7 @@ public final class WorkloadPlans {
     for (StatementSpec s : spec.statements()) {
       statements.add(new OperationStatement(s.sql(), s.paramNames().stream().mapToInt(slots::get).toArray()));
     }
-    return new Operation(spec.name(), statements, spec.transaction(), values, spec.ledger());
+    return new Operation(spec.name(), statements, spec.transaction(), values, spec.ledger(), spec.replica());
   }
 
   public static PoolConfig pool(WorkloadSpec workload) {
@@ -127,11 +127,16 @@ public final class WorkloadPlans {
     return space;
   }
 
-  /** "a pool of 10", or "4 instances, each a pool of 10". */
+  /**
+   * "a pool of 10", or "4 instances, each a pool of 10"; with weighted operations on the standby, "(and one as
+   * large on the standby)" after it.
+   */
   public static String pools(WorkloadSpec workload) {
     int size = workload.pool().maximumPoolSize();
-    return workload.instances() == 1 ? "a pool of " + size
+    String pools = workload.instances() == 1 ? "a pool of " + size
         : workload.instances() + " instances, each a pool of " + size;
+    boolean replicaPools = workload.operations().stream().anyMatch(op -> op.replica() && !op.periodic());
+    return replicaPools ? pools + " (and one as large on the standby)" : pools;
   }
 
   /** "200 ops/s open loop", "100 -> 500 ops/s open loop, poisson arrivals", "closed loop, 8 clients". */

@@ -126,6 +126,11 @@ public final class EmbeddedProvider implements PostgresProvider {
     }
 
     @Override
+    public synchronized DatabaseTarget standbyTarget(String database) {
+      return standby == null ? null : standby.target(database);
+    }
+
+    @Override
     public DatabaseTarget target(String database) {
       return new DatabaseTarget("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
           "postgres", null);

@@ -46,6 +46,15 @@ public interface PostgresServer extends AutoCloseable {
     throw new UnsupportedOperationException("the " + provider() + " provider cannot start a standby");
   }
 
+  /**
+   * {@code database} on the standby {@link #startStandby} started (physical replication copies every
+   * database, so the rehearsal's scratch database is there under its name once replayed), or null when
+   * none was started.
+   */
+  default DatabaseTarget standbyTarget(String database) {
+    return null;
+  }
+
   @Override
   void close();
 }

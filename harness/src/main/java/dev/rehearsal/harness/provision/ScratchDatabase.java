@@ -153,6 +153,11 @@ public final class ScratchDatabase implements AutoCloseable {
     return server.target(name);
   }
 
+  /** This database on the standby the harness started beside its server, or null when there is none. */
+  public DatabaseTarget standbyTarget() {
+    return server.standbyTarget(name);
+  }
+
   /**
    * A failure of the rehearsal on this database, led by what the server's provider knows of it in
    * plain words (e.g. "the Docker daemon stopped ...: " before the driver's message), if anything.

@@ -4,6 +4,7 @@ import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.InfrastructureException;
 import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.figures.RunFigures;
+import dev.rehearsal.harness.figures.StaleReplicaReads;
 import dev.rehearsal.harness.judge.BudgetJudge;
 import dev.rehearsal.harness.judge.Findings;
 import dev.rehearsal.harness.judge.Judge;
@@ -113,7 +114,8 @@ public final class Rehearsal {
             scenario.phases().cooldown()));
     Integer maxConnections = Findings.maxConnections(serverInfo == null ? null : serverInfo.settings());
     RunFigures figures = RunFigures.of(measured, scenario.phases().warmup().toMillis() / 1000.0,
-        scenario.workload().pool().maximumPoolSize(), load.healthCheck() != null, maxConnections);
+        scenario.workload().pool().maximumPoolSize(), load.healthCheck() != null, maxConnections,
+        StaleReplicaReads.Rule.of(scenario));
     sayLockFindings(figures);
     Judgement judgement = Judge.judge(new Findings(figures.summary(), figures.statements(), figures.timeline(),
         figures.phases().migrationEndSecond(), figures.migrationLockWaitMs(), measured.complete(),

@@ -5,6 +5,7 @@ import dev.rehearsal.harness.Console;
 import dev.rehearsal.harness.provision.ExternalProvider;
 import dev.rehearsal.harness.provision.PostgresProvider;
 import dev.rehearsal.harness.provision.PostgresServer;
+import dev.rehearsal.scenario.OperationSpec;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ServerSpec;
 import java.util.Map;
@@ -23,8 +24,11 @@ final class Standby {
    * Before anything starts: a standby the server could not feed is bad input. Every provider can
    * start one (embedded: a second server from the same binaries; container: a second container of
    * the same image); an external server's own standbys are measured, whatever its settings.
+   * Operations that read from the standby ({@code replica: true}) need one whose address the harness
+   * knows: {@link #checkReplicaReads}.
    */
   static void check(Scenario scenario, PostgresProvider provider) {
+    checkReplicaReads(scenario, provider);
     if (scenario.server().standby() == null || provider instanceof ExternalProvider) {
       return;
     }
@@ -34,6 +38,24 @@ final class Standby {
       throw new BadInputException("server.standby: the server's wal_level: minimal writes too little WAL for a "
           + "standby to follow\n  fix: drop wal_level from server.settings (replica is the default), or drop "
           + "server.standby");
+    }
+  }
+
+  /**
+   * Operations on the standby run on the standby the harness started, in the rehearsal's database there
+   * ({@code PostgresServer.standbyTarget}). An external server's standbys are not the harness's: it does not
+   * know their addresses.
+   */
+  private static void checkReplicaReads(Scenario scenario, PostgresProvider provider) {
+    String replica = scenario.workload().operations().stream().filter(OperationSpec::replica)
+        .map(OperationSpec::name).findFirst().orElse(null);
+    if (replica == null) {
+      return;
+    }
+    if (provider instanceof ExternalProvider) {
+      throw new BadInputException("operation '" + replica + "' reads from the standby (replica: true), but the "
+          + "harness starts no standby beside an external server and does not know the address of its own\n  fix: "
+          + "rehearse with --postgres embedded (it starts the standby itself), or remove replica: true");
     }
   }
 

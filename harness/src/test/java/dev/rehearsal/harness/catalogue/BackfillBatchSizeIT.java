@@ -2,6 +2,8 @@ package dev.rehearsal.harness.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.report.RehearsalReport;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,21 @@ class BackfillBatchSizeIT {
     Double small = outcome.strategy("batches-1k").summary().peakReplicaLagMs();
     assertThat(small).as("the scenario's standby streamed").isNotNull();
     assertThat(oneUpdate).isGreaterThan(small);
+  }
+
+  @Test
+  void replicaReadsRanOnTheStandbyAndOneUpdateLeftThemStaleAtLeastAsLongAsSmallBatches() {
+    outcome.reports().forEach((name, report) -> {
+      long replicaReads = report.timeline().stream().map(s -> s.byOperation().get("read-user-replica"))
+          .filter(Objects::nonNull).mapToLong(RehearsalReport.Percentiles::count).sum();
+      System.out.printf("%s: read-user-replica finished %d times, staleReplicaReadSeconds %s, peakReplicaLagMs %s, "
+          + "errors %s%n", name, replicaReads, report.summary().staleReplicaReadSeconds(),
+          report.summary().peakReplicaLagMs(), report.summary().errorsByClass());
+      assertThat(replicaReads).as("%s: replica reads finished", name).isPositive();
+      assertThat(report.summary().staleReplicaReadSeconds()).as("%s: stale replica reads measured", name)
+          .isNotNull();
+    });
+    assertThat(outcome.strategy("one-update").summary().staleReplicaReadSeconds())
+        .isGreaterThanOrEqualTo(outcome.strategy("batches-1k").summary().staleReplicaReadSeconds());
   }
 }

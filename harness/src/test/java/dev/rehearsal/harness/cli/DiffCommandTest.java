@@ -73,7 +73,7 @@ class DiffCommandTest {
     assertThat(run("diff", path("last"), path("now/report.json"))).isZero();
     assertThat(stdout).startsWith("## NO REGRESSION: no budget newly fails, no figure got worse beyond tolerance\n")
         .contains("### Strategy naive: verdict WARN (unchanged)\n")
-        .contains("Unchanged: 32 figures within tolerance; 3 budgets with the same status; "
+        .contains("Unchanged: 34 figures within tolerance; 3 budgets with the same status; "
             + "not measured on either side: healthCheckFailures.");
     assertThat(stderr).isEmpty();
   }

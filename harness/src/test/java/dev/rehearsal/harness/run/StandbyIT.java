@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code server.standby: true}: a hot standby streams from the embedded server during a
  * comparison of a no-op and a batched backfill (read-only traffic, so every WAL byte is the
  * migration's). The backfill makes the replica fall behind; the no-op does not; nothing of the
- * standby is left afterwards.
+ * standby is left afterwards. A fifth of the reads, and a periodic report, are marked {@code replica}: they
+ * run on the standby (queries that fail outside recovery show where), and the backfill makes some stale.
  */
 class StandbyIT {
 
@@ -60,6 +61,31 @@ class StandbyIT {
     }
     assertThat(anySecond).isTrue();
     assertThat(backfill.get("timeline").findValues("replicaWriteLagMs")).anyMatch(JsonNode::isNumber);
+  }
+
+  @Test
+  void replicaReadsRanOnTheStandbyAndShowWhenTheyWereStale() {
+    for (JsonNode report : List.of(idle, backfill)) {
+      long replicaReads = 0;
+      long reports = 0;
+      for (JsonNode second : report.get("timeline")) {
+        replicaReads += second.path("byOperation").path("read-user-replica").path("count").asLong();
+        reports += second.path("byOperation").path("report-replica").path("count").asLong();
+      }
+      long failed = report.at("/summary/errors").asLong();
+      System.out.printf("%s: read-user-replica finished %d times, report-replica %d, errors %s, "
+          + "staleReplicaReadSeconds %s%n", report.get("strategy").asText(), replicaReads, reports,
+          report.at("/summary/errorsByClass"), report.at("/summary/staleReplicaReadSeconds"));
+      // 10 a second for the whole run, each finished: on the primary every one would have failed (division by zero)
+      assertThat(replicaReads).isGreaterThan(20);
+      assertThat(reports).as("the periodic replica report ran").isPositive();
+      assertThat(failed).as("no operation failed: the replica reads ran in recovery, on the standby").isZero();
+      assertThat(report.at("/summary/staleReplicaReadSeconds").isInt()).as("measured").isTrue();
+    }
+    // the backfill put the standby over the 100 ms threshold while replica reads ran; the no-op at most as long
+    int stale = backfill.at("/summary/staleReplicaReadSeconds").asInt();
+    assertThat(stale).isPositive();
+    assertThat(idle.at("/summary/staleReplicaReadSeconds").asInt()).isLessThanOrEqualTo(stale);
   }
 
   @Test
