@@ -225,6 +225,12 @@ public final class ContainerProvider implements PostgresProvider {
       return standby.target("postgres");
     }
 
+    /** The standby's copy of {@code database} (replica reads), null before {@link #startStandby}. */
+    @Override
+    public synchronized DatabaseTarget standbyTarget(String database) {
+      return standby == null ? null : standby.target(database);
+    }
+
     @Override
     public DatabaseTarget target(String database) {
       String url = "jdbc:postgresql://" + container.getHost() + ":"

@@ -42,6 +42,22 @@ class BackfillBatchSizeIT {
     Double small = outcome.strategy("batches-1k").summary().peakReplicaLagMs();
     assertThat(small).as("the scenario's standby streamed").isNotNull();
     assertThat(oneUpdate).isGreaterThan(small);
+    // the comparison says, measured, which strategies kept the standby within the 500 ms budget, least lag first
+    String headline = outcome.comparison().headline();
+    System.out.println("COMPARISON: " + headline);
+    assertThat(headline).contains("Replica lag, against the 500 ms peakReplicaLagMs budget: ", "batches-1k ",
+        "1,000 rows a batch", "MB/s at peak");
+    assertThat(headline.indexOf("batches-1k ", headline.indexOf("Replica lag")))
+        .isLessThan(headline.indexOf("one-update ", headline.indexOf("Replica lag")));
+  }
+
+  @Test
+  void aBatchedBackfillsNextStepsGiveItsWalRate() {
+    RehearsalReport batches = outcome.strategy("batches-10k");
+    assertThat(batches.nextSteps()).anySatisfy(step -> {
+      assertThat(step.rule()).isIn("backfillWal", "replicaLag");
+      assertThat(step.text()).containsPattern("[0-9.]+ MB of WAL").contains("MB/s");
+    });
   }
 
   @Test
