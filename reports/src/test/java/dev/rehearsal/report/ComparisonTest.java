@@ -164,8 +164,9 @@ class ComparisonTest {
         lagging("batches-10k", 159, 22_900_000L, 20), lagging("batches-100k", 646, 35_000_000L, 2));
     ComparisonReport c = StrategyRanking.compare(reports, r -> r.strategy() + "/report.json", START, START);
     assertThat(c.headline()).endsWith("Replica lag, against the 500 ms peakReplicaLagMs budget: within it "
-        + "batches-10k 159 ms (10,000 rows a batch, WAL 22.9 MB/s at peak); over it batches-100k 646 ms "
-        + "(100,000 rows a batch, WAL 35.0 MB/s at peak), one-update 1,004 ms (WAL 48.0 MB/s at peak).");
+        + "batches-10k 159 ms (10,000 rows a batch, one every 450 ms, WAL 22.9 MB/s at peak); over it batches-100k "
+        + "646 ms (100,000 rows a batch, one every 4,500 ms, WAL 35.0 MB/s at peak), one-update 1,004 ms (WAL 48.0 "
+        + "MB/s at peak).");
     String html = ComparisonHtml.render(c, reports, s -> s + "/report.html");
     assertThat(html).contains("<th>peak replica lag</th>", "<th>peak WAL rate</th>", "1,004 ms", "22.9 MB/s");
   }
