@@ -390,6 +390,11 @@ public record RehearsalReport(
       this(metric, warn, critical, false, value, status, action, owner);
     }
 
+    /** The first threshold the figure meets: its warning, else its critical one; null with neither. */
+    public Double firstThreshold() {
+      return warn != null ? warn : critical;
+    }
+
     /** "≥ 1" or "> 1000": when the threshold counts as breached. */
     public String condition(Double threshold) {
       return condition(strict, threshold);

@@ -70,7 +70,7 @@ final class ReplicaLagComparison {
   private static Double threshold(RehearsalReport r) {
     for (BudgetResult b : Nulls.list(r.budgets())) {
       if (METRIC.equals(b.metric())) {
-        return b.warn() != null ? b.warn() : b.critical();
+        return b.firstThreshold();
       }
     }
     return null;

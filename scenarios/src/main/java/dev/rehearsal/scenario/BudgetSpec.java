@@ -18,6 +18,11 @@ public record BudgetSpec(String metric, Double warn, Double critical, Boolean st
     this(metric, warn, critical, false, action, owner);
   }
 
+  /** The first threshold the figure meets: its warning, else its critical one; null with neither. */
+  public Double firstThreshold() {
+    return warn != null ? warn : critical;
+  }
+
   /** Whether a figure equal to a threshold is still within budget. */
   public boolean isStrict() {
     return Boolean.TRUE.equals(strict);

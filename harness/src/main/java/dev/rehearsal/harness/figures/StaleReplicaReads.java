@@ -2,6 +2,7 @@ package dev.rehearsal.harness.figures;
 
 import dev.rehearsal.report.RehearsalReport.Percentiles;
 import dev.rehearsal.report.RehearsalReport.TimelineSecond;
+import dev.rehearsal.scenario.BudgetSpec;
 import dev.rehearsal.scenario.OperationSpec;
 import dev.rehearsal.scenario.Scenario;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class StaleReplicaReads {
       Set<String> replica = scenario.workload().operations().stream().filter(OperationSpec::replica)
           .map(OperationSpec::name).collect(Collectors.toUnmodifiableSet());
       double threshold = scenario.budgets().stream().filter(b -> b.metric().equals("peakReplicaLagMs"))
-          .map(b -> b.warn() != null ? b.warn() : b.critical()).filter(t -> t != null)
+          .map(BudgetSpec::firstThreshold).filter(t -> t != null)
           .findFirst().orElse(DEFAULT_THRESHOLD_MS);
       return new Rule(replica, threshold);
     }

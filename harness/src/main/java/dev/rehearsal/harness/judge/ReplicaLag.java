@@ -28,7 +28,7 @@ final class ReplicaLag {
     if (budget == null) {
       return null;
     }
-    double budgetMs = budget.warn() != null ? budget.warn() : budget.critical();
+    double budgetMs = budget.firstThreshold();
     StatementResult worst = null;
     double worstLagMs = 0;
     for (StatementResult st : e.statements()) {

@@ -36,8 +36,8 @@ final class ReplicaTarget {
     DatabaseTarget standby = database.standbyTarget();
     if (standby == null) {
       throw new InfrastructureException("operation " + operation + " reads from the standby (replica: true), but "
-          + "no standby whose databases the harness can address runs beside the server (the embedded server's "
-          + "does: server.standby with --postgres embedded)");
+          + "no standby whose databases the harness can address runs beside the server (one the harness starts "
+          + "does: server.standby with --postgres embedded or container)");
     }
     Duration applyDelay = scenario.server().standby() == null ? Duration.ZERO
         : scenario.server().standby().applyDelay();
