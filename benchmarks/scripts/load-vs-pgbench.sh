@@ -12,7 +12,8 @@
 #      (the built-in pgbench scenario's pool has 8 connections; --max = one client per connection,
 #      no think time). Figures: pgbench's "tps = X (without initial connection time)" and
 #      rehearse's load.json achievedOpsPerSecond (whole run, JVM warm-up included) and the same
-#      after the first 5 s (the JIT's warm-up); best against best. Target: ratio >= 0.9.
+#      after the first 5 s (the JIT's warm-up); best against best. rehearse runs twice per round:
+#      over TCP and over the unix socket (as in d.). Target: ratio >= 1.0 socket to socket.
 #   b. the same for pgbench's TPC-B-like script:  `pgbench -n -c 8 -j 2 -T SECONDS`  vs
 #      `rehearse load pgbench-tpcb --max`.
 #   c. schedule accuracy, open loop, select-only, at 100, 1000 and 5000 ops/s for SECONDS each:
@@ -25,15 +26,20 @@
 #      maximumPoolSize: 32), over TCP and over the unix socket (PgJDBC with junixsocket's socket
 #      factory, which the harness ships: `--postgres 'jdbc:...&socketFactory=org.newsclub.net.unix.
 #      AFUNIXSocketFactory$FactoryArg&socketFactoryArg=SOCKET'`). Ratios best against best, to each
-#      anchor, transport for transport; target >= 1.0 to the socket.
+#      anchor, transport for transport; target >= 1.0 to the socket. On Java 21+ (JAVA_HOME) the
+#      clients are virtual threads; a fifth arm runs the socket case on platform threads
+#      (-Drehearsal.load.threads=platform), the only kind Java 17 has.
 #   e. what the harness costs the server: `rehearse load pgbench --max --observe none` against
 #      `--observe all` (the server sampler and the lock observer sampling exactly as during a
 #      rehearsal) at 8 and 32 connections, OBS_SECONDS each, alternating off, on, off, on; the
-#      ops/s after the first 5 s, best against best, printed as "% lost". Target: <= 3 %.
+#      ops/s after the first 5 s, best against best, printed as "% lost". Target: <= 3 %. During
+#      each `all` run, the CPU the observer's sessions took as a share of the load's (its backends
+#      and the JVM), from /proc: steadier than throughput on a shared machine.
 #   f. a summary on stdout, also as JSON in benchmarks/results/load-vs-pgbench-<yyyy-mm-dd>.json
 #      (with non-default arguments the name gets a -s<SCALE>-t<SECONDS> suffix).
 #
-# Environment: PARTS (default "a b c d e": which of the parts above to run; e.g. PARTS=d for the
+# Environment: JAVA_HOME (the JDK rehearse runs on, as for the ./rehearse launcher; Java 21+ for
+# virtual-thread clients), PARTS (default "a b c d e": which of the parts above to run; e.g. PARTS=d for the
 # 32-connection comparison alone, written to load-vs-pgbench-<date>-parts-d.json),
 # PG_BIN (default /usr/lib/postgresql/15/bin), INITDB_OPTS, REHEARSE_JAVA_OPTS,
 # KEEP_TMP=1 (as in seed-vs-pgbench.sh), RATES (default "100 1000 5000"), OBS_SECONDS (default
@@ -71,6 +77,12 @@ else die "pgbench is missing (apt-get install postgresql-contrib or postgresql-1
 say "building the rehearse CLI if needed"
 REHEARSE_JAVA_OPTS="" "$ROOT/rehearse" --version >/dev/null || die "could not build or start the rehearse CLI"
 
+# the JVM the launcher runs (JAVA_HOME's, else the PATH's): on 21+ closed-loop clients are
+# virtual threads
+JAVA_BIN=java; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && JAVA_BIN="$JAVA_HOME/bin/java"
+JAVA_VERSION="$("$JAVA_BIN" -version 2>&1 | head -n 1 | sed -E 's/.*version "([^"]+)".*/\1/')"
+THREADS_PROPERTY=rehearsal.load.threads
+
 NAME=load-vs-pgbench
 # shellcheck source=lib/pg-server.sh
 source "$ROOT/benchmarks/scripts/lib/pg-server.sh"
@@ -100,6 +112,9 @@ best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? a : b }'; }
 lost() { awk -v on="$1" -v off="$2" 'BEGIN { if (off + 0 == 0) print "null"; else printf "%.1f", 100 * (1 - on / off) }'; }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "null"; else printf "%.3f", a / b }'; }
 
+# PgJDBC over the server's unix socket, through junixsocket's socket factory (shipped with the CLI)
+JDBC_UNIX="$JDBC&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory\$FactoryArg&socketFactoryArg=$SOCK/.s.PGSQL.$PORT"
+
 declare -A R
 MODES=""
 part a && MODES+=" select-only"
@@ -116,16 +131,24 @@ for mode in $MODES; do
     R[$mode.rehearse.$i]="$(field "$J" achievedOpsPerSecond)"
     R[$mode.steady.$i]="$(steady "$J")"
     echo "   ${R[$mode.rehearse.$i]} ops/s, ${R[$mode.steady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
+    say "$mode run $i/2: rehearse load $scenario --max, over the unix socket"
+    URL="$JDBC_UNIX" rehearse_load "rehearse-$mode-unix-$i" "$scenario" --max
+    R[$mode.unix.$i]="$(field "$J" achievedOpsPerSecond)"
+    R[$mode.unixSteady.$i]="$(steady "$J")"
+    echo "   ${R[$mode.unix.$i]} ops/s, ${R[$mode.unixSteady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
   done
   R[$mode.pgbench]="$(best "${R[$mode.pgbench.1]}" "${R[$mode.pgbench.2]}")"
   R[$mode.rehearse]="$(best "${R[$mode.rehearse.1]}" "${R[$mode.rehearse.2]}")"
   R[$mode.ratio]="$(div "${R[$mode.rehearse]}" "${R[$mode.pgbench]}")"
   R[$mode.steady]="$(best "${R[$mode.steady.1]}" "${R[$mode.steady.2]}")"
   R[$mode.steadyRatio]="$(div "${R[$mode.steady]}" "${R[$mode.pgbench]}")"
+  R[$mode.unix]="$(best "${R[$mode.unix.1]}" "${R[$mode.unix.2]}")"
+  R[$mode.unixRatio]="$(div "${R[$mode.unix]}" "${R[$mode.pgbench]}")"
+  R[$mode.unixSteady]="$(best "${R[$mode.unixSteady.1]}" "${R[$mode.unixSteady.2]}")"
+  R[$mode.unixSteadyRatio]="$(div "${R[$mode.unixSteady]}" "${R[$mode.pgbench]}")"
 done
 
 # d. 32 connections: the built-in scenario with a pool of 32
-JDBC_UNIX="$JDBC&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory\$FactoryArg&socketFactoryArg=$SOCK/.s.PGSQL.$PORT"
 sed -e 's/^  *maximumPoolSize: 8$/    maximumPoolSize: 32/' -e 's/^name: pgbench$/name: pgbench-32/' \
   "$ROOT/scenarios/src/main/resources/dev/rehearsal/scenario/builtin/pgbench.yaml" >"$TMP/pgbench-32.yaml"
 grep -q 'maximumPoolSize: 32' "$TMP/pgbench-32.yaml" || die "could not set the pool to 32 in a copy of pgbench.yaml"
@@ -147,9 +170,16 @@ for i in 1 2; do
   R[c32.unix.$i]="$(field "$J" achievedOpsPerSecond)"
   R[c32.unixSteady.$i]="$(steady "$J")"
   echo "   ${R[c32.unix.$i]} ops/s, ${R[c32.unixSteady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
+  say "select-only, 32 connections, run $i/2: the same on platform threads (-D$THREADS_PROPERTY=platform)"
+  URL="$JDBC_UNIX" REHEARSE_JAVA_OPTS="${REHEARSE_JAVA_OPTS:-} -D$THREADS_PROPERTY=platform" \
+    rehearse_load "rehearse-c32-unix-platform-$i" "$TMP/pgbench-32.yaml" --max
+  R[c32.platform.$i]="$(field "$J" achievedOpsPerSecond)"
+  R[c32.platformSteady.$i]="$(steady "$J")"
+  echo "   ${R[c32.platform.$i]} ops/s, ${R[c32.platformSteady.$i]} after ${WARMUP_S} s (errors $(field "$J" errors))" >&2
 done
 if part d; then
-  for k in pgbench tcp rehearse steady unix unixSteady; do R[c32.$k]="$(best "${R[c32.$k.1]}" "${R[c32.$k.2]}")"; done
+  for k in pgbench tcp rehearse steady unix unixSteady platform platformSteady; do R[c32.$k]="$(best "${R[c32.$k.1]}" "${R[c32.$k.2]}")"; done
+  R[c32.platformRatio]="$(div "${R[c32.platform]}" "${R[c32.pgbench]}")"
   R[c32.ratio]="$(div "${R[c32.rehearse]}" "${R[c32.pgbench]}")"
   R[c32.steadyRatio]="$(div "${R[c32.steady]}" "${R[c32.pgbench]}")"
   R[c32.tcpRatio]="$(div "${R[c32.rehearse]}" "${R[c32.tcp]}")"
@@ -160,15 +190,51 @@ fi
 
 # e. what the harness costs the server: observers off, on, off, on, at 8 and 32 connections
 OBS_CONNS=""
+# cpu_share NAME SECONDS: while `rehearse load ... --out $TMP/NAME` runs, the CPU its observer
+# sessions (application_name rehearsal-observer) took, as a share of the CPU the load took (the
+# observer's and the load's server backends and the JVM): backends from /proc/PID/schedstat (ns),
+# the JVM, all threads, from /proc/PID/stat (clock ticks); over SECONDS after the JIT's warm-up.
+# Writes the share in percent to $TMP/NAME.cpu.
+cpu_share() {
+  local name=$1 window=$2 java_pid="" t obs load o1 l1 j1 o2 l2 j2 hz
+  for ((t = 0; t < 50 && ${#java_pid} == 0; t++)); do
+    java_pid="$(pgrep -f -- "--out $TMP/$name( |$)" | head -n 1 || true)"; sleep 0.1
+  done
+  sleep "$((WARMUP_S + 1))"
+  obs="$(psql_q "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE application_name = 'rehearsal-observer'")"
+  load="$(psql_q "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE application_name = 'rehearsal-load'")"
+  if [[ -z $java_pid || -z $obs || -z $load ]]; then echo null >"$TMP/$name.cpu"; return; fi
+  ns() { local sum=0 p v; for p in "$@"; do v=$(cut -d' ' -f1 "/proc/$p/schedstat" 2>/dev/null || echo 0); sum=$((sum + v)); done; echo $sum; }
+  ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+  hz=$(getconf CLK_TCK)
+  # shellcheck disable=SC2086
+  o1=$(ns $obs); l1=$(ns $load); j1=$(ticks "$java_pid")
+  sleep "$window"
+  # shellcheck disable=SC2086
+  o2=$(ns $obs); l2=$(ns $load); j2=$(ticks "$java_pid")
+  awk -v o=$((o2 - o1)) -v l=$((l2 - l1)) -v j=$((j2 - j1)) -v hz="$hz" \
+    'BEGIN { total = o + l + j * 1e9 / hz; if (total <= 0) print "null"; else printf "%.2f", 100 * o / total }' >"$TMP/$name.cpu"
+}
+
 part e && OBS_CONNS="8 32"
 for conns in $OBS_CONNS; do
   scenario=pgbench; [[ $conns == 32 ]] && scenario="$TMP/pgbench-32.yaml"
   for i in 1 2; do
     for observe in none all; do
       say "observer cost, $conns connections, run $i/2: rehearse load pgbench --max --observe $observe"
+      if [[ $observe == all ]]; then
+        cpu_share "rehearse-observe-$conns-$observe-$i" "$((OBS_SECONDS - WARMUP_S - 3))" &
+        sampler=$!
+      fi
       DURATION=$OBS_SECONDS rehearse_load "rehearse-observe-$conns-$observe-$i" "$scenario" --max --observe "$observe"
       R[obs.$conns.$observe.$i]="$(DURATION=$OBS_SECONDS steady "$J")"
-      echo "   ${R[obs.$conns.$observe.$i]} ops/s after ${WARMUP_S} s" >&2
+      if [[ $observe == all ]]; then
+        wait "$sampler" || true
+        R[obs.$conns.cpu.$i]="$(cat "$TMP/rehearse-observe-$conns-$observe-$i.cpu" 2>/dev/null || echo null)"
+        echo "   ${R[obs.$conns.$observe.$i]} ops/s after ${WARMUP_S} s; the observer took ${R[obs.$conns.cpu.$i]} % of the load's CPU" >&2
+      else
+        echo "   ${R[obs.$conns.$observe.$i]} ops/s after ${WARMUP_S} s" >&2
+      fi
     done
   done
   for observe in none all; do
@@ -191,22 +257,24 @@ for rate in $RATES; do
 done
 
 echo
-echo "load-vs-pgbench: scale $SCALE, ${SECONDS_EACH} s per run, PostgreSQL $PG_VERSION, $(nproc) cores"
+echo "load-vs-pgbench: scale $SCALE, ${SECONDS_EACH} s per run, PostgreSQL $PG_VERSION, Java $JAVA_VERSION, $(nproc) cores"
 for mode in $MODES; do
-  printf '  %-12s pgbench %10.0f tps   rehearse %10.0f ops/s   ratio %s (target >= 0.9); after %s s of JIT warm-up %.0f ops/s, ratio %s\n' \
-    "$mode" "${R[$mode.pgbench]}" "${R[$mode.rehearse]}" "${R[$mode.ratio]}" "$WARMUP_S" "${R[$mode.steady]}" \
-    "${R[$mode.steadyRatio]}"
+  printf '  %-12s pgbench %10.0f tps (socket)   rehearse %10.0f ops/s (TCP), %.0f (socket)   ratio %s socket to socket (target >= 1.0), %s TCP to socket; after %s s of JIT warm-up %.0f / %.0f ops/s, ratio %s socket to socket, %s TCP to socket\n' \
+    "$mode" "${R[$mode.pgbench]}" "${R[$mode.rehearse]}" "${R[$mode.unix]}" "${R[$mode.unixRatio]}" "${R[$mode.ratio]}" \
+    "$WARMUP_S" "${R[$mode.steady]}" "${R[$mode.unixSteady]}" "${R[$mode.unixSteadyRatio]}" "${R[$mode.steadyRatio]}"
 done
 if part d; then
   printf '  select-only, 32 connections: pgbench %.0f tps (socket), %.0f tps (TCP)   rehearse %.0f ops/s (TCP), %.0f (socket)   ratio %s socket to socket (target >= 1.0), %s TCP to TCP, %s TCP to socket; after %s s of JIT warm-up %.0f / %.0f ops/s, ratio %s socket to socket, %s TCP to TCP\n' \
     "${R[c32.pgbench]}" "${R[c32.tcp]}" "${R[c32.rehearse]}" "${R[c32.unix]}" "${R[c32.unixRatio]}" "${R[c32.tcpRatio]}" \
     "${R[c32.ratio]}" "$WARMUP_S" "${R[c32.steady]}" "${R[c32.unixSteady]}" "${R[c32.unixSteadyRatio]}" \
     "${R[c32.tcpSteadyRatio]}"
+  printf '  select-only, 32 connections, socket, platform threads: rehearse %.0f ops/s, ratio %s socket to socket\n' \
+    "${R[c32.platform]}" "${R[c32.platformRatio]}"
 fi
 for conns in $OBS_CONNS; do
-  printf '  observer cost, %2s connections: %.0f ops/s observers off, %.0f on (runs: %.0f %.0f / %.0f %.0f): %s %% lost (target <= 3 %%)\n' \
+  printf '  observer cost, %2s connections: %.0f ops/s observers off, %.0f on (runs: %.0f %.0f / %.0f %.0f): %s %% lost (target <= 3 %%); by CPU: the observer took %s / %s %% of the load CPU\n' \
     "$conns" "${R[obs.$conns.none]}" "${R[obs.$conns.all]}" "${R[obs.$conns.none.1]}" "${R[obs.$conns.none.2]}" \
-    "${R[obs.$conns.all.1]}" "${R[obs.$conns.all.2]}" "${R[obs.$conns.lost]}"
+    "${R[obs.$conns.all.1]}" "${R[obs.$conns.all.2]}" "${R[obs.$conns.lost]}" "${R[obs.$conns.cpu.1]}" "${R[obs.$conns.cpu.2]}"
 done
 for rate in $RATES; do
   printf '  rate %5s   achieved %10s ops/s  (%s of target)   scheduler lag p99 %s ms   latency p99 %s ms   dropped %s\n' \
@@ -223,15 +291,15 @@ RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
   # the sections of the parts that ran, joined by commas
   sections=()
   for mode in $MODES; do
-    sections+=("  \"$mode\": {\"pgbenchTps\": [${R[$mode.pgbench.1]}, ${R[$mode.pgbench.2]}], \"rehearseOpsPerSecond\": [${R[$mode.rehearse.1]}, ${R[$mode.rehearse.2]}], \"ratioBestToBest\": ${R[$mode.ratio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[$mode.steady.1]}, ${R[$mode.steady.2]}], \"ratioAfterWarmup\": ${R[$mode.steadyRatio]}}")
+    sections+=("  \"$mode\": {\"pgbenchTps\": [${R[$mode.pgbench.1]}, ${R[$mode.pgbench.2]}], \"rehearseOpsPerSecond\": [${R[$mode.rehearse.1]}, ${R[$mode.rehearse.2]}], \"ratioBestToBest\": ${R[$mode.ratio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[$mode.steady.1]}, ${R[$mode.steady.2]}], \"ratioAfterWarmup\": ${R[$mode.steadyRatio]}, \"rehearseUnixSocketOpsPerSecond\": [${R[$mode.unix.1]}, ${R[$mode.unix.2]}], \"ratioSocketToSocket\": ${R[$mode.unixRatio]}, \"rehearseUnixSocketAfterWarmupOpsPerSecond\": [${R[$mode.unixSteady.1]}, ${R[$mode.unixSteady.2]}], \"ratioSocketToSocketAfterWarmup\": ${R[$mode.unixSteadyRatio]}}")
   done
   if part d; then
-    sections+=("  \"select-only-32\": {\"pgbenchTps\": [${R[c32.pgbench.1]}, ${R[c32.pgbench.2]}], \"pgbenchTcpTps\": [${R[c32.tcp.1]}, ${R[c32.tcp.2]}], \"rehearseOpsPerSecond\": [${R[c32.rehearse.1]}, ${R[c32.rehearse.2]}], \"rehearseUnixSocketOpsPerSecond\": [${R[c32.unix.1]}, ${R[c32.unix.2]}], \"ratioSocketToSocket\": ${R[c32.unixRatio]}, \"ratioBestToBest\": ${R[c32.ratio]}, \"ratioToTcpBestToBest\": ${R[c32.tcpRatio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[c32.steady.1]}, ${R[c32.steady.2]}], \"rehearseUnixSocketAfterWarmupOpsPerSecond\": [${R[c32.unixSteady.1]}, ${R[c32.unixSteady.2]}], \"ratioSocketToSocketAfterWarmup\": ${R[c32.unixSteadyRatio]}, \"ratioAfterWarmup\": ${R[c32.steadyRatio]}, \"ratioToTcpAfterWarmup\": ${R[c32.tcpSteadyRatio]}}")
+    sections+=("  \"select-only-32\": {\"pgbenchTps\": [${R[c32.pgbench.1]}, ${R[c32.pgbench.2]}], \"pgbenchTcpTps\": [${R[c32.tcp.1]}, ${R[c32.tcp.2]}], \"rehearseOpsPerSecond\": [${R[c32.rehearse.1]}, ${R[c32.rehearse.2]}], \"rehearseUnixSocketOpsPerSecond\": [${R[c32.unix.1]}, ${R[c32.unix.2]}], \"ratioSocketToSocket\": ${R[c32.unixRatio]}, \"ratioBestToBest\": ${R[c32.ratio]}, \"ratioToTcpBestToBest\": ${R[c32.tcpRatio]}, \"rehearseAfterWarmupOpsPerSecond\": [${R[c32.steady.1]}, ${R[c32.steady.2]}], \"rehearseUnixSocketAfterWarmupOpsPerSecond\": [${R[c32.unixSteady.1]}, ${R[c32.unixSteady.2]}], \"ratioSocketToSocketAfterWarmup\": ${R[c32.unixSteadyRatio]}, \"ratioAfterWarmup\": ${R[c32.steadyRatio]}, \"ratioToTcpAfterWarmup\": ${R[c32.tcpSteadyRatio]}, \"rehearseUnixSocketPlatformThreadsOpsPerSecond\": [${R[c32.platform.1]}, ${R[c32.platform.2]}], \"ratioSocketToSocketPlatformThreads\": ${R[c32.platformRatio]}}")
   fi
   if part e; then
     obs="  \"observerCost\": {\"secondsPerRun\": $OBS_SECONDS"
     for conns in $OBS_CONNS; do
-      obs+=", \"$conns\": {\"offOpsPerSecond\": [${R[obs.$conns.none.1]}, ${R[obs.$conns.none.2]}], \"onOpsPerSecond\": [${R[obs.$conns.all.1]}, ${R[obs.$conns.all.2]}], \"lostPercentBestToBest\": ${R[obs.$conns.lost]}}"
+      obs+=", \"$conns\": {\"offOpsPerSecond\": [${R[obs.$conns.none.1]}, ${R[obs.$conns.none.2]}], \"onOpsPerSecond\": [${R[obs.$conns.all.1]}, ${R[obs.$conns.all.2]}], \"lostPercentBestToBest\": ${R[obs.$conns.lost]}, \"observerCpuPercentOfLoad\": [${R[obs.$conns.cpu.1]}, ${R[obs.$conns.cpu.2]}]}"
     done
     sections+=("$obs}")
   fi
@@ -245,7 +313,7 @@ RESULT="$ROOT/benchmarks/results/load-vs-pgbench-$(date +%F)$suffix.json"
     sections+=("$acc]")
   fi
   echo "{"
-  echo "  \"scale\": $SCALE, \"secondsPerRun\": $SECONDS_EACH, \"postgres\": \"$PG_VERSION\", \"cores\": $(nproc), \"parts\": \"$PARTS\","
+  echo "  \"scale\": $SCALE, \"secondsPerRun\": $SECONDS_EACH, \"postgres\": \"$PG_VERSION\", \"java\": \"$JAVA_VERSION\", \"cores\": $(nproc), \"parts\": \"$PARTS\","
   for ((k = 0; k < ${#sections[@]}; k++)); do
     if (( k + 1 < ${#sections[@]} )); then echo "${sections[k]},"; else echo "${sections[k]}"; fi
   done

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,20 +152,22 @@ public final class LoadEngine implements AutoCloseable {
     SplittableRandom seeds = new SplittableRandom(plan.seed());
     if (plan.traffic() instanceof Traffic.OpenLoop open) {
       Timetable timetable = new Timetable(open.profile(), open.arrival(), startNanos, seeds.nextLong());
-      startDriver("rehearsal-load-scheduler", () -> schedule(timetable, seeds.split()));
+      Thread scheduler = new Thread(() -> schedule(timetable, seeds.split()), "rehearsal-load-scheduler");
+      scheduler.setDaemon(true);
+      startDriver(scheduler);
     } else {
       Traffic.ClosedLoop closed = (Traffic.ClosedLoop) plan.traffic();
       for (int i = 1; i <= closed.clients(); i++) {
         SplittableRandom random = seeds.split();
         AppInstance instance = instances.get((i - 1) % instances.size());
-        startDriver("rehearsal-load-client-" + i, () -> client(closed.thinkTime().toNanos(), random, instance));
+        // on virtual threads where the JVM has them: see ClientThreads for why
+        startDriver(ClientThreads.unstarted("rehearsal-load-client-" + i,
+            () -> client(closed.thinkTime().toNanos(), random, instance)));
       }
     }
   }
 
-  private void startDriver(String name, Runnable body) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
+  private void startDriver(Thread t) {
     drivers.add(t);
     t.start();
   }
@@ -243,7 +246,11 @@ public final class LoadEngine implements AutoCloseable {
       Operation op = weightedChoice[random.nextInt(weightedChoice.length)];
       execute(op, op.drawValues(random), System.nanoTime(), instance);
       if (thinkNanos > 0) {
-        Clock.SYSTEM.parkUntil(System.nanoTime() + thinkNanos);
+        long thinkUntil = System.nanoTime() + thinkNanos;
+        long wait;
+        while (running && (wait = thinkUntil - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait); // stop() unparks it
+        }
       }
     }
   }
@@ -338,7 +345,7 @@ public final class LoadEngine implements AutoCloseable {
     periodicRunner.cancelAll();
     instances.stream().filter(i -> i.probe != null).forEach(i -> i.probe.stop());
     for (Thread t : drivers) {
-      t.interrupt(); // only parks are interrupted; a client in a query finishes it
+      ClientThreads.wake(t); // out of a park; a client in a query finishes it
     }
     if (workers != null) {
       workers.shutdown();

@@ -1,5 +1,6 @@
 package dev.rehearsal.harness.measure;
 
+import dev.rehearsal.load.ClientThreads;
 import dev.rehearsal.load.HealthCheck;
 import dev.rehearsal.load.KeySpace;
 import dev.rehearsal.load.LoadPlan;
@@ -139,11 +140,15 @@ public final class WorkloadPlans {
     return replicaPools ? pools + " (and one as large on the standby)" : pools;
   }
 
-  /** "200 ops/s open loop", "100 -> 500 ops/s open loop, poisson arrivals", "closed loop, 8 clients". */
+  /**
+   * "200 ops/s open loop", "100 -> 500 ops/s open loop, poisson arrivals", "closed loop, 8 clients"
+   * (", on virtual threads" on Java 21+: {@link ClientThreads}).
+   */
   public static String describe(Traffic traffic) {
     if (traffic instanceof Traffic.ClosedLoop closed) {
-      return String.format(Locale.ROOT, "closed loop, %d client%s%s", closed.clients(), closed.clients() == 1 ? "" : "s",
-          closed.thinkTime().isZero() ? "" : ", " + closed.thinkTime().toMillis() + " ms think time");
+      return String.format(Locale.ROOT, "closed loop, %d client%s%s%s", closed.clients(), closed.clients() == 1 ? "" : "s",
+          closed.thinkTime().isZero() ? "" : ", " + closed.thinkTime().toMillis() + " ms think time",
+          ClientThreads.virtual() ? ", on virtual threads" : "");
     }
     Traffic.OpenLoop open = (Traffic.OpenLoop) traffic;
     return open.profile() + " open loop" + (open.arrival() == Arrival.POISSON ? ", poisson arrivals" : "");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearsal.harness.StopSignal;
 import dev.rehearsal.harness.cli.RehearseCommand;
+import dev.rehearsal.load.ClientThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -99,7 +100,8 @@ class LoadCommandIT {
         "--duration", "3s", "--max", "--observe", "all", "--out", out.toString());
     JsonNode load = new ObjectMapper().readTree(out.resolve("load.json").toFile());
     assertThat(exit).isZero();
-    assertThat(load.at("/traffic").asText()).isEqualTo("closed loop, 8 clients");
+    assertThat(load.at("/traffic").asText())
+        .isEqualTo("closed loop, 8 clients" + (ClientThreads.virtual() ? ", on virtual threads" : ""));
     assertThat(load.at("/summary/targetOpsPerSecond").isNull()).isTrue();
     assertThat(load.at("/summary/achievedOpsPerSecond").asDouble()).isGreaterThan(100.0);
     assertThat(load.at("/summary/errors").asLong()).isZero();
