@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # load-vs-pgbench.sh — whole-process benchmark of `rehearse load` against `pgbench`.
 #
-# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 20; about 10 minutes on 2 cores, 11 when busy)
+# Usage: benchmarks/scripts/load-vs-pgbench.sh [SCALE] [SECONDS]     (defaults: 10 20; about 13 minutes on 2 cores)
 #
 # On one freshly initdb'd PostgreSQL server of its own (see lib/pg-server.sh), with the pgbench
 # tables at scale SCALE (`pgbench -i -s SCALE`; rehearse seeds the same tables and rows in a

@@ -14,8 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * poller and run on one carrier per core, as pgbench's few threads poll many connections. With a
  * pool of 32 over the unix socket, on 2 cores, Java 25: 16.2k-19.7k ops/s on virtual threads
  * against 12.4k-13.4k on platform threads (Java 17) and pgbench's 13.8k-16.1k
- * (benchmarks/README.md, "32 connections"). Open-loop workers stay platform threads: their
- * latency, measured from the intended start, is what the latency calibration checks.
+ * (benchmarks/README.md, "closed-loop clients on virtual threads"). Open-loop workers stay
+ * platform threads: their latency, measured from the intended start, is what the latency
+ * calibration checks.
  *
  * <p>Looked up by reflection, so that the code still compiles and runs on Java 17.
  */
